@@ -1,0 +1,106 @@
+"""The ``botkit`` command: a thin click group whose subcommands load on first use.
+
+Each subcommand lives in its own module and is imported only when it runs, so
+``botkit --version`` and ``botkit --help`` cost little more than importing click.
+Errors from the library (``BotkitError``) become one ``botkit: error: ...`` line
+on stderr with exit status 2; click's own usage errors get the same shape.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from botkit import __version__
+
+# name -> (module, attribute, one-line help shown by ``botkit --help``)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "apis": ("botkit.cli.catalog_cmd", "apis", "List the catalog's APIs, or show one."),
+    "curl": ("botkit.cli.generate_cmd", "curl", "Print the cURL for one catalog API."),
+    "recipe": ("botkit.cli.generate_cmd", "recipe", "Print a bash script for a multi-step procedure."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that subcommand is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module, attribute, _ = entry
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise click.UsageError(f"no such command '{name}'{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "-V", "--version", prog_name="botkit")
+def cli() -> None:
+    """Generate, import, export and lint the cURL calls behind chat-bot API components.
+
+    \b
+    Examples:
+      botkit apis
+      botkit curl doubletick.assign-chat --customer-phone-number 919876543210 \\
+          --assigned-user-phone-number 919812345678 --reassign
+      botkit recipe unblu.reassign-keep-previous --help
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and turn every expected failure into one line on stderr."""
+    from botkit.errors import BotkitError
+
+    try:
+        result: Any = cli.main(args=argv, prog_name="botkit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("botkit: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        _fail(_usage_message(exc), exc.exit_code)
+    except BotkitError as exc:
+        _fail(str(exc), exc.exit_code)
+    except BrokenPipeError:
+        # A closed pipe (``botkit apis | head``) is not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(141)
+    sys.exit(result if isinstance(result, int) else 0)
+
+
+def _usage_message(exc: click.ClickException) -> str:
+    message = exc.format_message()
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see '{ctx.command_path} --help')"
+    return message
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"botkit: error: {message}", err=True)
+    sys.exit(code)

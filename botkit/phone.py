@@ -1,0 +1,113 @@
+"""Phone numbers: does a value carry a valid country code, and what form does a vendor want?
+
+Decided with ``phonenumbers`` (libphonenumber's metadata), parsed with no default
+region: a value without ``+`` is read as ``+`` followed by its digits, so
+``9876543210`` is read as +98 76543210 and found invalid.  ``phonenumbers`` is
+imported on first use only, and never its geocoder or carrier modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+PhoneFormat = Literal["digits", "e164"]
+
+_TEMPLATE_VARIABLE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|\{\{|\}\}")
+_SEPARATORS = re.compile(r"[\s().\-/]")
+
+
+class PhoneProblem(Enum):
+    NO_COUNTRY_CODE = "no-country-code"
+    NOT_A_NUMBER = "not-a-number"
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneCheck:
+    """The outcome for one value: its E.164 form when valid, else the problem and a hint."""
+
+    value: str
+    e164: str | None = None
+    problem: PhoneProblem | None = None
+    message: str = ""
+    suggestion: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def formatted(self, fmt: PhoneFormat) -> str:
+        """The number the way a vendor wants it: ``digits`` (919876543210) or ``e164``."""
+        assert self.e164 is not None, "only a valid number has a vendor form"
+        return self.e164[1:] if fmt == "digits" else self.e164
+
+
+def is_template_variable(value: str) -> bool:
+    """A bot-builder variable such as ``{{customer.phone}}`` is filled in at run time: skip it."""
+    return bool(_TEMPLATE_VARIABLE.search(value))
+
+
+def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
+    """Check that ``value`` is a valid international number.
+
+    ``default_region`` (ISO 3166 code such as ``IN``) never makes a national
+    number acceptable; it only lets the message suggest the fix.
+    """
+    import phonenumbers
+
+    text = value.strip()
+    compact = _SEPARATORS.sub("", text)
+    if not re.fullmatch(r"\+?\d+", compact) or len(compact.lstrip("+")) < 5:
+        return PhoneCheck(
+            value,
+            problem=PhoneProblem.NOT_A_NUMBER,
+            message=f"{_show(value)} is not a phone number",
+        )
+    international = compact if compact.startswith("+") else "+" + compact
+    try:
+        parsed = phonenumbers.parse(international, None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None and phonenumbers.is_valid_number(parsed):
+        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return PhoneCheck(value, e164=e164)
+    suggestion = _national_suggestion(compact, default_region)
+    if compact.startswith("+"):
+        message = f"{_show(value)} is not a valid phone number"
+    else:
+        message = f"{_show(value)} has no valid country code (read as {international})"
+    if suggestion:
+        message += f"; did you mean {suggestion[1:] if not compact.startswith('+') else suggestion}?"
+    else:
+        message += "; write it with its country code, e.g. 919876543210"
+    return PhoneCheck(
+        value, problem=PhoneProblem.NO_COUNTRY_CODE, message=message, suggestion=suggestion
+    )
+
+
+def normalise(value: str, fmt: PhoneFormat, default_region: str | None = None) -> str:
+    """``value`` in the vendor's form; raises ``ValueError`` with the reason when invalid."""
+    result = check_phone(value, default_region)
+    if not result.ok:
+        raise ValueError(result.message)
+    return result.formatted(fmt)
+
+
+def _national_suggestion(compact: str, default_region: str | None) -> str | None:
+    if not default_region or compact.startswith("+"):
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(compact, default_region.upper())
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _show(value: str) -> str:
+    return repr(value) if len(value) <= 40 else repr(value[:37] + "...")

@@ -1,0 +1,168 @@
+"""Request -> cURL text, through one Jinja template per style (templates/curl/).
+
+The same renderer serves generation (catalog -> cURL) and export (component ->
+cURL), so both quote the same way.  Python decides *which* curl options express
+the request exactly; the template only lays them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from botkit.shell import quote, quote_oneline
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from botkit.request import FormPart, Request
+
+Style = Literal["readme", "oneline"]
+STYLES: tuple[Style, ...] = ("readme", "oneline")
+
+_GLOB_CHARS = re.compile(r"[\[\]{}]")
+
+# Long and short spellings of each option the renderer writes.
+_FLAGS = {
+    "request": ("--request", "-X"),
+    "head": ("--head", "-I"),
+    "url": ("--url", "--url"),
+    "globoff": ("--globoff", "-g"),
+    "header": ("--header", "-H"),
+    "user": ("--user", "-u"),
+    "data": ("--data", "-d"),
+    "data-raw": ("--data-raw", "--data-raw"),
+    "data-binary": ("--data-binary", "--data-binary"),
+    "form": ("--form", "-F"),
+    "form-string": ("--form-string", "--form-string"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    flag: str  # empty for a positional argument
+    value: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Heredoc:
+    delimiter: str
+    text: str
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment for cURL styles and recipes, built once per process."""
+    import jinja2
+
+    from botkit.resources import template_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir())),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["shq"] = quote
+    env.filters["shq1"] = quote_oneline
+    return env
+
+
+def to_curl(request: Request, style: Style = "readme") -> str:
+    """The cURL command (ending in a newline) that makes real curl send ``request``."""
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
+    options, heredoc = curl_options(request, style)
+    template = environment().get_template(f"curl/{style}.sh.j2")
+    return template.render(options=options, heredoc=heredoc)
+
+
+def curl_options(request: Request, style: Style) -> tuple[list[Option], Heredoc | None]:
+    """The curl options, in order, that express ``request`` exactly."""
+    short = style == "oneline"
+
+    def flag(name: str) -> str:
+        long, abbreviated = _FLAGS[name]
+        return abbreviated if short else long
+
+    options: list[Option] = []
+    if request.method == "HEAD" and request.body is None:
+        options.append(Option(flag("head")))
+    else:
+        options.append(Option(flag("request"), request.method))
+    full_url = request.full_url
+    if short and not full_url.startswith("-"):
+        options.append(Option("", full_url))  # the URL as curl's positional argument
+    else:
+        options.append(Option(flag("url"), full_url))
+    if _GLOB_CHARS.search(full_url):
+        options.append(Option(flag("globoff")))
+    if request.auth is not None:
+        options.append(Option(flag("user"), f"{request.auth.username}:{request.auth.password}"))
+    for header in request.headers:
+        # "Name;" is curl's spelling of a header sent with an empty value.
+        text = f"{header.name}: {header.value}" if header.value else f"{header.name};"
+        options.append(Option(flag("header"), text))
+    heredoc = None
+    body = request.body
+    if body is not None and body.parts is not None:
+        options.extend(_form_options(body.parts, flag))
+    elif body is not None and body.text is not None:
+        if request.header("content-type") is None:
+            # curl would add a form Content-Type of its own: an empty header suppresses it.
+            options.append(Option(flag("header"), "Content-Type:"))
+        heredoc = _heredoc_for(body.text) if style == "readme" else None
+        if heredoc is not None:
+            options.append(Option(flag("data-binary"), "@-"))
+        elif body.text.startswith("@"):
+            options.append(Option(flag("data-raw"), body.text))
+        else:
+            options.append(Option(flag("data"), body.text))
+    return options, heredoc
+
+
+def _heredoc_for(text: str) -> Heredoc | None:
+    """ReadMe writes a body that holds ``'`` as a heredoc; we do too when it is exact.
+
+    The delimiter is quoted (``<<'EOF'``) so bash expands nothing inside, and the
+    body must end in a newline, since a heredoc always adds one.
+    """
+    if "'" not in text or not text.endswith("\n") or "\r" in text or "\x00" in text:
+        return None
+    lines = set(text.split("\n"))
+    delimiter = "EOF"
+    n = 0
+    while delimiter in lines:
+        n += 1
+        delimiter = f"EOF{n}"
+    return Heredoc(delimiter, text)
+
+
+def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:  # noqa: ANN001
+    options = []
+    for part in parts:
+        if part.file is None:
+            if part.type is None and part.filename is None:
+                options.append(Option(flag("form-string"), f"{part.name}={part.value}"))
+                continue
+            # An inline value with attributes: curl only reads ;type= after a quoted value.
+            spec = f"{part.name}={_form_quote(part.value or '')}"
+        else:
+            spec = f"{part.name}=@{_form_quote(part.file)}"
+        if part.filename is not None:
+            spec += f";filename={_form_quote(part.filename)}"
+        if part.type is not None:
+            spec += f";type={part.type}"
+        options.append(Option(flag("form"), spec))
+    return options
+
+
+def _form_quote(value: str) -> str:
+    """curl's -F syntax: a value with ``;``, ``,`` or ``"`` is double-quoted, ``\\`` escaping."""
+    if not re.search(r'[;,"\\\s]', value) and not value.startswith(("@", "<")):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,173 @@
+"""The one model of an HTTP request that generation, import, export and lint share.
+
+A ``Request`` is exactly what curl sends: the body text is the bytes on the wire
+(decoded as UTF-8), query parameters are kept as they are written in the URL
+(percent-encoding included) and headers keep their order and duplicates.  That
+is what lets a cURL command go through a component and come back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+COMPONENT_TYPE = "call_api"
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    """One ``name[=value]`` piece of the query string, as written (still percent-encoded)."""
+
+    name: str
+    value: str | None = None
+
+    def render(self) -> str:
+        return self.name if self.value is None else f"{self.name}={self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class FormPart:
+    """One multipart/form-data part: an inline value, or a file curl reads when it sends."""
+
+    name: str
+    value: str | None = None
+    file: str | None = None
+    filename: str | None = None
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """Either raw ``text`` (sent byte for byte) or multipart ``parts``; never both."""
+
+    text: str | None = None
+    parts: tuple[FormPart, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BasicAuth:
+    username: str
+    password: str
+
+
+@dataclass(slots=True)
+class Request:
+    method: str
+    url: str
+    headers: list[Header] = field(default_factory=list)
+    query: list[QueryParam] = field(default_factory=list)
+    body: Body | None = None
+    auth: BasicAuth | None = None
+
+    @property
+    def full_url(self) -> str:
+        """The URL with its query string, as curl puts it on the request line."""
+        if not self.query:
+            return self.url
+        return self.url + "?" + "&".join(p.render() for p in self.query)
+
+    def header(self, name: str) -> str | None:
+        """The last value of a header, matched case-insensitively (as servers read it)."""
+        wanted = name.lower()
+        found = None
+        for h in self.headers:
+            if h.name.lower() == wanted:
+                found = h.value
+        return found
+
+    # --- component JSON -------------------------------------------------------
+
+    def to_component(self, name: str, api: str | None = None) -> dict[str, Any]:
+        """The Call API component for this request (see schemas/component.schema.json)."""
+        component: dict[str, Any] = {"type": COMPONENT_TYPE, "name": name}
+        if api:
+            component["api"] = api
+        component["method"] = self.method
+        component["url"] = self.url
+        component["headers"] = [{"name": h.name, "value": h.value} for h in self.headers]
+        component["query"] = [_query_to_json(p) for p in self.query]
+        if self.auth is not None:
+            component["auth"] = {
+                "type": "basic",
+                "username": self.auth.username,
+                "password": self.auth.password,
+            }
+        if self.body is not None:
+            component["body"] = _body_to_json(self.body)
+        return component
+
+    @classmethod
+    def from_component(cls, component: Mapping[str, Any]) -> Request:
+        """The request a component describes; the component must already be schema-valid."""
+        auth = component.get("auth")
+        return cls(
+            method=component["method"],
+            url=component["url"],
+            headers=[Header(h["name"], h["value"]) for h in component.get("headers", [])],
+            query=[QueryParam(q["name"], q.get("value")) for q in component.get("query", [])],
+            body=_body_from_json(component["body"]) if "body" in component else None,
+            auth=BasicAuth(auth["username"], auth["password"]) if auth else None,
+        )
+
+
+def split_query(url: str) -> tuple[str, list[QueryParam]]:
+    """Split ``url`` into the part before ``?`` and its query pieces, dropping any fragment."""
+    url = url.split("#", 1)[0]
+    base, sep, query = url.partition("?")
+    if not sep:
+        return base, []
+    return base, parse_query(query)
+
+
+def parse_query(query: str) -> list[QueryParam]:
+    pieces: list[QueryParam] = []
+    for piece in query.split("&"):
+        name, eq, value = piece.partition("=")
+        pieces.append(QueryParam(name, value if eq else None))
+    return pieces
+
+
+def headers_from_pairs(pairs: Iterable[tuple[str, str]]) -> list[Header]:
+    return [Header(n, v) for n, v in pairs]
+
+
+def _query_to_json(p: QueryParam) -> dict[str, str]:
+    return {"name": p.name} if p.value is None else {"name": p.name, "value": p.value}
+
+
+def _body_to_json(body: Body) -> dict[str, Any]:
+    if body.parts is not None:
+        parts = []
+        for part in body.parts:
+            item: dict[str, str] = {"name": part.name}
+            for key in ("value", "file", "filename", "type"):
+                value = getattr(part, key)
+                if value is not None:
+                    item[key] = value
+            parts.append(item)
+        return {"multipart": parts}
+    return {"text": body.text or ""}
+
+
+def _body_from_json(data: Mapping[str, Any]) -> Body:
+    if "multipart" in data:
+        return Body(
+            parts=tuple(
+                FormPart(
+                    name=p["name"],
+                    value=p.get("value"),
+                    file=p.get("file"),
+                    filename=p.get("filename"),
+                    type=p.get("type"),
+                )
+                for p in data["multipart"]
+            )
+        )
+    return Body(text=data["text"])

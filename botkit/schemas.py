@@ -1,0 +1,83 @@
+"""JSON Schema validators, each built once per process and reused.
+
+Building a Draft 2020-12 validator costs far more than validating one document
+with it, so every caller goes through ``validator(name)``.  ``$ref`` between
+files in schemas/ resolves through one ``referencing.Registry``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from botkit.resources import data_dir
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """The most relevant schema error: where it is (a JSON path) and what is wrong."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+    @property
+    def json_path(self) -> str:
+        out = "$"
+        for key in self.path:
+            out += f"[{key}]" if isinstance(key, int) else f".{key}"
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.json_path}: {self.message}"
+
+
+@cache
+def _registry() -> Any:
+    from referencing import Registry, Resource
+
+    resources = []
+    for path in sorted(data_dir("schemas").glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resource = Resource.from_contents(contents)
+        resources.append((contents.get("$id", path.name), resource))
+        resources.append((path.name, resource))
+    return Registry().with_resources(resources)
+
+
+@cache
+def validator(name: str) -> Validator:
+    """The validator for ``schemas/<name>.schema.json``, e.g. ``validator("component")``."""
+    from jsonschema import Draft202012Validator
+
+    schema = _registry().contents(f"{name}.schema.json")
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def problems(name: str, instance: Any) -> list[SchemaProblem]:
+    """Every schema error, best first (``jsonschema.exceptions.relevance``)."""
+    from jsonschema.exceptions import relevance
+
+    errors = sorted(validator(name).iter_errors(instance), key=relevance)
+    return [SchemaProblem(tuple(e.absolute_path), _describe(e)) for e in errors]
+
+
+def best_problem(name: str, instance: Any) -> SchemaProblem | None:
+    """The single most relevant error, or None when ``instance`` is valid."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(validator(name).iter_errors(instance))
+    if error is None:
+        return None
+    return SchemaProblem(tuple(error.absolute_path), _describe(error))
+
+
+def _describe(error: Any) -> str:
+    message: str = error.message
+    if len(message) > 200:
+        message = message[:197] + "..."
+    return message
