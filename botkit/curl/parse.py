@@ -583,13 +583,11 @@ class _Parser:
             )
 
     def _auth(self, url_auth: BasicAuth | None) -> BasicAuth | None:
+        """``-u`` (or the URL's credentials), kept even when an Authorization header
+        replaces it on the wire: exporting both sends the same bytes again."""
         state = self.state
-        overridden = (
-            any(name.lower() == "authorization" for _, name, _ in state.headers)
-            or state.bearer is not None
-        )
-        if overridden:
-            return None  # a custom Authorization header (or a bearer token) replaces it
+        if any(n.lower() == "authorization" and v is None for _, n, v in state.headers):
+            return None  # -H 'Authorization:' stops curl from sending its own
         if state.user is None:
             return url_auth
         word, text = state.user
