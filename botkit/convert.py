@@ -90,8 +90,8 @@ def check_component(component: Any, *, source: str = "") -> None:
     """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
     from botkit import schemas
 
-    problem = schemas.best_problem("component", component)
-    if problem is not None:
+    if not schemas.validator("component").is_valid(component):
+        problem = schemas.best_problem("component", component)
         raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)
     if bad is not None:

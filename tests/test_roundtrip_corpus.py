@@ -42,8 +42,18 @@ _PLACEHOLDER = re.compile(r"kept as \{\{(\w+)\}\}")
 def test_the_corpus_covers_every_source() -> None:
     names = [p.name for p in CORPUS]
     assert len(names) >= 60
-    for kind in ("readme-", "mintlify-", "postman-", "insomnia-", "chrome-bash", "firefox-",
-                 "chrome-cmd", "powershell-", "terminal-", "heredoc-"):  # fmt: skip
+    for kind in (
+        "readme-",
+        "mintlify-",
+        "postman-",
+        "insomnia-",
+        "chrome-bash",
+        "firefox-",
+        "chrome-cmd",
+        "powershell-",
+        "terminal-",
+        "heredoc-",
+    ):
         assert any(n.startswith(kind) for n in names), kind
     assert {p.suffix for p in CORPUS} == {".sh", ".cmd", ".ps1"}
     for sample in CORPUS:
