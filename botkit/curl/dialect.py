@@ -1,9 +1,10 @@
 """Which shell wrote the text: bash (and zsh), Windows cmd, or PowerShell.
 
-Users do not say, so we look at what each one leaves behind: cmd's ``^"`` and
-``^`` line ends (Chrome's "Copy as cURL (cmd)"), PowerShell's backtick line
-ends, its ``PS C:\\>`` prompt, ``curl.exe`` and its web cmdlets.  Everything else
-is read as bash, which is what macOS and Linux terminals and every doc site use.
+Users do not say, so we look at what each one leaves behind: cmd's ``curl ^"``
+and a first line ending in `` ^`` (Chrome's "Copy as cURL (cmd)"), PowerShell's
+first line ending in a backtick, its ``PS C:\\>`` prompt, ``curl.exe``, ``$env:``
+and its web cmdlets.  Everything else is read as bash, which is what macOS and
+Linux terminals and every doc site use.
 """
 
 from __future__ import annotations
@@ -15,22 +16,66 @@ from botkit.curl.words import ShellCommand
 
 Dialect = Literal["bash", "cmd", "powershell"]
 
-_CMD_CONTINUATION = re.compile(r"[ \t]\^\r?$", re.M)
+_CMD_CONTINUATION = re.compile(r"[ \t]\^\r?$")
 _CMD_START = re.compile(r"\A\s*curl(?:\.exe)?\s+\^\"", re.I)
-_PS_CONTINUATION = re.compile(r"[ \t]`\r?$", re.M)
+_PS_CONTINUATION = re.compile(r"[ \t]`\r?$")
 _PS_START = re.compile(
-    r"^[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:&[ \t]*)?(?:curl\.exe\b|invoke-webrequest\b"
-    r"|invoke-restmethod\b|iwr\b|irm\b)|\$env:\w",
-    re.I | re.M,
+    r"[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:&[ \t]*)?(?:curl\.exe\b|invoke-webrequest\b"
+    r"|invoke-restmethod\b|iwr\b|irm\b|[^\n]*\$env:\w)",
+    re.I,
 )
+_HEAD = 400  # how far into a line a PowerShell command name or $env: is looked for
+_MAX_LINES = 10_000
 
 
 def detect(text: str) -> Dialect:
-    if _CMD_START.match(text) or _CMD_CONTINUATION.search(text):
+    # Only the command's first line says how it continues: a later line may be inside
+    # a bash string that happens to end in " ^" or " `".
+    first = _first_line(text)
+    if _CMD_START.match(first):
         return "cmd"
-    if _PS_CONTINUATION.search(text) or _PS_START.search(text):
+    if _CMD_CONTINUATION.search(first) and _quotes_closed(first):
+        return "cmd"
+    if _PS_CONTINUATION.search(first) and _quotes_closed(first):
+        return "powershell"
+    if _PS_START.match(text[:_HEAD]) or any(_PS_START.match(line) for line in _heads(text)):
         return "powershell"
     return "bash"
+
+
+def _quotes_closed(line: str) -> bool:
+    """Does ``line`` end outside bash quotes?  (Else its last characters are string text.)"""
+    quote = ""
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote == "'":
+            quote = "" if c == "'" else quote
+        elif c == "\\":
+            i += 1
+        elif quote == '"':
+            quote = "" if c == '"' else quote
+        elif c in "'\"":
+            quote = c
+        i += 1
+    return not quote
+
+
+def _first_line(text: str) -> str:
+    start = len(text) - len(text.lstrip())
+    start = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _heads(text: str) -> list[str]:
+    """The start of each line (where a command name can be), without copying the lines."""
+    heads = []
+    i = text.find("\n")
+    while i >= 0 and len(heads) < _MAX_LINES:
+        heads.append(text[i + 1 : i + 1 + _HEAD])
+        i = text.find("\n", i + 1)
+    return heads
 
 
 def read_command(text: str, source: str) -> ShellCommand:

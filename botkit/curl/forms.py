@@ -5,7 +5,7 @@ What a part becomes is what curl 7.88 sends, checked against it:
 - a value may be ``"quoted"`` (``\\"`` and ``\\\\`` unescape; other backslashes stay),
   otherwise it ends at the first ``;``;
 - ``;type=`` runs until a ``;`` that starts another known attribute, so
-  ``type=text/plain; charset=utf-8`` keeps its parameter; trailing blanks go;
+  ``type=text/plain; charset=utf-8`` keeps its parameter; blanks around it go;
 - ``;filename=`` may be quoted; ``;headers=`` and ``;encoder=`` have no place in
   a component (reported); anything else curl skips (we say so).
 """
@@ -95,7 +95,7 @@ def _attributes(rest: str, form: FormSpec) -> None:
         if key == "type":
             nxt = _ATTRIBUTE.search(after)
             end = nxt.start() if nxt else len(after)
-            form.type = after[:end].rstrip(" \t")
+            form.type = after[:end].strip(" \t")
             rest = after[end:]
             continue
         value, rest = _word(after, files=False)

@@ -24,30 +24,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
 
 from botkit.curl.forms import FormSyntaxError, parse_form
 from botkit.curl.options import CurlOption, Effect, OptionError, by_long, by_short
 from botkit.curl.result import CurlRead, CurlWarning
-from botkit.curl.words import ShellCommand, Word
+from botkit.curl.urls import (
+    UrlError,
+    append_query,
+    query_data,
+    split_url,
+    upload_url,
+    urlencode,
+)
+from botkit.curl.words import ShellCommand, Word, one_line
 from botkit.errors import InputError
 from botkit.request import BasicAuth, Body, FormPart, Header, Request, parse_query
 
 _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
-_GUESSED = {
-    "ftp.": "ftp",
-    "dict.": "dict",
-    "ldap.": "ldap",
-    "imap.": "imap",
-    "smtp.": "smtp",
-    "pop3.": "pop3",
-}
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_VARIABLE = re.compile(r"\{\{[^{}]*\}\}")
-_IPV6_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@]*@)?\[[0-9A-Fa-f:.]+(?:%25\w+)?\]")
-_URLENCODE_SAFE = "-._~"
-_TRANSPORT_REMOVALS = ("expect", "transfer-encoding", "connection")
+# A media type with parameters; mirrors $defs/mediaType in schemas/component.schema.json.
+_MEDIA_TYPE = re.compile(
+    r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+    r"(?:[ \t]*;[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+="
+    r"(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[^\"\\\r\n]*\"))*"
+)
 
 
 @dataclass(slots=True)
@@ -97,9 +96,10 @@ class _Parser:
     # --- reporting ---------------------------------------------------------------------
 
     def error(self, message: str, word: Word) -> InputError:
-        return InputError(message, source=self.source, line=word.line, column=word.column)
+        return InputError(one_line(message), source=self.source, line=word.line, column=word.column)
 
     def warn(self, option: str, message: str, word: Word) -> None:
+        option, message = one_line(option), one_line(message)
         warning = CurlWarning(option, message, word.line, word.column)
         if self.strict:
             raise self.error(f"{option}: {message} (--strict)", word)
@@ -189,6 +189,10 @@ class _Parser:
         if effect is Effect.URL:
             state.urls.append(value)
         elif effect is Effect.REQUEST:
+            if not _TOKEN.fullmatch(text):
+                raise self.error(
+                    f"{spelled} needs an HTTP method (letters, digits and !#$%&'*+-.^_`|~)", value
+                )
             state.method = text
         elif effect is Effect.HEADER:
             self._header(text, value)
@@ -254,7 +258,7 @@ class _Parser:
         name = name.strip(" \t")
         self._check_header_name(name, word)
         value = value.strip(" \t")
-        if any(c in value for c in "\r\n\x00"):
+        if "\n" in value or "\r" in value or "\x00" in value:
             raise self.error(f"the {name} header value holds a line break", word)
         self.state.headers.append((word, name, value if value else None))
 
@@ -276,13 +280,13 @@ class _Parser:
         eq, at = text.find("="), text.find("@")
         split = eq if eq >= 0 else at
         if split < 0:
-            return _urlencode(text, upper=upper)
+            return urlencode(text, upper=upper)
         name = text[:split]
         if text[split] == "=":
             content = text[split + 1 :]
         else:
             content = self._read(text[split + 1 :], word, strip_newlines=False)
-        encoded = _urlencode(content, upper=upper)
+        encoded = urlencode(content, upper=upper)
         return f"{name}={encoded}" if name else encoded
 
     def _url_query(self, text: str, word: Word) -> str:
@@ -304,6 +308,15 @@ class _Parser:
             raise self.error(f"{spelled} {exc}", word) from None
         if not spec.name:
             raise self.error(f"{spelled} needs a part name before '='", word)
+        names = [spec.name, spec.filename or "", spec.content if spec.source == "file" else ""]
+        if any("\n" in t or "\r" in t for t in names):
+            raise self.error(f"{spelled}: a part name or file name holds a line break", word)
+        if spec.type is not None and not _MEDIA_TYPE.fullmatch(spec.type):
+            raise self.error(
+                f"{spelled}: curl takes type= as a media type like text/plain "
+                "(it rejects this one: 'option -F: is badly used here')",
+                word,
+            )
         for attribute in spec.unsupported or ():
             self.warn(
                 spelled,
@@ -386,18 +399,18 @@ class _Parser:
         self._check_conflicts()
         url, query, url_auth = self._url(url_word)
         for piece in state.url_queries:
-            query = _append_query(query, piece)
+            query = append_query(query, piece)
         body: Body | None = None
         data_text = _join_data(state.data) if state.data else None
         if state.get and data_text is not None:
-            query = _append_query(query, _query_data(data_text))
+            query = append_query(query, query_data(data_text))
         elif data_text is not None:
             body = Body(text=data_text)
         elif state.forms:
             body = Body(parts=tuple(state.forms))
         elif state.upload is not None:
             body = Body(text=state.upload[2])
-            url = _upload_url(url, state.upload[1])
+            url = upload_url(url, state.upload[1])
         if query is not None and any(c in query for c in " \t\r\n"):
             raise self.error(
                 "curl rejects a URL with a blank or line break in its query (curl error 3); "
@@ -459,68 +472,16 @@ class _Parser:
         return "GET"
 
     def _url(self, word: Word) -> tuple[str, str | None, BasicAuth | None]:
-        """Scheme as curl guesses it, credentials taken out, dot segments squashed.
-
-        Returns the URL without its query, the query as written (None: no '?') and
-        the credentials the URL carried.
-        """
-        text = word.text
-        if any(c in text for c in " \t\r\n"):
-            raise self.error(
-                "curl rejects a URL with a blank or line break in it (curl error 3); "
-                "write a space as %20",
-                word,
+        """The URL curl would use: see urls.split_url; its complaints located at ``word``."""
+        try:
+            return split_url(
+                word.text,
+                globoff=self.state.globoff,
+                path_as_is=self.state.path_as_is,
+                default_scheme=self.state.default_scheme,
             )
-        if not text:
-            raise self.error("the URL is empty", word)
-        if not self.state.globoff:
-            self._check_glob(text, word)
-        text = text.split("#", 1)[0]
-        if text.startswith("{{"):  # a template like {{baseUrl}}/path holds its own scheme
-            base, mark, query = text.partition("?")
-            return base, query if mark else None, None
-        m = _SCHEME.match(text)
-        if m is None:
-            scheme = next(
-                (s for prefix, s in _GUESSED.items() if text.lower().startswith(prefix)),
-                self.state.default_scheme,
-            )
-            text = f"{scheme}://{text}"
-            m = _SCHEME.match(text)
-            assert m is not None
-        scheme = m.group(1).lower()
-        if scheme not in ("http", "https"):
-            raise self.error(f"botkit imports HTTP requests, and this URL is {scheme}://", word)
-        rest = text[m.end() :]
-        authority_end = next((k for k, c in enumerate(rest) if c in "/?#"), len(rest))
-        authority, tail = rest[:authority_end], rest[authority_end:]
-        auth = None
-        if "@" in authority:
-            userinfo, _, host = authority.rpartition("@")
-            user, _, password = userinfo.partition(":")
-            user, password = unquote(user), unquote(password)
-            if ":" not in user and not any(c in user + password for c in "\r\n"):
-                auth = BasicAuth(user, password)
-                authority = host
-        if not authority:
-            raise self.error("the URL has no host name", word)
-        path, mark, query = tail.partition("?")
-        if not self.state.path_as_is:
-            path = _squash_dots(path)
-        return text[: m.end()] + authority + path, query if mark else None, auth
-
-    def _check_glob(self, text: str, word: Word) -> None:
-        """curl reads [] and {} in a URL as patterns, one request per match (unless -g)."""
-        masked = _VARIABLE.sub(lambda m: "_" * len(m.group()), text)
-        ipv6 = _IPV6_HOST.match(masked)
-        if ipv6:
-            masked = "_" * ipv6.end() + masked[ipv6.end() :]
-        if any(c in masked for c in "[]{}"):
-            raise self.error(
-                "curl reads [...] and {...} in a URL as a pattern (one request per match); "
-                "add -g (--globoff) to send them as written",
-                word,
-            )
+        except UrlError as exc:
+            raise self.error(str(exc), word) from None
 
     def _headers(self) -> list[Header]:
         state = self.state
@@ -612,59 +573,6 @@ def _join_data(pieces: list[_Data]) -> str:
     for k, piece in enumerate(pieces):
         out += piece.text if piece.json or k == 0 else "&" + piece.text
     return out
-
-
-def _query_data(data: str) -> str:
-    """``-G`` puts the data in the query the way curl 7.88 does: up to a ``#``, with
-    the hex of %-escapes in lower case."""
-    data = data.split("#", 1)[0]
-    return _PERCENT.sub(lambda m: m.group().lower(), data)
-
-
-def _append_query(query: str | None, extra: str) -> str | None:
-    if not extra:
-        return query
-    if query is None or query == "":
-        return extra
-    return f"{query}&{extra}"
-
-
-def _urlencode(text: str, *, upper: bool) -> str:
-    """curl's form encoding: letters, digits and -._~ stay, space is +, the rest %XX."""
-    encoded = quote(text, safe=_URLENCODE_SAFE + " ").replace(" ", "+")
-    return encoded if upper else _PERCENT.sub(lambda m: m.group().lower(), encoded)
-
-
-def _upload_url(url: str, filename: str) -> str:
-    """-T appends the file's name when the URL ends in '/' (or has no path)."""
-    m = _SCHEME.match(url)
-    after = url[m.end() :] if m else url
-    if "/" not in after:
-        url += "/"
-    if url.endswith("/") and filename != "-":
-        url += quote(Path(filename).name, safe=_URLENCODE_SAFE)
-    return url
-
-
-def _squash_dots(path: str) -> str:
-    """RFC 3986 remove_dot_segments on the path (curl does it unless --path-as-is)."""
-    if "." not in path:
-        return path
-    out: list[str] = []
-    segments = path.split("/")
-    for k, segment in enumerate(segments):
-        last = k == len(segments) - 1
-        if segment == ".":
-            if last:
-                out.append("")
-        elif segment == "..":
-            if len(out) > 1:
-                out.pop()
-            if last:
-                out.append("")
-        else:
-            out.append(segment)
-    return "/".join(out)
 
 
 def _title(name: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from botkit.curl.result import CurlWarning
-from botkit.curl.words import Locator, ShellCommand, Word
+from botkit.curl.words import Locator, ShellCommand, Word, one_line
 
 _BLANKS = " \t"
 _SINGLE = "'\u2018\u2019\u201a\u201b"
@@ -79,8 +79,12 @@ class _Reader:
                 word, i = self._token(m.end())
                 self.variables[name] = word.text
             else:
-                word, i = self._token(i)
+                word, after = self._token(i)
+                if after == i:  # a lone backtick at the very end: nothing more to read
+                    i += 1
+                    continue
                 current.words.append(word)
+                i = after
         out.append(current)
         return [s for s in out if s.words]
 
@@ -237,4 +241,5 @@ def read_powershell(text: str, source: str) -> ShellCommand:
 def _word_error(reader: _Reader, message: str, word: Word) -> Exception:
     from botkit.errors import InputError
 
-    return InputError(message, source=reader.locator.source, line=word.line, column=word.column)
+    source = reader.locator.source
+    return InputError(one_line(message), source=source, line=word.line, column=word.column)

@@ -11,7 +11,7 @@ Anything else is a second command, and an error.
 
 from __future__ import annotations
 
-import bisect
+import codecs
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -40,25 +40,26 @@ def _parser() -> Parser:
     return Parser(Language(language()))
 
 
-class _Offsets:
-    """tree-sitter counts UTF-8 bytes; we count characters.  Cheap for forward walks."""
+def _ascii_mask(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    return "a" * (error.end - error.start), error.end
 
-    def __init__(self, text: str, data: bytes) -> None:
-        self.ascii = len(text) == len(data)
-        self.data = data
-        self._bytes = [0]
-        self._chars = [0]
 
-    def char(self, byte: int) -> int:
-        if self.ascii:
-            return byte
-        k = bisect.bisect_right(self._bytes, byte) - 1
-        b, c = self._bytes[k], self._chars[k]
-        c += len(self.data[b:byte].decode("utf-8", "replace"))
-        if byte > self._bytes[-1]:
-            self._bytes.append(byte)
-            self._chars.append(c)
-        return c
+codecs.register_error("botkit-ascii-mask", _ascii_mask)
+
+
+def _structure_bytes(text: str) -> bytes:
+    """What tree-sitter gets: the same structure, in text its grammar cannot trip over.
+
+    Every non-ASCII character becomes an ASCII letter: bash gives none of them a
+    meaning of its own (blanks and operators are all ASCII), tree-sitter-bash 0.25
+    crashes the process on some (``{`` then a 4-byte character), and byte offsets
+    become character offsets.  Every ``\\\\`` pair becomes two letters: wherever
+    bash reads escapes it is one literal backslash (and in single quotes two), while
+    tree-sitter-bash ends ``$'a\\\\'`` in the wrong place.  Same length, same
+    structure; the words themselves are always read from the original text.
+    """
+    return text.replace("\\\\", "aa").encode("ascii", "botkit-ascii-mask")
 
 
 def read_bash(text: str, source: str) -> ShellCommand:
@@ -111,16 +112,14 @@ class _Reader:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
-        self.data = text.encode("utf-8")
-        self.tree = _parser().parse(self.data)
-        self.offsets = _Offsets(text, self.data)
+        self.tree = _parser().parse(_structure_bytes(text))
         self.locator = Locator(text, source)
 
     def start(self, node: Node) -> int:
-        return self.offsets.char(node.start_byte)
+        return node.start_byte  # the parsed text is ASCII: bytes are characters
 
     def end(self, node: Node) -> int:
-        return self.offsets.char(node.end_byte)
+        return node.end_byte
 
     def error(self, message: str, node: Node | int) -> InputError:
         offset = node if isinstance(node, int) else self.start(node)

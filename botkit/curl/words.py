@@ -9,16 +9,18 @@ of the original text, so errors and warnings point where the user looks.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One argument as the program receives it, and where it starts in the text."""
+class Word(NamedTuple):
+    """One argument as the program receives it, and where it starts in the text.
+
+    A NamedTuple, not a dataclass: commands with 100,000 arguments make many."""
 
     text: str
     line: int
@@ -64,7 +66,7 @@ class Locator:
 
     def error(self, message: str, offset: int) -> InputError:
         line, column = self.at(offset)
-        return InputError(message, source=self.source, line=line, column=column)
+        return InputError(one_line(message), source=self.source, line=line, column=column)
 
     def word(self, text: str, offset: int) -> Word:
         line, column = self.at(offset)
@@ -73,3 +75,13 @@ class Locator:
     def note(self, option: str, message: str, offset: int) -> CurlWarning:
         line, column = self.at(offset)
         return CurlWarning(option, message, line, column)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LONGEST = 300
+
+
+def one_line(message: str) -> str:
+    """Messages quote what the user wrote; keep them one readable line, however odd that is."""
+    message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    return message if len(message) <= _LONGEST else message[: _LONGEST - 1] + "…"

@@ -1,0 +1,151 @@
+"""The Python API: botkit.parse_curl and botkit.to_curl."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+import botkit
+from botkit import schemas
+from botkit.convert import CurlImportWarning
+from botkit.errors import InputError
+
+README = """\
+curl --request POST \\
+     --url https://public.doubletick.io/team-member/assign \\
+     --header 'Authorization: key_xxxxxxxxxx' \\
+     --header 'accept: application/json' \\
+     --header 'content-type: application/json' \\
+     --data '
+{
+  "customerPhoneNumber": "919876543210",
+  "assignedUserPhoneNumber": "919812345678",
+  "reassign": true,
+  "wabaNumber": "919000000000"
+}
+'
+"""
+
+
+def test_parse_curl_gives_a_valid_component_with_its_catalog_id() -> None:
+    component = botkit.parse_curl(README)
+    assert schemas.best_problem("component", component) is None
+    assert component["api"] == "doubletick.assign-chat"
+    assert component["name"]  # the catalog API's summary
+    assert component["method"] == "POST"
+    assert component["url"] == "https://public.doubletick.io/team-member/assign"
+    assert component["headers"][0] == {"name": "Authorization", "value": "key_xxxxxxxxxx"}
+    assert json.loads(component["body"]["text"])["reassign"] is True
+
+
+def test_readme_text_comes_back_byte_for_byte() -> None:
+    assert botkit.to_curl(botkit.parse_curl(README)) == README
+
+
+def test_oneline_style() -> None:
+    component = botkit.parse_curl("curl https://h/p -H 'A: b' --data-binary $'x\\ny'")
+    assert botkit.to_curl(component, "oneline") == (
+        "curl -X POST https://h/p -H 'A: b' "
+        "-H 'Content-Type: application/x-www-form-urlencoded' -d $'x\\ny'\n"
+    )
+
+
+def test_name_default_and_given() -> None:
+    assert botkit.parse_curl("curl -X DELETE https://h/v1/x?y=1")["name"] == "DELETE /v1/x"
+    assert botkit.parse_curl("curl https://h")["name"] == "GET /"
+    assert botkit.parse_curl("curl https://h", name="Ping")["name"] == "Ping"
+
+
+def test_variables_are_kept_verbatim() -> None:
+    component = botkit.parse_curl(
+        "curl -g 'https://api.example.com/users/{{userId}}?page={{page}}' "
+        "-H 'x-api-key: {{apiKey}}' -d '{\"phone\": \"{{customer_phone}}\"}'"
+    )
+    assert component["url"] == "https://api.example.com/users/{{userId}}"
+    assert component["query"] == [{"name": "page", "value": "{{page}}"}]
+    assert component["headers"][0]["value"] == "{{apiKey}}"
+    assert component["body"]["text"] == '{"phone": "{{customer_phone}}"}'
+    assert botkit.parse_curl(botkit.to_curl(component), name=component["name"]) == component
+
+
+def test_redact_replaces_secrets_with_variables() -> None:
+    component = botkit.parse_curl(
+        "curl -u 'sk_test_123:' 'https://h/p?api_key=abc&page=2' "
+        "-H 'Authorization: Bearer eyJhbGc' -H 'x-api-key: vb_live_51' -H 'Cookie: s=1' "
+        "-H 'X-Auth-Token: t0k' -H 'Accept: application/json' -H 'X-Token: {{mine}}'",
+        redact=True,
+    )
+    assert component["auth"] == {
+        "type": "basic",
+        "username": "{{username}}",
+        "password": "{{password}}",
+    }
+    assert component["query"] == [
+        {"name": "api_key", "value": "{{api_key}}"},
+        {"name": "page", "value": "2"},
+    ]
+    assert [h["value"] for h in component["headers"]] == [
+        "Bearer {{authorization}}",
+        "{{x_api_key}}",
+        "{{cookie}}",
+        "{{x_auth_token}}",
+        "application/json",
+        "{{mine}}",
+    ]
+    doubletick = botkit.parse_curl(README, redact=True)
+    assert doubletick["headers"][0] == {"name": "Authorization", "value": "{{authorization}}"}
+
+
+def test_losses_are_warnings_and_strict_makes_them_errors() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        component = botkit.parse_curl("curl --digest -u a:b https://h")
+    assert component["auth"]["username"] == "a"
+    [warning] = caught
+    assert issubclass(warning.category, CurlImportWarning) and "--digest" in str(warning.message)
+    with pytest.raises(InputError, match="--digest"):
+        botkit.parse_curl("curl --digest -u a:b https://h", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("component", "words"),
+    [
+        ({"type": "call_api"}, "'name' is a required property"),
+        (
+            {"type": "call_api", "name": "x", "method": "GET", "url": "ftp://h", "headers": []},
+            "$.url",
+        ),
+        (
+            {
+                "type": "call_api",
+                "name": "x",
+                "method": "GET",
+                "url": "https://h",
+                "headers": [{"name": "A", "value": " padded"}],
+            },
+            "$.headers[0].value",
+        ),
+        (
+            {
+                "type": "call_api",
+                "name": "x",
+                "method": "GET",
+                "url": "https://h",
+                "headers": [],
+                "body": {"text": "lone \ud800 surrogate"},
+            },
+            "$.body.text holds a broken Unicode character",
+        ),
+    ],
+)
+def test_to_curl_refuses_an_invalid_component(component: dict, words: str) -> None:
+    with pytest.raises(InputError) as info:
+        botkit.to_curl(component)
+    assert words in info.value.message
+
+
+def test_unknown_style() -> None:
+    with pytest.raises(InputError, match="unknown style"):
+        botkit.to_curl(botkit.parse_curl("curl https://h"), style="fancy")  # type: ignore[arg-type]
