@@ -56,7 +56,10 @@ def component_for(
     """The schema-valid component for ``request``, with its catalog id when one matches."""
     from botkit.catalog import load_catalog
 
-    api = load_catalog().find(request.method, request.url)
+    try:
+        api = load_catalog().find(request.method, request.url)
+    except ValueError:  # urlsplit's verdict on a URL only a template can have
+        api = None
     component = request.to_component(name or default_name(request, api), api.id if api else None)
     if redact:
         from botkit.redact import redact_component
@@ -70,11 +73,11 @@ def default_name(request: Request, api: Api | None) -> str:
     """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
     if api is not None:
         return api.summary
-    from urllib.parse import urlsplit
-
     url = request.url
-    path = urlsplit(url).path if "://" in url else url
-    return f"{request.method} {path or '/'}"
+    if "://" in url:
+        after = url.split("://", 1)[1]
+        url = after[after.find("/") :] if "/" in after else ""
+    return f"{request.method} {url or '/'}"
 
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:

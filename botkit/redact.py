@@ -17,7 +17,9 @@ _SECRET_HEADERS = re.compile(
     re.I,
 )
 _SECRET_QUERY = re.compile(
-    r"^(key|code|sig|.*(token|secret|password|passwd|api[-_]?key|signature|auth).*)$", re.I
+    r"^(key|code|sig|auth|.*(token|secret|password|passwd|api[-_]?key|signature).*"
+    r"|.*[-_]auth|auth[-_].*)$",
+    re.I,
 )
 _SCHEME_PREFIX = re.compile(r"^(Bearer|Basic|Token|Digest|Bot|key)\s+", re.I)
 _VARIABLE = re.compile(r"^\{\{[^{}]+\}\}$")

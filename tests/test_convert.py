@@ -94,6 +94,15 @@ def test_redact_replaces_secrets_with_variables() -> None:
         "application/json",
         "{{mine}}",
     ]
+    query = botkit.parse_curl(
+        "curl 'https://h/p?author=Asha&auth=x&access_token=y&client-auth=z'", redact=True
+    )["query"]
+    assert [q["value"] for q in query] == [
+        "Asha",
+        "{{auth}}",
+        "{{access_token}}",
+        "{{client_auth}}",
+    ]
     doubletick = botkit.parse_curl(README, redact=True)
     assert doubletick["headers"][0] == {"name": "Authorization", "value": "{{authorization}}"}
 

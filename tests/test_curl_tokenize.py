@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -53,6 +54,12 @@ def error(text: str) -> InputError:
 )
 def test_bash_words(text: str, expected: list[str]) -> None:
     assert argv(text) == expected
+
+
+def test_tilde_expands_where_bash_expands_it() -> None:
+    home = str(Path.home())
+    words = argv("curl ~/a ~ x~y '~/q' ~user -T ~/f.json")
+    assert words == [f"{home}/a", home, "x~y", "~/q", "~user", "-T", f"{home}/f.json"]
 
 
 def test_windows_line_ends_are_read_as_unix_ones() -> None:
@@ -293,6 +300,10 @@ def test_powershell_variables() -> None:
     assert [w.text for w in command.words[1:]] == ["https://x/p", "-H", "K: {{KEY}}"]
     [note] = command.notes
     assert note.option == "$env:KEY" and (note.line, note.column) == (2, 27)
+
+
+def test_powershell_arguments_end_at_a_nul() -> None:
+    assert argv('curl.exe -d "a`0b" https://x') == ["-d", "a", "https://x"]
 
 
 def test_powershell_prompt_and_pipe() -> None:

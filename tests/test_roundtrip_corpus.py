@@ -37,6 +37,53 @@ FILES = SAMPLES / "files"
 EQUIVALENTS = SAMPLES / "equivalents"
 CORPUS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".sh", ".cmd", ".ps1"))
 _PLACEHOLDER = re.compile(r"kept as \{\{(\w+)\}\}")
+# What issue 3 lists, each as a pattern some sample must match.
+ISSUE_OPTIONS = [
+    r"\$'",
+    r"<<'?\w+'?\n",
+    r"<<-",
+    r"<<<",
+    r"(?m)^\$ curl",
+    r"curl\.exe",
+    r"\^\"",
+    r"`\n",
+    r"''",
+    r"-XPOST",
+    r"-H'",
+    r"-sSL",
+    r"--url ",
+    r"--request ",
+    r"-X ",
+    r"--header ",
+    r"-H '[\w-]+;'",
+    r"-H '[\w-]+:'",
+    r" -d ",
+    r"--data ",
+    r"--data-raw ",
+    r"--data-binary ",
+    r"--data-ascii ",
+    r"--data-urlencode '=",
+    r"--data-urlencode '\w+@",
+    r"--data-urlencode '@",
+    r" -G ",
+    r"--get ",
+    r"--json ",
+    r"-F '\w+=[^']*;type=",
+    r"--form-string ",
+    r" -u ",
+    r"--user ",
+    r"--oauth2-bearer ",
+    r" -b ",
+    r" -A ",
+    r" -e ",
+    r" -I ",
+    r" -k ",
+    r" -L ",
+    r"--compressed",
+    r" -g ",
+    r"--globoff",
+    r"curl api\.example\.com",
+]
 
 
 def test_the_corpus_covers_every_source() -> None:
@@ -56,6 +103,9 @@ def test_the_corpus_covers_every_source() -> None:
     ):
         assert any(n.startswith(kind) for n in names), kind
     assert {p.suffix for p in CORPUS} == {".sh", ".cmd", ".ps1"}
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in CORPUS)
+    for spelled in ISSUE_OPTIONS:
+        assert re.search(spelled, everything), f"no sample uses {spelled}"
     for sample in CORPUS:
         if sample.suffix != ".sh":
             assert (EQUIVALENTS / (sample.stem + ".sh")).exists(), sample.name

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from botkit.curl.result import CurlWarning
 from botkit.curl.words import Locator
@@ -22,7 +23,7 @@ from botkit.errors import InputError
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
 _SEQUENCE = re.compile(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
-_UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n]")
+_UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n~]")
 _DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
 _HEREDOC_SPECIAL = re.compile(r"[\\$`]")
 _ANSI_SPECIAL = re.compile(r"[\\']")
@@ -93,6 +94,14 @@ class Expander:
             if m is None:
                 break
             c = t[j]
+            if c == "~" and j == i and word_start < 0:
+                # bash's tilde expansion: an unquoted ~ opening a word, alone or before /
+                after = t[j + 1] if j + 1 < end else ""
+                if after in ("", "/", " ", "\t", "\n"):
+                    word_start = j
+                    out.append(str(Path.home()))
+                    i = j + 1
+                    continue
             if c in " \t\n" and split:
                 if word_start >= 0:
                     found.append(("".join(out), word_start))

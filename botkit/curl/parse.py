@@ -359,13 +359,13 @@ class _Parser:
         return text
 
     def _file(self, name: str, word: Word) -> bytes:
-        path = Path(name).expanduser()
+        path = Path(name)
         if not path.is_absolute():
             path = self.base_dir / path
         try:
             return path.read_bytes()
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
             raise self.error(
                 f"cannot read the file {name!r} the command names ({reason})", word
             ) from None

@@ -116,7 +116,9 @@ class _Reader:
             else:
                 out.append(c)
                 i += 1
-        return self.locator.word("".join(out), start), i
+        text = "".join(out)
+        # A native program gets C strings: an argument ends at a NUL (`0).
+        return self.locator.word(text.split("\x00", 1)[0], start), i
 
     def _single(self, i: int, out: list[str]) -> int:
         t, n = self.text, len(self.text)

@@ -23,6 +23,7 @@ _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _VARIABLE = re.compile(r"\{\{[^{}]*\}\}")
 _IPV6_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@]*@)?\[[0-9A-Fa-f:.]+(?:%25\w+)?\]")
 _URLENCODE_SAFE = "-._~"
+_BRACKETED_HOST = re.compile(r"\[[0-9A-Fa-f:.]+(?:%25\w+)?\](?::\d*)?")
 
 
 class UrlError(ValueError):
@@ -74,6 +75,8 @@ def split_url(
         auth = BasicAuth(user, password)
     if not authority:
         raise UrlError("the URL has no host name")
+    if ("[" in authority or "]" in authority) and not _BRACKETED_HOST.fullmatch(authority):
+        raise UrlError("curl rejects this host name (curl error 3: bad/illegal format)")
     path, mark, query = tail.partition("?")
     if not path_as_is:
         path = squash_dots(path)
