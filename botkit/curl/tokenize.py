@@ -425,15 +425,10 @@ class _Reader:
             return self.error('unclosed double quote (") that starts here', at)
         if snippet == "$'":
             return self.error("unclosed $'...' string that starts here", at)
-        unclosed = _unclosed_quote(self.text)
-        if unclosed is not None:
-            kind, where = unclosed
-            return self.error(f"unclosed {kind} that starts here", where)
-        if self.text.rstrip().endswith("\\"):
-            return self.error(
-                "the text ends with a line continuation (\\) and nothing after it",
-                len(self.text.rstrip()) - 1,
-            )
+        trouble = _first_trouble(self.text)
+        if trouble is not None:
+            message, where = trouble
+            return self.error(message, where)
         shown = self.text[at : at + 20].split("\n")[0]
         return self.error(f"bash cannot parse the text here ({shown!r})", at)
 
@@ -453,8 +448,9 @@ def _first_error(root: Node) -> Node:
     return root
 
 
-def _unclosed_quote(text: str) -> tuple[str, int] | None:
-    """A cheap scan for a quote left open, to name it when the grammar only says 'error'."""
+def _first_trouble(text: str) -> tuple[str, int] | None:
+    """A cheap scan for what most often breaks a paste (a quote left open, a command
+    substitution), to name it when the grammar only says "error"."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -466,14 +462,21 @@ def _unclosed_quote(text: str) -> tuple[str, int] | None:
         elif c == "'":
             close = text.find("'", i + 1)
             if close < 0:
-                return "single quote (')", i
+                return "unclosed single quote (') that starts here", i
             i = close + 1
+        elif text.startswith("$(", i) or c == "`":
+            return "a command substitution runs a command, and botkit does not run anything", i
         elif c == '"':
             j = i + 1
             while j < n and text[j] != '"':
+                if text.startswith("$(", j) or text[j] == "`":
+                    return (
+                        "a command substitution runs a command, and botkit does not run anything",
+                        j,
+                    )
                 j += 2 if text[j] == "\\" else 1
             if j >= n:
-                return 'double quote (")', i
+                return 'unclosed double quote (") that starts here', i
             i = j + 1
         else:
             i += 1
