@@ -8,9 +8,9 @@ the request exactly; the template only lays them out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from botkit.shell import quote, quote_oneline
@@ -162,7 +162,7 @@ def _heredoc_for(text: str) -> Heredoc | None:
     return Heredoc(delimiter, text)
 
 
-def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:  # noqa: ANN001
+def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:
     options = []
     for part in parts:
         if part.file is None:
