@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from botkit.lint.context import Context
     from botkit.lint.matching import Target
 
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _JSON_MEDIA = re.compile(r"(?i)^\s*application/(?:[\w.+-]*\+)?json\b")
 
 
@@ -59,11 +60,14 @@ class Call:
 
     @property
     def method(self) -> str | None:
-        return self._text("method")
+        """The method, or None when it is not a valid one (the schema rule says so)."""
+        method = self._text("method")
+        return method if method and _TOKEN.fullmatch(method) else None
 
     @property
     def url(self) -> str | None:
-        return self._text("url")
+        url = self._text("url")
+        return url if url and url.strip() else None
 
     @property
     def api_id(self) -> str | None:

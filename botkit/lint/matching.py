@@ -10,6 +10,7 @@ so one wrong URL does not bury the user in follow-on findings.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -97,21 +98,32 @@ def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
     )
 
 
-def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, str]:
+def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, str] | None:
+    """A vendor host with a path the catalog lacks: a mistake only when it is nearly a
+    catalog path (or the right path with the wrong method).  The catalog holds a few of
+    each vendor's APIs, so any other path may well be right."""
     method = (call.method or "").upper()
     path = _parts(call.url or "").path
     apis = [api for api in catalog if api.vendor.name == vendor.name]
     same_path = [api for api in apis if api.path_pattern.match(path)]
     if same_path:
         api = same_path[0]
-        return (
-            call.site("method"),
-            f"{vendor.title}'s {api.id} takes {api.method}, not {method}",
-        )
-    by_path = {api.path: api for api in apis}
-    close = difflib.get_close_matches(path, list(by_path), n=1, cutoff=0.6)
-    hint = ""
-    if close:
-        api = by_path[close[0]]
-        hint = f"; did you mean {_where(api.method, api)} ({api.id})?"
-    return call.site("url"), f"{method} {path} is not a {vendor.title} API in the catalog{hint}"
+        return (call.site("method"), f"{vendor.title}'s {api.id} takes {api.method}, not {method}")
+    by_shape = {_shape(api.path): api for api in apis}
+    close = difflib.get_close_matches(_shape(path), list(by_shape), n=1, cutoff=0.85)
+    if not close:
+        return None
+    api = by_shape[close[0]]
+    return (
+        call.site("url"),
+        f"{method} {path} is not a {vendor.title} API; did you mean "
+        f"{_where(api.method, api)} ({api.id})?",
+    )
+
+
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{[A-Za-z0-9_]+\}")
+
+
+def _shape(path: str) -> str:
+    """A path with every placeholder or template variable written the same way."""
+    return _PLACEHOLDER.sub("{}", path)

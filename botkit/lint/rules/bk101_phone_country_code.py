@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from botkit.lint.call import Call
 from botkit.lint.model import Hit, Rule, Severity
-from botkit.lint.phones import phone_values
+from botkit.lint.phones import PhoneValue, phone_values
 from botkit.phone import PhoneProblem
 
 RULE = Rule(
@@ -23,4 +23,22 @@ RULE = Rule(
 def check(call: Call) -> Iterator[Hit]:
     for phone in phone_values(call):
         if phone.check.problem is PhoneProblem.NO_COUNTRY_CODE:
-            yield Hit(phone.site, f"{phone.name}: {phone.check.message}")
+            yield Hit(phone.site, f"{phone.name}: {_message(phone)}")
+
+
+def _message(phone: PhoneValue) -> str:
+    text = phone.text.strip()
+    shown = repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+    international = text.startswith("+")
+    if international:
+        message = f"{shown} is not a valid phone number for its country code"
+    else:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        message = f"{shown} has no valid country code (read as +{digits})"
+    suggestion = phone.check.suggestion
+    if suggestion:
+        wanted = phone.fmt or ("e164" if international else "digits")
+        return message + f"; did you mean {suggestion if wanted == 'e164' else suggestion[1:]}?"
+    if international:
+        return message
+    return message + "; write it with its country code (91 for India, 55 for Brazil...)"

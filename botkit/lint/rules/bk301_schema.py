@@ -44,8 +44,23 @@ def check(file: JsonFile) -> Iterator[Hit]:
                 groups.setdefault(path, []).append((path, error))
     for found in groups.values():
         best = best_match(error for _, error in found)
+        best = _typo_behind(best, [error for _, error in found])
         prefix = next(p for p, error in found if error is best)
         yield _hit(prefix, best)
+
+
+def _typo_behind(best: Any, errors: list[Any]) -> Any:
+    """A missing property often has a misspelt twin next to it ('header' for 'headers'):
+    then the unknown property, with its "did you mean", is the more useful error."""
+    if best.validator != "required" or not isinstance(best.instance, dict):
+        return best
+    missing = [p for p in best.validator_value if p not in best.instance]
+    for error in errors:
+        if error.validator == "additionalProperties" and error.absolute_path == best.absolute_path:
+            extra = _extra_keys(error)
+            if any(difflib.get_close_matches(k, missing, n=1, cutoff=0.6) for k in extra):
+                return error
+    return best
 
 
 def _owner(path: JsonPath, components: set[JsonPath]) -> JsonPath | None:

@@ -6,6 +6,7 @@ is no UUID, a body that is not the JSON object the API reads.  Template
 variables are filled in at run time and pass.
 """
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -107,7 +108,7 @@ def _scalar(param: Param, value: Any, site: Site, query: bool) -> Iterator[Hit]:
     if not value.strip():
         yield Hit(site, f"{name} must not be empty")
     elif param.enum and value not in param.enum:
-        yield Hit(site, f"{name} {value!r} is not one of {', '.join(param.enum)}")
+        yield Hit(site, f"{name} {value!r} is not allowed; {_choices(value, param.enum)}")
     elif param.type == "uuid" and not _UUID.match(value):
         yield Hit(site, f"{name} must be a UUID, not {value!r}")
 
@@ -122,3 +123,13 @@ def _json_type(value: Any) -> str:
         dict: "an object",
         list: "an array",
     }.get(type(value), type(value).__name__)
+
+
+def _choices(value: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
+    close = close or [a for a in allowed if value.upper() in a][:1]
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if len(allowed) <= 6:
+        return "use one of " + ", ".join(allowed)
+    return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"
