@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lint.call import Call
@@ -66,7 +66,7 @@ def vendor_for_host(catalog: Catalog, url: str) -> Vendor | None:
     return None
 
 
-def _parts(url: str):  # type: ignore[no-untyped-def]
+def _parts(url: str) -> SplitResult:
     return urlsplit(url if "://" in url else "http://" + url)
 
 

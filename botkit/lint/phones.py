@@ -8,10 +8,13 @@ otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, unquote
 
 from botkit.lint.call import Call
+from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
 from botkit.lint.secrets import is_variable
 from botkit.phone import PhoneCheck, PhoneFormat
@@ -30,10 +33,16 @@ class PhoneValue:
     fmt: PhoneFormat | None
     vendor: str | None
     check: PhoneCheck
+    #: A query value: checked percent-decoded, and a fix must be percent-encoded.
+    in_query: bool = False
 
     @property
     def text(self) -> str:
         return str(self.value)
+
+    def written(self, value: str) -> str:
+        """``value`` as it must be written where this phone sits."""
+        return quote(value, safe="") if self.in_query else value
 
 
 def phone_values(call: Call) -> list[PhoneValue]:
@@ -45,7 +54,7 @@ def phone_values(call: Call) -> list[PhoneValue]:
     return cached
 
 
-def _collect(call: Call):  # type: ignore[no-untyped-def]
+def _collect(call: Call) -> Iterator[PhoneValue]:
     target = call.target
     fmt = target.vendor.phone_format if target.vendor else None
     vendor = target.vendor.title if target.vendor else None
@@ -60,19 +69,18 @@ def _collect(call: Call):  # type: ignore[no-untyped-def]
                 for q in call.query:
                     if q.name == param.name and q.value is not None:
                         site = call.site("query", q.index, "value")
-                        yield from _one(call, q.name, q.value, site, fmt, vendor)
+                        yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
         return
     if body is not None:
         for name, value, inner in _named_fields(body):
             yield from _values(call, name, value, inner, fmt, vendor)
     for q in call.query:
         if q.value is not None and PHONE_NAME.search(q.name):
-            yield from _one(
-                call, q.name, q.value, call.site("query", q.index, "value"), fmt, vendor
-            )
+            site = call.site("query", q.index, "value")
+            yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
 
 
-def _named_fields(body: Any):  # type: ignore[no-untyped-def]
+def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
     """``(name, value, inner path)`` of every member whose name says it is a phone number."""
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(body, ())]
     while stack:
@@ -89,7 +97,9 @@ def _named_fields(body: Any):  # type: ignore[no-untyped-def]
             stack.extend((item, (*path, i)) for i, item in enumerate(node))
 
 
-def _values(call: Call, name: str, value: Any, inner: tuple, fmt, vendor):  # type: ignore[no-untyped-def]
+def _values(
+    call: Call, name: str, value: Any, inner: JsonPath, fmt: PhoneFormat | None, vendor: str | None
+) -> Iterator[PhoneValue]:
     if isinstance(value, list):
         for i, item in enumerate(value):
             yield from _one(call, name, item, call.body_field_site(*inner, i), fmt, vendor)
@@ -97,10 +107,19 @@ def _values(call: Call, name: str, value: Any, inner: tuple, fmt, vendor):  # ty
         yield from _one(call, name, value, call.body_field_site(*inner), fmt, vendor)
 
 
-def _one(call: Call, name: str, value: Any, site: Site, fmt, vendor):  # type: ignore[no-untyped-def]
+def _one(
+    call: Call,
+    name: str,
+    value: Any,
+    site: Site,
+    fmt: PhoneFormat | None,
+    vendor: str | None,
+    query: bool = False,
+) -> Iterator[PhoneValue]:
     if isinstance(value, bool) or not isinstance(value, str | int):
         return
-    text = str(value)
     if isinstance(value, str) and is_variable(value):
         return
-    yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(text))
+    if query:
+        value = unquote(value)  # as written in the URL: %2B is the '+'
+    yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(str(value)), query)

@@ -36,4 +36,5 @@ def check(call: Call) -> Iterator[Hit]:
             )
         else:
             continue
-        yield Hit(phone.site, message, fix=wanted, fix_title=f"write {phone.name} as {wanted!r}")
+        title = f"write {phone.name} as {wanted!r}"
+        yield Hit(phone.site, message, fix=phone.written(wanted), fix_title=title)
