@@ -73,13 +73,30 @@ def iter_files(paths: list[str], config: LintConfig) -> Iterator[str]:
         if given == STDIN or not os.path.isdir(given):
             yield given
             continue
-        for root, dirs, files in os.walk(given):
-            dirs[:] = sorted(d for d in dirs if not _excluded(d, root, exclude))
-            for name in sorted(files):
-                if name.endswith(JSON_SUFFIXES + CURL_SUFFIXES) and not _excluded(
-                    name, root, exclude
-                ):
-                    yield os.path.join(root, name)
+        yield from _walk(given, exclude)
+
+
+def _walk(top: str, exclude: tuple[str, ...]) -> Iterator[str]:
+    """Files under ``top`` in sorted path order, without recursion; links to folders are
+    not followed (no loops), links to files are."""
+    stack = [iter(_entries(top, exclude))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            stack.append(iter(_entries(entry.path, exclude)))
+        elif entry.name.endswith(JSON_SUFFIXES + CURL_SUFFIXES) and entry.is_file():
+            yield entry.path
+
+
+def _entries(folder: str, exclude: tuple[str, ...]) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
+    except OSError:
+        return []
+    return sorted(entries, key=lambda e: e.name)
 
 
 def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:
