@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from botkit.shell import quote, quote_oneline
@@ -44,6 +45,7 @@ _FLAGS = {
 class Option:
     flag: str  # empty for a positional argument
     value: str | None = None
+    raw: bool = False  # written unquoted: only for text botkit itself writes, never user input
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +74,32 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def to_curl(request: Request, style: Style = "readme") -> str:
-    """The cURL command (ending in a newline) that makes real curl send ``request``."""
+def to_curl(
+    request: Request,
+    style: Style = "readme",
+    *,
+    prefix: Sequence[Option] = (),
+    extra: Sequence[Option] = (),
+) -> str:
+    """The cURL command (ending in a newline) that makes real curl send ``request``.
+
+    ``prefix`` options come first (e.g. ``--fail-with-body`` in scripts) and
+    ``extra`` ones after the URL (e.g. credentials read from the environment).
+    """
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
-    options, heredoc = curl_options(request, style)
+    options, heredoc = curl_options(request, style, prefix=prefix, extra=extra)
     template = environment().get_template(f"curl/{style}.sh.j2")
     return template.render(options=options, heredoc=heredoc)
 
 
-def curl_options(request: Request, style: Style) -> tuple[list[Option], Heredoc | None]:
+def curl_options(
+    request: Request,
+    style: Style,
+    *,
+    prefix: Sequence[Option] = (),
+    extra: Sequence[Option] = (),
+) -> tuple[list[Option], Heredoc | None]:
     """The curl options, in order, that express ``request`` exactly."""
     short = style == "oneline"
 
@@ -94,6 +112,7 @@ def curl_options(request: Request, style: Style) -> tuple[list[Option], Heredoc 
         options.append(Option(flag("head")))
     else:
         options.append(Option(flag("request"), request.method))
+    options.extend(prefix)  # after the method, so the command still reads "curl --request ..."
     full_url = request.full_url
     if short and not full_url.startswith("-"):
         options.append(Option("", full_url))  # the URL as curl's positional argument
@@ -101,6 +120,7 @@ def curl_options(request: Request, style: Style) -> tuple[list[Option], Heredoc 
         options.append(Option(flag("url"), full_url))
     if _GLOB_CHARS.search(full_url):
         options.append(Option(flag("globoff")))
+    options.extend(extra)
     if request.auth is not None:
         options.append(Option(flag("user"), f"{request.auth.username}:{request.auth.password}"))
     for header in request.headers:

@@ -1,0 +1,118 @@
+"""``botkit apis``: what the catalog holds, for people (a table) and machines (--json)."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from botkit.catalog import Api, load_catalog
+
+
+@click.group("apis", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the catalog as JSON.")
+@click.pass_context
+def apis(ctx: click.Context, as_json: bool) -> None:
+    """List the catalog's APIs: id, method, path and summary.
+
+    \b
+    Examples:
+      botkit apis
+      botkit apis --json | jq -r '.[].id'
+      botkit apis show doubletick.assign-chat
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    catalog = load_catalog()
+    if as_json:
+        click.echo(json.dumps([_api_json(api) for api in catalog], indent=2))
+        return
+    width = max(len(api.id) for api in catalog)
+    for api in catalog:
+        click.echo(f"{api.id:<{width}}  {api.method:<5} {api.path}")
+        click.echo(f"{'':<{width}}  {api.summary}")
+
+
+@apis.command("show")
+@click.argument("api_id", metavar="ID", shell_complete=lambda _ctx, _param, incomplete: complete_ids(incomplete))
+@click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
+def show(api_id: str, as_json: bool) -> None:
+    """Show one API: its endpoint, auth and every parameter with its help."""
+    api = load_catalog().get(api_id)
+    if as_json:
+        click.echo(json.dumps(_api_json(api), indent=2))
+        return
+    vendor = api.vendor
+    click.echo(f"{api.id}: {api.summary}")
+    click.echo(f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}")
+    click.echo(f"  docs: {api.docs}")
+    click.echo(f"  auth: {_auth_text(api)}")
+    if any(p.type == "phone" for p in api.params):
+        form = "digits only, e.g. 919876543210" if vendor.phone_format == "digits" else (
+            "+ and digits (E.164), e.g. +919876543210"
+        )
+        click.echo(f"  phone numbers: with country code, sent as {form}")
+    click.echo("  parameters:")
+    for p in api.params:
+        flags = [p.location, p.type + ("[]" if p.is_list else "")]
+        flags.append("required" if p.required else "optional")
+        click.echo(f"    {p.option:<32} {p.name} ({', '.join(flags)})")
+        click.echo(f"    {'':<32} {p.help}")
+        if p.enum:
+            click.echo(f"    {'':<32} one of: {', '.join(p.enum)}")
+        if p.requires:
+            click.echo(f"    {'':<32} only with: {', '.join(p.requires)}")
+    for group in api.one_of:
+        click.echo(f"  exactly one of: {', '.join(group)}")
+
+
+def _auth_text(api: Api) -> str:
+    auth = api.vendor.auth
+    if auth.scheme == "header":
+        return f"header {auth.header}: <key> (--api-key or ${auth.env})"
+    return f"basic (--user or ${auth.env}) or bearer token (--token or ${auth.token_env})"
+
+
+def _api_json(api: Api) -> dict[str, object]:
+    auth = api.vendor.auth
+    return {
+        "id": api.id,
+        "summary": api.summary,
+        "method": api.method,
+        "base_url": api.vendor.base_url,
+        "path": api.path,
+        "docs": api.docs,
+        "auth": {
+            "scheme": auth.scheme,
+            "header": auth.header,
+            "env": auth.env,
+            "token_env": auth.token_env,
+        },
+        "phone_format": api.vendor.phone_format,
+        "params": [
+            {
+                "name": p.name,
+                "in": p.location,
+                "type": p.type,
+                "list": p.is_list,
+                "required": p.required,
+                "enum": list(p.enum),
+                "requires": list(p.requires),
+                "option": p.option,
+                "help": p.help,
+            }
+            for p in api.params
+        ],
+        "one_of": [list(group) for group in api.one_of],
+    }
+
+
+def complete_ids(incomplete: str) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of catalog ids."""
+    from click.shell_completion import CompletionItem
+
+    return [
+        CompletionItem(api.id, help=api.summary)
+        for api in load_catalog()
+        if api.id.startswith(incomplete)
+    ]
