@@ -60,7 +60,7 @@ class CurlDocument(Document):
         self.result: CurlRead | None = None
         from botkit.curl import read_curl
 
-        base_dir = str(path.parent) if path is not None else None
+        base_dir = path.parent if path is not None else None
         try:
             self.result = read_curl(text, source=display, base_dir=base_dir)
         except InputError as exc:
