@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from botkit import schemas
+from botkit.lint import fastcheck
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
@@ -33,14 +34,16 @@ def check(file: JsonFile) -> Iterator[Hit]:
     groups: dict[JsonPath | None, list[tuple[JsonPath, Any]]] = {}
     components = set(file.components)
     covered: set[JsonPath] = set()
-    if file.kind == "bot":
+    if file.kind == "bot" and not _valid("bot", file.data):
         for error in schemas.validator("bot").iter_errors(file.data):
             owner = _owner(tuple(error.absolute_path), components)
             groups.setdefault(owner, []).append(((), error))
+    if file.kind == "bot":
         covered = {p for p in components if _in_steps(p)}
     for path in file.components:
-        if path not in covered:
-            for error in schemas.validator("component").iter_errors(_at(file.data, path)):
+        component = _at(file.data, path)
+        if path not in covered and not _valid("component", component):
+            for error in schemas.validator("component").iter_errors(component):
                 groups.setdefault(path, []).append((path, error))
     for found in groups.values():
         best = best_match(error for _, error in found)
@@ -61,6 +64,12 @@ def _typo_behind(best: Any, errors: list[Any]) -> Any:
             if any(difflib.get_close_matches(k, missing, n=1, cutoff=0.6) for k in extra):
                 return error
     return best
+
+
+def _valid(name: str, instance: Any) -> bool:
+    """The fast compiled check: most documents are valid and need no error search."""
+    check = fastcheck.compiled(name)
+    return check is not None and check(instance)
 
 
 def _owner(path: JsonPath, components: set[JsonPath]) -> JsonPath | None:

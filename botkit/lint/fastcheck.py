@@ -1,0 +1,228 @@
+"""A fast yes/no schema check, compiled from the same schema files as the validators.
+
+``jsonschema`` walks a schema for every value it validates (``$ref`` lookups,
+validator objects per level): about 1 ms per bot step.  Most files in CI are
+valid, and a valid file needs no error messages, so the linter first asks this
+compiled check "is it valid?" and runs ``jsonschema`` only when the answer is
+no, to find the errors to report.
+
+The check is built from the schema itself (closures, one per schema node), so it
+cannot drift from it.  It knows the keywords botkit's schemas use, with Draft
+2020-12 meaning; a schema with any other keyword (or an enum of non-strings)
+is not compiled at all and ``compiled()`` returns None, so the linter falls back
+to ``jsonschema`` alone: slower, never wrong.  tests/lint/test_lint_fastcheck.py
+checks it against ``jsonschema`` on generated documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+Check = Callable[[Any], bool]
+
+#: Keywords that never affect validity (annotations, containers of subschemas).
+_IGNORED = {
+    "$schema", "$id", "$defs", "$comment", "title", "description", "default",
+    "examples", "deprecated", "readOnly", "writeOnly",
+}  # fmt: skip
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
+}
+
+
+class Unsupported(Exception):
+    """The schema uses something this compiler does not implement."""
+
+
+@cache
+def compiled(name: str) -> Check | None:
+    """The yes/no check for ``schemas/<name>.schema.json``, or None (use jsonschema)."""
+    from botkit.schemas import _registry
+
+    registry = _registry()
+    uri = f"{name}.schema.json"
+    try:
+        return _Compiler(registry).compile_ref(uri, "")
+    except Unsupported:
+        return None
+
+
+class _Compiler:
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self.memo: dict[str, Check] = {}
+
+    def compile_ref(self, base: str, ref: str) -> Check:
+        target = urljoin(base, ref) if ref else base
+        if target in self.memo:
+            return self.memo[target]
+        cell: list[Check] = []
+        self.memo[target] = lambda v: cell[0](v)  # a forward reference for recursive schemas
+        document_uri, fragment = urldefrag(target)
+        try:
+            root = self.registry.contents(document_uri)
+        except Exception as exc:  # referencing raises its own lookup errors
+            raise Unsupported(f"cannot resolve {target}") from exc
+        node = root
+        for part in [p for p in fragment.split("/") if p]:
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        check = self.compile(node, document_uri)
+        cell.append(check)
+        self.memo[target] = check
+        return check
+
+    def compile(self, schema: Any, base: str) -> Check:
+        if schema is True:
+            return lambda v: True
+        if schema is False:
+            return lambda v: False
+        if not isinstance(schema, dict):
+            raise Unsupported("a schema must be an object or a boolean")
+        if isinstance(schema.get("$id"), str):
+            base = urljoin(base, schema["$id"])
+        checks: list[Check] = []
+        keys = set(schema) - _IGNORED
+        for key in keys:
+            if key in ("then", "else", "properties", "patternProperties"):
+                continue  # compiled with 'if' / 'additionalProperties'; 'then' alone does nothing
+            method = getattr(self, "_k_" + key.lstrip("$"), None)
+            if method is None:
+                raise Unsupported(f"keyword {key!r}")
+            checks.append(method(schema[key], schema, base))
+        if "additionalProperties" not in schema and (
+            "properties" in schema or "patternProperties" in schema
+        ):
+            checks.append(self._k_additionalProperties(True, schema, base))
+        if not checks:
+            return lambda v: True
+        if len(checks) == 1:
+            return checks[0]
+        return lambda v: all(check(v) for check in checks)
+
+    # --- keywords --------------------------------------------------------------------
+
+    def _k_ref(self, ref: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(ref, str):
+            raise Unsupported("$ref")
+        target = urljoin(base, ref)
+        # Compiled on first use: a reference may point at a node still being compiled.
+        resolved: list[Check] = []
+
+        def check(v: Any) -> bool:
+            if not resolved:
+                resolved.append(self.compile_ref(target, ""))
+            return resolved[0](v)
+
+        return check
+
+    def _k_type(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        names = [value] if isinstance(value, str) else value
+        try:
+            tests = [_TYPES[n] for n in names]
+        except (KeyError, TypeError):
+            raise Unsupported("type") from None
+        if len(tests) == 1:
+            return tests[0]
+        return lambda v: any(t(v) for t in tests)
+
+    def _k_enum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise Unsupported("enum of non-strings")  # JSON equality of 1, 1.0, true...
+        allowed = frozenset(value)
+        return lambda v: isinstance(v, str) and v in allowed
+
+    def _k_const(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(value, str):
+            raise Unsupported("const of a non-string")
+        return lambda v: isinstance(v, str) and v == value
+
+    def _k_pattern(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        search = re.compile(value).search
+        return lambda v: not isinstance(v, str) or search(v) is not None
+
+    def _k_minLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, str) or len(v) >= value
+
+    def _k_minItems(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, list) or len(v) >= value
+
+    def _k_required(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        names = tuple(value)
+        return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+
+    def _k_items(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if isinstance(value, list):
+            raise Unsupported("items as a list (draft 4-2019 form)")
+        item = self.compile(value, base)
+        return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+    def _k_propertyNames(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        name = self.compile(value, base)
+        return lambda v: not isinstance(v, dict) or all(name(k) for k in v)
+
+    def _k_additionalProperties(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        """properties, patternProperties and additionalProperties, as one pass over keys."""
+        props = {k: self.compile(s, base) for k, s in schema.get("properties", {}).items()}
+        patterns = [
+            (re.compile(p).search, self.compile(s, base))
+            for p, s in schema.get("patternProperties", {}).items()
+        ]
+        extra = self.compile(value, base)
+        anything = value is True
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for key, item in v.items():
+                matched = False
+                sub = props.get(key)
+                if sub is not None:
+                    matched = True
+                    if not sub(item):
+                        return False
+                for search, pattern_check in patterns:
+                    if search(key):
+                        matched = True
+                        if not pattern_check(item):
+                            return False
+                if not matched and not anything and not extra(item):
+                    return False
+            return True
+
+        return check
+
+    def _k_allOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        subs = [self.compile(s, base) for s in value]
+        return lambda v: all(s(v) for s in subs)
+
+    def _k_anyOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        subs = [self.compile(s, base) for s in value]
+        return lambda v: any(s(v) for s in subs)
+
+    def _k_oneOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        subs = [self.compile(s, base) for s in value]
+        return lambda v: sum(1 for s in subs if s(v)) == 1
+
+    def _k_not(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        sub = self.compile(value, base)
+        return lambda v: not sub(v)
+
+    def _k_if(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        test = self.compile(value, base)
+        then = self.compile(schema.get("then", True), base)
+        other = self.compile(schema.get("else", True), base)
+        return lambda v: then(v) if test(v) else other(v)
