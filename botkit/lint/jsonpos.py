@@ -95,7 +95,10 @@ def _member(text: str, pos: int, frame: list) -> tuple[JsonPath, tuple[int, int]
     if match is None:
         raise JsonIndexError(f"expected a property name at offset {pos}")
     literal = match.group()
-    key = literal[1:-1] if "\\" not in literal else json.loads(literal)
+    try:
+        key = literal[1:-1] if "\\" not in literal else json.loads(literal)
+    except ValueError:
+        raise JsonIndexError(f"bad property name at offset {pos}") from None
     pos = _skip(text, match.end())
     if text[pos] != ":":
         raise JsonIndexError(f"expected ':' at offset {pos}")

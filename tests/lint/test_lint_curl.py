@@ -141,3 +141,13 @@ def test_clean_snippet_samples(path):
 @pytest.mark.parametrize("path", FAULTY, ids=lambda p: p.name)
 def test_faulty_snippet_samples(path):
     assert sorted(f.code for f in lint_paths([path], LintConfig())) == sorted(_expected(path))
+
+
+def test_body_that_is_not_json_in_a_snippet_is_placed_without_crashing():
+    # Found by the fuzzer: a body key with an invalid escape broke the position index.
+    text = (
+        "curl https://public.doubletick.io/team-member/assign -H 'Authorization: {{k}}' "
+        """-d '{"\\q": "9876543210"}'\n"""
+    )
+    [finding] = lint(text, kind="curl")
+    assert finding.code == "BK305" and "not valid JSON" in finding.message

@@ -277,7 +277,7 @@ def test_secrets_never_reach_any_report(tmp_path, secret):
         tmp_path,
         "bots/d.curl",
         f"curl https://public.doubletick.io/team-member/assign -H 'Authorization: {secret}' "
-        "-d '{\"customerPhoneNumber\": 1\n",
+        '-d \'{"customerPhoneNumber": 1\n',
     )
     results = list(lint_files([tmp_path / "bots"], LintConfig()))
     assert sum(len(r.findings) for r in results) >= 5
