@@ -111,7 +111,7 @@ class _Compiler:
             return lambda v: True
         if len(checks) == 1:
             return checks[0]
-        return lambda v: all(check(v) for check in checks)
+        return _every(checks)
 
     # --- keywords --------------------------------------------------------------------
 
@@ -162,13 +162,22 @@ class _Compiler:
 
     def _k_required(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         names = tuple(value)
-        return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+        wanted = frozenset(names)
+        return lambda v: not isinstance(v, dict) or wanted.issubset(v)
 
     def _k_items(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         if isinstance(value, list):
             raise Unsupported("items as a list (draft 4-2019 form)")
         item = self.compile(value, base)
-        return lambda v: not isinstance(v, list) or all(item(x) for x in v)
+
+        def check(v: Any) -> bool:
+            if isinstance(v, list):
+                for x in v:
+                    if not item(x):
+                        return False
+            return True
+
+        return check
 
     def _k_propertyNames(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         name = self.compile(value, base)
@@ -206,8 +215,7 @@ class _Compiler:
         return check
 
     def _k_allOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
-        subs = [self.compile(s, base) for s in value]
-        return lambda v: all(s(v) for s in subs)
+        return _every([self.compile(s, base) for s in value])
 
     def _k_anyOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         subs = [self.compile(s, base) for s in value]
@@ -226,3 +234,19 @@ class _Compiler:
         then = self.compile(schema.get("then", True), base)
         other = self.compile(schema.get("else", True), base)
         return lambda v: then(v) if test(v) else other(v)
+
+
+def _every(checks: list[Check]) -> Check:
+    """All of ``checks``, cheapest first (a type test is the one that fails fastest)."""
+    checks = sorted(checks, key=lambda c: c not in _TYPES.values())
+    first, rest = checks[0], tuple(checks[1:])
+
+    def check(v: Any) -> bool:
+        if not first(v):
+            return False
+        for c in rest:  # noqa: SIM110 - no generator per call on the hot path
+            if not c(v):
+                return False
+        return True
+
+    return check

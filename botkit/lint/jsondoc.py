@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from botkit.lint.document import BOM, Document
-from botkit.lint.jsonpos import JsonIndexError, JsonPath, Node, StringMap, index
+from botkit.lint.jsonpos import JsonIndexError, JsonPath, Node, Seeker, StringMap, index
 from botkit.lint.model import Site
 
 IGNORE_KEY = "x-botkit-ignore"
@@ -34,6 +34,8 @@ class JsonDocument(Document):
         super().__init__(display, text, path)
         self._start = 1 if text.startswith(BOM) else 0
         self._inner: dict[JsonPath, tuple[dict[JsonPath, Node], StringMap] | None] = {}
+        self._located: dict[JsonPath, tuple[Node | None, bool]] = {}
+        self._seeker = Seeker(text, self._start)
 
     def load(self) -> Any:
         """The parsed document; ``JsonSyntaxError`` (with a position) when it is not JSON."""
@@ -50,21 +52,17 @@ class JsonDocument(Document):
     def data(self) -> Any:
         return self.load()
 
-    @cached_property
-    def nodes(self) -> dict[JsonPath, Node]:
-        try:
-            return index(self.text, self._start)
-        except JsonIndexError:
-            return {}
-
     def _nearest(self, path: JsonPath) -> tuple[Node | None, bool]:
         """The node at ``path``, or at its longest existing prefix (exact = False)."""
-        nodes = self.nodes
-        for cut in range(len(path), -1, -1):
-            node = nodes.get(path[:cut])
-            if node is not None:
-                return node, cut == len(path)
-        return None, False
+        found = self._located.get(path)
+        if found is None:
+            try:
+                node, depth = self._seeker.seek(path)
+                found = (node, depth == len(path))
+            except JsonIndexError:
+                found = (None, False)
+            self._located[path] = found
+        return found
 
     def _inner_index(
         self, path: JsonPath, node: Node

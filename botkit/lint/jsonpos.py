@@ -113,6 +113,112 @@ def _close(text: str, pos: int, stack: list[list], nodes: dict[JsonPath, Node]) 
     return _skip(text, pos + 1)
 
 
+# Everything up to the next bracket, whole strings included (brackets inside them are
+# text): the scanner stops in Python only at brackets.
+_PLAIN = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*')
+
+
+def seek(text: str, path: JsonPath, start: int = 0) -> tuple[Node, int]:
+    """The node at ``path``, or at its longest existing prefix, and that prefix's length
+    (one-off; ``Seeker`` remembers what it scanned across many lookups)."""
+    return Seeker(text, start).seek(path)
+
+
+class Seeker:
+    """Finds values by path, walking only along the path.
+
+    A member that is not on the path is skipped whole, jumping from bracket to
+    bracket, so finding one value costs a fraction of indexing the whole document.
+    What was scanned is remembered per container, so many lookups in one document
+    (a file with many findings) scan each part of it once.  In an object with a
+    repeated key the first occurrence is found (``json`` keeps the last: such a
+    file is broken anyway).
+    """
+
+    def __init__(self, text: str, start: int = 0) -> None:
+        self.text = text
+        self.root = _skip(text, start)
+        # container offset -> (members found so far by key, where scanning resumes or -1)
+        self._members: dict[int, tuple[dict[str | int, Node], list[int]]] = {}
+
+    def seek(self, path: JsonPath) -> tuple[Node, int]:
+        text = self.text
+        try:
+            node = Node(self.root, -1)
+            depth = 0
+            for key in path:
+                found = self._child(node.start, key)
+                if found is None:
+                    break
+                node = found
+                depth += 1
+            if node.end < 0:
+                node = Node(node.start, _value_end(text, node.start), node.key_start, node.key_end)
+            return node, depth
+        except (IndexError, AttributeError, ValueError):
+            raise JsonIndexError("the text is not the JSON document expected") from None
+
+    def _child(self, pos: int, key: str | int) -> Node | None:
+        """The member ``key`` of the container whose bracket is at ``pos``."""
+        text = self.text
+        opening = text[pos]
+        if opening not in "{[" or (opening == "{") != isinstance(key, str):
+            return None
+        if pos not in self._members:
+            self._members[pos] = ({}, [_skip(text, pos + 1), 0])
+        members, state = self._members[pos]
+        if key in members:
+            return members[key]
+        at, count = state
+        closing = "}" if opening == "{" else "]"
+        while at >= 0 and text[at] != closing:
+            key_start = key_end = -1
+            if opening == "{":
+                match = _STRING.match(text, at)
+                if match is None:
+                    raise JsonIndexError(f"expected a property name at offset {at}")
+                literal = match.group()
+                name: str | int = literal[1:-1] if "\\" not in literal else json.loads(literal)
+                key_start, key_end = match.start(), match.end()
+                at = _skip(text, _skip(text, match.end()) + 1)  # past the ':'
+            else:
+                name = count
+            end = _value_end(text, at)
+            node = Node(at, end, key_start, key_end)
+            members.setdefault(name, node)
+            at = _skip(text, end)
+            if text[at] == ",":
+                at = _skip(text, at + 1)
+            count += 1
+            state[0], state[1] = at, count
+            if name == key:
+                return node
+        state[0] = -1
+        return None
+
+
+def _value_end(text: str, pos: int) -> int:
+    """Where the value starting at ``pos`` ends, without looking inside it more than needed."""
+    ch = text[pos]
+    if ch == '"':
+        return _STRING.match(text, pos).end()  # type: ignore[union-attr]
+    if ch not in "{[":
+        match = _SCALAR.match(text, pos)
+        if match is None:
+            raise JsonIndexError(f"unexpected character at offset {pos}")
+        return match.end()
+    depth = 0
+    while True:
+        pos = _PLAIN.match(text, pos).end()  # type: ignore[union-attr]
+        ch = text[pos]
+        if ch == '"':
+            raise JsonIndexError(f"unterminated string at offset {pos}")
+        depth += 1 if ch in "{[" else -1
+        pos += 1
+        if depth == 0:
+            return pos
+
+
 class StringMap:
     """Maps offsets in a decoded string to offsets in its JSON literal (quotes included).
 
@@ -162,17 +268,36 @@ class StringMap:
 
 
 class LineIndex:
-    """Turns character offsets into 1-based line and column numbers."""
+    """Turns character offsets into 1-based line and column numbers.
+
+    The first few lookups count newlines directly (cheap for a file with a finding
+    or two); after that a table of line starts is built once.
+    """
+
+    _DIRECT = 8
 
     def __init__(self, text: str, first_column_offset: int = 0) -> None:
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer("\n", text))
+        self._text = text
+        self._table: list[int] | None = None
+        self._calls = 0
         # A byte-order mark is not a column anyone can see.
         self._bom = first_column_offset
 
+    @property
+    def _starts(self) -> list[int]:
+        if self._table is None:
+            self._table = [0]
+            self._table.extend(m.end() for m in re.finditer("\n", self._text))
+        return self._table
+
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        start = self._starts[line]
+        self._calls += 1
+        if self._table is None and self._calls <= self._DIRECT:
+            line = self._text.count("\n", 0, offset)
+            start = self._text.rfind("\n", 0, offset) + 1
+        else:
+            line = bisect.bisect_right(self._starts, offset) - 1
+            start = self._starts[line]
         if line == 0:
             start += self._bom
         return line + 1, max(offset - start, 0) + 1

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lint_helpers import bot, dt_component, lint
 
-from botkit.lint.jsonpos import JsonIndexError, StringMap, index
+from botkit.lint.jsonpos import JsonIndexError, Seeker, StringMap, index, seek
 
 
 def _at(text: str, line: int, column: int, length: int) -> str:
@@ -94,3 +96,26 @@ def test_body_with_unicode_escapes_maps_exactly():
     text = json.dumps(bot(component), indent=2)
     [finding] = [f for f in lint(text) if f.code == "BK102"]
     assert _at(text, finding.line, finding.column, 7) == '\\"N/A\\"'
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values, st.sampled_from([None, 0, 1, 2]), st.booleans())
+def test_seek_finds_what_the_full_index_finds(value, indent, ascii_only):
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    nodes = index(text)
+    seeker = Seeker(text)  # one seeker for every lookup: its memory must not mislead it
+    for path, node in sorted(nodes.items(), key=lambda item: repr(item[0])[::-1]):
+        assert seek(text, path) == (node, len(path))
+        assert seeker.seek(path) == (node, len(path))
+    missing = (*max(nodes, key=len), "no such key", 7)
+    found, depth = seek(text, missing)
+    assert depth < len(missing) and found == nodes[missing[:depth]]
