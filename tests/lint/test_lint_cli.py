@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from lint_helpers import KEY, bot, dt_component, write
@@ -211,3 +213,16 @@ def test_installed_command_exit_statuses(tree):
     assert subprocess.run([*command, "bots"], capture_output=True).returncode == 1
     done = subprocess.run([*command, "nope"], capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_pre_commit_hook_runs_lint_on_the_files_it_lints():
+    root = Path(__file__).resolve().parents[2]
+    manifest = (root / ".pre-commit-hooks.yaml").read_text()
+    hook = dict(re.findall(r"^  ?-? ?(\w+): (.*)$", manifest, re.M))
+    assert re.search(r"^- id: botkit-lint$", manifest, re.M)
+    assert hook["entry"] == "botkit lint" and hook["language"] == "python"
+    files = re.compile(hook["files"])
+    for name in ("bots/a.json", "snippets/b.curl", "c.sh"):
+        assert files.search(name)
+    for name in ("README.md", "a.json.bak", "notes.txt"):
+        assert not files.search(name)
