@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from botkit.lint.jsonpos import JsonPath
 
-Scope = Literal["file", "json", "bot", "curl", "call"]
+Scope = Literal["file", "syntax", "json", "bot", "curl", "call"]
 
 
 class Severity(StrEnum):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from botkit.errors import BotkitError
 from botkit.lint import rules
@@ -111,14 +112,14 @@ class Linter:
         self.config = config
         self.ctx = Context(config)
         self.enabled = rules.select(config.select, config.ignore)
-        by_scope: dict[str, list] = {}
+        by_scope: dict[str, list[tuple[Rule, Callable[[Any], Iterable[Hit]]]]] = {}
         for module in rules.modules():
             rule: Rule = module.RULE
             if rule.code in self.enabled and hasattr(module, "check"):
                 by_scope.setdefault(rule.scope, []).append((rule, module.check))
         self._scoped = by_scope
 
-    def _checks(self, scope: str) -> list:
+    def _checks(self, scope: str) -> list[tuple[Rule, Callable[[Any], Iterable[Hit]]]]:
         return self._scoped.get(scope, [])
 
     # --- one file ---------------------------------------------------------------------
@@ -133,22 +134,17 @@ class Linter:
             return result
         try:
             doc, hits = self._lint_text(path, display, text)
+            if doc is None:
+                return result
+            result.findings = self._findings(doc, hits)
+            if fix and path != STDIN:
+                result.findings, result.fixed = self._fix(doc, result.findings, Path(path))
         except RecursionError:
-            hits = None
-            doc = Document(display, text)
             message = "input nested too deep to lint"
-            result.findings.append(self._at_start(display, rules.get("BK001"), message))
-            return result
+            result.findings = [self._at_start(display, rules.get("BK001"), message)]
         except Exception as exc:  # a bug: report it for this file, keep linting the others
             message = scrub(f"internal error: {type(exc).__name__}: {exc}")
-            result.findings.append(self._at_start(display, rules.get("BK000"), message))
-            return result
-        if doc is None:
-            return result
-        findings = self._findings(doc, hits)
-        if fix and path != STDIN:
-            findings, result.fixed = self._fix(doc, findings, Path(path))
-        result.findings = findings
+            result.findings = [self._at_start(display, rules.get("BK000"), message)]
         return result
 
     def lint_text(self, text: str, *, display: str = "<text>", kind: str = "json") -> list[Finding]:
@@ -182,15 +178,13 @@ class Linter:
         try:
             data = doc.data
         except JsonSyntaxError:
-            for rule, check in self._checks("json"):
-                if rule.code == "BK300":
-                    hits.extend((rule, h) for h in check(doc))
+            for rule, check in self._checks("syntax"):
+                hits.extend((rule, h) for h in check(doc))
             return doc, hits
         file = analyse(doc, data)
         doc.components = [_at(data, base) for base in file.components]
         for rule, check in self._checks("json"):
-            if rule.code != "BK300":
-                hits.extend((rule, h) for h in check(file))
+            hits.extend((rule, h) for h in check(file))
         if file.kind == "bot":
             for rule, check in self._checks("bot"):
                 hits.extend((rule, h) for h in check(data))

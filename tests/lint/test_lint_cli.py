@@ -226,3 +226,18 @@ def test_pre_commit_hook_runs_lint_on_the_files_it_lints():
         assert files.search(name)
     for name in ("README.md", "a.json.bak", "notes.txt"):
         assert not files.search(name)
+
+
+def test_a_crash_on_one_file_is_reported_and_the_others_are_linted(tree, capsys, monkeypatch):
+    from botkit.lint.rules import bk502_duplicate_step_id
+
+    def broken(bot):
+        if bot["steps"][0]["component"].get("headers", [{}])[0].get("value") == KEY:
+            raise RuntimeError(f"boom near {KEY}")
+        return iter(())
+
+    monkeypatch.setattr(bk502_duplicate_step_id, "check", broken)
+    code, out, _ = run(["bots"], capsys)
+    assert code == 2
+    assert "bots/warn.json:1:1: BK000 internal error: RuntimeError: boom near key_…XYZ" in out
+    assert KEY not in out and " BK101 " in out

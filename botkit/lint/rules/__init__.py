@@ -5,7 +5,8 @@ whether it is fixable) and, unless the runner produces its findings itself,
 ``check(...)``, which yields ``Hit``s for one target of its scope:
 
 - ``call``: one Call API component (``botkit.lint.call.Call``),
-- ``json``: a JSON file (the document for BK300, the analysed file for BK301),
+- ``syntax``: a JSON document that does not parse (``botkit.lint.jsondoc.JsonDocument``),
+- ``json``: a parsed JSON file (``botkit.lint.jsonfile.JsonFile``),
 - ``bot``: a bot definition (its parsed data),
 - ``curl``: a cURL snippet (``botkit.lint.curldoc.CurlDocument``),
 - ``file``: produced by the runner (unreadable input, internal errors).

@@ -10,7 +10,7 @@ from botkit.lint.jsondoc import JsonDocument, JsonSyntaxError
 from botkit.lint.model import Hit, Rule, Severity, Site
 
 RULE = Rule(
-    "BK300", "invalid-json", Severity.ERROR, "a .json file that does not parse", scope="json"
+    "BK300", "invalid-json", Severity.ERROR, "a .json file that does not parse", scope="syntax"
 )
 
 
