@@ -8,9 +8,9 @@ the request exactly; the template only lays them out.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from botkit.shell import quote, quote_oneline
@@ -24,6 +24,8 @@ Style = Literal["readme", "oneline"]
 STYLES: tuple[Style, ...] = ("readme", "oneline")
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
+# A "." or ".." path segment: curl squashes those unless told --path-as-is.
+_DOT_SEGMENT = re.compile(r"/\.\.?(?=/|$)")
 
 # Long and short spellings of each option the renderer writes.
 _FLAGS = {
@@ -31,6 +33,7 @@ _FLAGS = {
     "head": ("--head", "-I"),
     "url": ("--url", "--url"),
     "globoff": ("--globoff", "-g"),
+    "path-as-is": ("--path-as-is", "--path-as-is"),
     "header": ("--header", "-H"),
     "user": ("--user", "-u"),
     "data": ("--data", "-d"),
@@ -120,6 +123,8 @@ def curl_options(
         options.append(Option(flag("url"), full_url))
     if _GLOB_CHARS.search(full_url):
         options.append(Option(flag("globoff")))
+    if _DOT_SEGMENT.search(request.url):
+        options.append(Option(flag("path-as-is")))
     options.extend(extra)
     if request.auth is not None:
         options.append(Option(flag("user"), f"{request.auth.username}:{request.auth.password}"))
@@ -162,7 +167,7 @@ def _heredoc_for(text: str) -> Heredoc | None:
     return Heredoc(delimiter, text)
 
 
-def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:  # noqa: ANN001
+def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:
     options = []
     for part in parts:
         if part.file is None:

@@ -6,11 +6,12 @@ Two layers read a cmd line, in this order, and so do we:
    itself ignores); ``^`` at the end of a line continues the command, and the
    first character of the next line is taken literally (so ``^`` + two line
    breaks is a line break inside an argument).  An unescaped ``"`` turns cmd's
-   own quoting on and off; ``& | < >`` outside it end the command.
+   own quoting on and off; ``& | < >`` outside it end the command, and so does a
+   line break (inside quotes too: cmd has no multi-line strings).
 2. The C runtime of curl.exe splits the line into argv: blanks separate,
    ``"`` groups (``""`` inside a group is one ``"``), and backslashes are literal
    except before a ``"`` (2n backslashes + ``"`` -> n and a quote; 2n+1 -> n and a
-   literal ``"``).
+   literal ``"``).  A quote left open runs to the end of the line, as in cmd.
 
 ``%VAR%`` is left as written: that is what an interactive cmd does with a
 variable it does not know, and Chrome escapes ``%`` anyway.
@@ -32,8 +33,10 @@ def read_cmd(text: str, source: str) -> ShellCommand:
 
         raise InputError("no curl command found in the text", source=source)
     if len(commands) > 1:
+        chars, offsets = commands[1]
+        first = next(k for k, c in enumerate(chars) if c not in _BLANKS)
         raise locator.error(
-            "a second command: botkit reads one curl command at a time", commands[1][1][0]
+            "a second command: botkit reads one curl command at a time", offsets[first]
         )
     chars, offsets = commands[0]
     words = _split_argv(chars, offsets, locator)
@@ -53,8 +56,12 @@ def _cmd_layer(text: str, locator: Locator) -> list[tuple[list[str], list[int]]]
             i += 1
             continue
         if quoted_at >= 0:
-            if c == "\n":
-                raise locator.error('unclosed double quote (") that starts here', quoted_at)
+            if c == "\n":  # a line break ends the command, quoted or not
+                quoted_at = -1
+                lines.append((chars, offsets))
+                chars, offsets = [], []
+                i += 1
+                continue
             if c == '"':
                 quoted_at = -1
             chars.append(c)
@@ -88,8 +95,6 @@ def _cmd_layer(text: str, locator: Locator) -> list[tuple[list[str], list[int]]]
         chars.append(c)
         offsets.append(i)
         i += 1
-    if quoted_at >= 0:
-        raise locator.error('unclosed double quote (") that starts here', quoted_at)
     lines.append((chars, offsets))
     return lines
 

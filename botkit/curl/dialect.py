@@ -19,16 +19,16 @@ _CMD_CONTINUATION = re.compile(r"[ \t]\^\r?$", re.M)
 _CMD_START = re.compile(r"\A\s*curl(?:\.exe)?\s+\^\"", re.I)
 _PS_CONTINUATION = re.compile(r"[ \t]`\r?$", re.M)
 _PS_START = re.compile(
-    r"\A\s*(?:PS [^>\n]*>\s*)?(?:&\s*)?(?:curl\.exe\b|invoke-webrequest\b|invoke-restmethod\b"
-    r"|iwr\b|irm\b)",
-    re.I,
+    r"^[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:&[ \t]*)?(?:curl\.exe\b|invoke-webrequest\b"
+    r"|invoke-restmethod\b|iwr\b|irm\b)|\$env:\w",
+    re.I | re.M,
 )
 
 
 def detect(text: str) -> Dialect:
     if _CMD_START.match(text) or _CMD_CONTINUATION.search(text):
         return "cmd"
-    if _PS_CONTINUATION.search(text) or _PS_START.match(text):
+    if _PS_CONTINUATION.search(text) or _PS_START.search(text):
         return "powershell"
     return "bash"
 

@@ -22,7 +22,7 @@ from botkit.errors import InputError
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
 _SEQUENCE = re.compile(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
-_UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{},]")
+_UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n]")
 _DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
 _HEREDOC_SPECIAL = re.compile(r"[\\$`]")
 _ANSI_SPECIAL = re.compile(r"[\\']")
@@ -70,28 +70,42 @@ class Expander:
     # --- the three quoting contexts -------------------------------------------------
 
     def word(self, start: int, end: int) -> str:
-        """The unquoted context: a whole shell word between ``start`` and ``end``."""
+        """The unquoted context: one shell word between ``start`` and ``end``."""
+        return "".join(text for text, _ in self._scan(start, end, split=False))
+
+    def words(self, start: int, end: int) -> list[tuple[str, int]]:
+        """Several words, split at unquoted blanks as bash does; each with its offset."""
+        return self._scan(start, end, split=True)
+
+    def _scan(self, start: int, end: int, *, split: bool) -> list[tuple[str, int]]:
         t = self.text
+        found: list[tuple[str, int]] = []
         out: list[str] = []
+        word_start = -1
         braces: list[list[int]] = []  # [offset of "{", saw an unquoted comma]
         i = start
         while i < end:
             m = _UNQUOTED_SPECIAL.search(t, i, end)
+            j = m.start() if m else end
+            if j > i:
+                word_start = i if word_start < 0 else word_start
+                out.append(t[i:j])
             if m is None:
-                out.append(t[i:end])
                 break
-            j = m.start()
-            out.append(t[i:j])
             c = t[j]
+            if c in " \t\n" and split:
+                if word_start >= 0:
+                    found.append(("".join(out), word_start))
+                out, word_start, braces = [], -1, []
+                i = j + 1
+                continue
+            if c == "\\" and j + 1 < end and t[j + 1] == "\n":
+                i = j + 2  # a line continuation: nothing at all
+                continue
+            word_start = j if word_start < 0 else word_start
             if c == "\\":
-                if j + 1 >= end:
-                    out.append("\\")
-                    i = j + 1
-                elif t[j + 1] == "\n":
-                    i = j + 2
-                else:
-                    out.append(t[j + 1])
-                    i = j + 2
+                out.append(t[j + 1] if j + 1 < end else "\\")
+                i = j + 2
             elif c == "'":
                 close = t.find("'", j + 1, end)
                 if close < 0:
@@ -110,7 +124,9 @@ class Expander:
                 self._brace(c, j, braces)
                 out.append(c)
                 i = j + 1
-        return "".join(out)
+        if word_start >= 0 or not split:
+            found.append(("".join(out), word_start if word_start >= 0 else start))
+        return found
 
     def _brace(self, c: str, j: int, braces: list[list[int]]) -> None:
         """Bash expands ``{a,b}`` and ``{1..3}`` into several words; curl would get them all."""

@@ -194,6 +194,7 @@ class _Parser:
             self._header(text, value)
         elif effect in (Effect.DATA, Effect.DATA_BINARY, Effect.DATA_RAW, Effect.JSON):
             self._data(effect, text, value)
+            state.data_word = state.data_word or word
         elif effect is Effect.DATA_URLENCODE:
             state.data.append(_Data(self._urlencoded(text, value, upper=True), json=False))
             state.data_word = state.data_word or word
@@ -269,7 +270,6 @@ class _Parser:
         if effect is not Effect.DATA_RAW and text.startswith("@"):
             text = self._read(text[1:], word, strip_newlines=effect is Effect.DATA)
         self.state.data.append(_Data(text, json=effect is Effect.JSON))
-        self.state.data_word = self.state.data_word or word
 
     def _urlencoded(self, text: str, word: Word, *, upper: bool) -> str:
         """``--data-urlencode``'s forms: content, =content, name=content, @file, name@file."""
@@ -436,9 +436,10 @@ class _Parser:
         if state.upload is not None:
             kinds.append(("-T/--upload-file", state.upload[0]))
         if state.head is not None and kinds:
-            kinds.insert(0, ("-I/--head", state.head))
+            kinds.append(("-I/--head", state.head))
         if len(kinds) > 1:
-            (first, _), (second, word) = kinds[0], kinds[1]
+            kinds.sort(key=lambda kind: (kind[1].line, kind[1].column) if kind[1] else (0, 0))
+            (first, _), (second, word) = kinds[-2], kinds[-1]
             raise self.error(
                 f"curl cannot send {first} and {second} in one request "
                 '("You can only select one HTTP request method!")',
@@ -583,13 +584,11 @@ class _Parser:
             )
 
     def _auth(self, url_auth: BasicAuth | None) -> BasicAuth | None:
+        """``-u`` (or the URL's credentials), kept even when an Authorization header
+        replaces it on the wire: exporting both sends the same bytes again."""
         state = self.state
-        overridden = (
-            any(name.lower() == "authorization" for _, name, _ in state.headers)
-            or state.bearer is not None
-        )
-        if overridden:
-            return None  # a custom Authorization header (or a bearer token) replaces it
+        if any(n.lower() == "authorization" and v is None for _, n, v in state.headers):
+            return None  # -H 'Authorization:' stops curl from sending its own
         if state.user is None:
             return url_auth
         word, text = state.user

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 CURL_NAMES = ("curl", "curl.exe")
 _WRAPPERS = ("sudo", "command", "exec", "noglob")
+_BACKSLASH_BLANKS = re.compile(r"(?<!\\)\\[ \t]+$", re.M)
 _PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
-_CONTINUATION_GAP = re.compile(r"(?:\\\n)+")
 _REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 _PROMPT_LINES = 500  # how far to look for the end of a prompted command
 
@@ -64,6 +64,7 @@ class _Offsets:
 def read_bash(text: str, source: str) -> ShellCommand:
     """The one curl command in bash ``text``; InputError (with line:column) otherwise."""
     text = _normalize_newlines(text)
+    text = _drop_final_continuation(text)
     text, prompted = _strip_prompt(text)
     reader = _Reader(text, source)
     if prompted:
@@ -75,6 +76,15 @@ def _normalize_newlines(text: str) -> str:
     """A file saved with Windows line ends is read as if it had Unix ones."""
     if "\r\n" in text and text.count("\r\n") == text.count("\n"):
         return text.replace("\r\n", "\n")
+    return text
+
+
+def _drop_final_continuation(text: str) -> str:
+    """``curl x \\`` at the very end: bash -c reads the continuation as the end, so do we."""
+    stripped = text.rstrip()
+    backslashes = len(stripped) - len(stripped.rstrip("\\"))
+    if backslashes % 2 == 1 and _BACKSLASH_BLANKS.search(text) is None:
+        return stripped[:-1] + "\n"
     return text
 
 
@@ -257,26 +267,33 @@ class _Reader:
     # --- the curl command ----------------------------------------------------------------
 
     def _words(self, command: Node, expander: Expander) -> list[Word]:
-        nodes = self._argument_nodes(command)
-        name = command.child_by_field_name("name")
-        assert name is not None  # _is_curl checked it
-        nodes.insert(0, name)
+        """The argv, word by word.
+
+        tree-sitter says where the command's arguments are (and which children are
+        redirections, not arguments); within each stretch of arguments we split at
+        unquoted blanks ourselves, as bash does: tree-sitter's word nodes sometimes
+        hold a blank (``{ {``), skip an escaped one (``\\ ``), or split what bash reads
+        as one word (``'a'\\<newline>b``).
+        """
         words: list[Word] = []
-        previous_end = -1
-        for node in nodes:
-            start, end = self.start(node), self.end(node)
-            text = expander.word(start, end)
-            gap = self.text[previous_end:start] if previous_end >= 0 else ""
-            if gap and _CONTINUATION_GAP.fullmatch(gap):
-                # "'a'\<newline>b" is one word for bash: the continuation joins, not splits.
-                last = words.pop()
-                words.append(Word(last.text + text, last.line, last.column))
-            else:
-                words.append(self.locator.word(text, start))
-            previous_end = end
-        while words and words[0].text in _WRAPPERS and len(words) > 1:
+        stretch = -1
+        stretch_end = -1
+        for child in command.children:
+            if child.type in ("variable_assignment", "comment", *_REDIRECTS):
+                if stretch >= 0:
+                    words.extend(self._split(expander, stretch, stretch_end))
+                stretch = -1
+                continue
+            stretch = self.start(child) if stretch < 0 else stretch
+            stretch_end = self.end(child)
+        if stretch >= 0:
+            words.extend(self._split(expander, stretch, stretch_end))
+        while len(words) > 1 and words[0].text in _WRAPPERS:
             words.pop(0)
         return words
+
+    def _split(self, expander: Expander, start: int, end: int) -> list[Word]:
+        return [self.locator.word(text, at) for text, at in expander.words(start, end)]
 
     def _stdin(self, redirects: list[Node], expander: Expander, piped: bool) -> Stdin | None:
         stdin: Stdin | None = None
@@ -387,11 +404,21 @@ class _Reader:
     def _syntax_error(self, root: Node) -> InputError:
         node = _first_error(root)
         at = self.start(node)
+        if node.is_missing and node.type == "heredoc_end":
+            redirect = node.parent if node.parent is not None else node
+            return self.error("this here-document never reaches its end line", redirect)
         if node.is_missing:
             parent = node.parent
             opened = self.start(parent) if parent is not None else at
             what = {'"': 'double quote (")', "'": "single quote (')"}.get(node.type, node.type)
             return self.error(f"unclosed {what}: the text ends before it is closed", opened)
+        dangling = _BACKSLASH_BLANKS.search(self.text)
+        if dangling is not None:
+            return self.error(
+                "this line ends with '\\' and then spaces: the backslash escapes a space "
+                "instead of continuing the line; delete the spaces after it",
+                dangling.start(),
+            )
         snippet = self.text[at : at + 2]
         if snippet.startswith("'"):
             return self.error("unclosed single quote (') that starts here", at)

@@ -78,7 +78,6 @@ def test_bk201_unknown_api_is_never_missing_auth():
     "value",
     [
         "",
-        "   ",
         "YOUR_API_KEY",
         "<x-api-key>",
         "key_xxxxxxxxxx",
@@ -90,6 +89,11 @@ def test_bk201_unknown_api_is_never_missing_auth():
 def test_bk202_empty_or_placeholder(value):
     [finding] = lint(bot(_with_auth(value)))
     assert finding.code == "BK202" and finding.slug == "auth-empty-or-placeholder"
+
+
+def test_bk202_blank_key_also_breaks_the_schema():
+    # HTTP drops blanks around a header value, so the component schema refuses them.
+    assert codes(lint(bot(_with_auth("   ")))) == ["BK202", "BK301"]
 
 
 def test_bk202_unblu_bearer_placeholder_and_empty_password():
