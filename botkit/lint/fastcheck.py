@@ -24,6 +24,8 @@ from urllib.parse import urldefrag, urljoin
 
 Check = Callable[[Any], bool]
 
+_OBJECT_KEYWORDS = {"type", "required", "properties", "patternProperties", "additionalProperties"}
+
 #: Keywords that never affect validity (annotations, containers of subschemas).
 _IGNORED = {
     "$schema", "$id", "$defs", "$comment", "title", "description", "default",
@@ -94,6 +96,8 @@ class _Compiler:
             raise Unsupported("a schema must be an object or a boolean")
         if isinstance(schema.get("$id"), str):
             base = urljoin(base, schema["$id"])
+        if schema.get("type") == "object" and set(schema) - _IGNORED <= _OBJECT_KEYWORDS:
+            return self._object(schema, base)
         checks: list[Check] = []
         keys = set(schema) - _IGNORED
         for key in keys:
@@ -118,16 +122,9 @@ class _Compiler:
     def _k_ref(self, ref: Any, schema: dict[str, Any], base: str) -> Check:
         if not isinstance(ref, str):
             raise Unsupported("$ref")
-        target = urljoin(base, ref)
-        # Compiled on first use: a reference may point at a node still being compiled.
-        resolved: list[Check] = []
-
-        def check(v: Any) -> bool:
-            if not resolved:
-                resolved.append(self.compile_ref(target, ""))
-            return resolved[0](v)
-
-        return check
+        # compile_ref hands back a forward reference for a node still being compiled,
+        # so a recursive schema compiles too; an unresolvable one refuses to compile.
+        return self.compile_ref(urljoin(base, ref), "")
 
     def _k_type(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         names = [value] if isinstance(value, str) else value
@@ -190,32 +187,92 @@ class _Compiler:
             (re.compile(p).search, self.compile(s, base))
             for p, s in schema.get("patternProperties", {}).items()
         ]
-        extra = self.compile(value, base)
-        anything = value is True
+        extra = None if value is True else self.compile(value, base)
+        # The checks each key's value must pass, worked out once per key name: the same
+        # few names come back in every object.
+        plans: dict[str, tuple[Check, ...]] = {}
+
+        def plan(key: str) -> tuple[Check, ...]:
+            found = plans.get(key)
+            if found is None:
+                found = tuple(c for search, c in patterns if search(key))
+                sub = props.get(key)
+                if sub is not None:
+                    found = (sub, *found)
+                elif not found and extra is not None:
+                    found = (extra,)
+                if len(plans) < 4096:  # bounded: arbitrary input may hold any number of names
+                    plans[key] = found
+            return found
 
         def check(v: Any) -> bool:
             if not isinstance(v, dict):
                 return True
             for key, item in v.items():
-                matched = False
-                sub = props.get(key)
-                if sub is not None:
-                    matched = True
-                    if not sub(item):
+                for c in plan(key):
+                    if not c(item):
                         return False
-                for search, pattern_check in patterns:
-                    if search(key):
-                        matched = True
-                        if not pattern_check(item):
-                            return False
-                if not matched and not anything and not extra(item):
-                    return False
             return True
 
         return check
 
+    def _object(self, schema: dict[str, Any], base: str) -> Check:
+        """The common object schema (type, required, properties, additionalProperties)
+        as one closure: most of a bot's values are such objects."""
+        required = frozenset(schema.get("required", ()))
+        members = self._k_additionalProperties(
+            schema.get("additionalProperties", True), schema, base
+        )
+
+        def check(v: Any) -> bool:
+            return isinstance(v, dict) and required.issubset(v) and members(v)
+
+        return check
+
     def _k_allOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
-        return _every([self.compile(s, base) for s in value])
+        every = _every([self.compile(s, base) for s in value])
+        switch = self._switch(value, base)
+        if switch is None:
+            return every
+        key, table = switch
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return every(v)  # every 'if' holds for a non-object: every 'then' applies
+            if key not in v or not isinstance(v[key], str):
+                return True  # no 'if' holds
+            return all(then(v) for then in table.get(v[key], ()))
+
+        return check
+
+    def _switch(self, branches: Any, base: str) -> tuple[str, dict[str, list[Check]]] | None:
+        """``allOf`` of ``if: {properties: {K: {const: C}}, required: [K]}, then: ...`` (a
+        discriminator, as the bot schema picks a component kind by 'type'): a table from
+        C to its 'then', so one lookup replaces trying every 'if'."""
+        key = None
+        table: dict[str, list[Check]] = {}
+        for branch in branches:
+            if not isinstance(branch, dict) or set(branch) != {"if", "then"}:
+                return None
+            test = branch["if"]
+            props = test.get("properties") if isinstance(test, dict) else None
+            if (
+                not isinstance(props, dict)
+                or len(props) != 1
+                or set(test) != {"properties", "required"}
+                or test["required"] != list(props)
+            ):
+                return None
+            ((name, rule),) = props.items()
+            if (
+                key not in (None, name)
+                or set(rule) != {"const"}
+                or not isinstance(rule["const"], str)
+            ):
+                return None
+            key = name
+            table.setdefault(rule["const"], []).append(self.compile(branch["then"], base))
+        return (key, table) if key is not None else None
 
     def _k_anyOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         subs = [self.compile(s, base) for s in value]
