@@ -67,7 +67,7 @@ def make_reporter(fmt: str, stream: TextIO) -> Reporter:
 
         return TextReporter(stream)
     if fmt == "json":
-        from botkit.lint.report.jsonl import JsonReporter
+        from botkit.lint.report.jsonarray import JsonReporter
 
         return JsonReporter(stream)
     if fmt == "github":
