@@ -24,6 +24,8 @@ Style = Literal["readme", "oneline"]
 STYLES: tuple[Style, ...] = ("readme", "oneline")
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
+# A "." or ".." path segment: curl squashes those unless told --path-as-is.
+_DOT_SEGMENT = re.compile(r"/\.\.?(?=/|$)")
 
 # Long and short spellings of each option the renderer writes.
 _FLAGS = {
@@ -31,6 +33,7 @@ _FLAGS = {
     "head": ("--head", "-I"),
     "url": ("--url", "--url"),
     "globoff": ("--globoff", "-g"),
+    "path-as-is": ("--path-as-is", "--path-as-is"),
     "header": ("--header", "-H"),
     "user": ("--user", "-u"),
     "data": ("--data", "-d"),
@@ -120,6 +123,8 @@ def curl_options(
         options.append(Option(flag("url"), full_url))
     if _GLOB_CHARS.search(full_url):
         options.append(Option(flag("globoff")))
+    if _DOT_SEGMENT.search(request.url):
+        options.append(Option(flag("path-as-is")))
     options.extend(extra)
     if request.auth is not None:
         options.append(Option(flag("user"), f"{request.auth.username}:{request.auth.password}"))

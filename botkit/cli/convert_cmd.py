@@ -1,0 +1,129 @@
+"""``botkit import`` and ``botkit export``: thin wrappers over botkit.convert.
+
+Input is a file or standard input (no FILE, or ``-``), so ``pbpaste | botkit
+import`` works; output goes to standard output and warnings to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from botkit.errors import InputError
+
+
+@click.command("import")
+@click.argument(
+    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
+)
+@click.option(
+    "--name", help="Component name (default: the catalog API's summary, or METHOD /path)."
+)
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace secrets (API keys, tokens, cookies, -u credentials) with {{variables}}.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail instead of warning when the component would lose something.",
+)
+def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
+    """Read a cURL command and print its Call API component (JSON).
+
+    Reads bash/zsh cURL (ReadMe, Mintlify, Postman, Insomnia, browsers' "Copy as
+    cURL", terminals), Chrome's "Copy as cURL (cmd)" and PowerShell's curl.exe,
+    exactly as the shell and curl would.  @file references are read from the
+    current directory.  Options that change the request but have no place in a
+    component are reported on standard error (exit 0; --strict: exit 2).
+
+    \b
+    Examples:
+      pbpaste | botkit import
+      botkit import request.sh --name "Assign chat" --redact > component.json
+      botkit import - --strict < copied-from-chrome.cmd
+    """
+    from botkit.convert import component_for
+    from botkit.curl import read_curl
+
+    text, source = _read_text(file)
+    read = read_curl(text, source=source, strict=strict)
+    for warning in read.warnings:
+        click.echo(f"botkit: warning: {source}:{warning}", err=True)
+    component = component_for(read.request, name=name, redact=redact)
+    click.echo(json.dumps(component, indent=2, ensure_ascii=False))
+
+
+@click.command("export")
+@click.argument(
+    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
+)
+@click.option(
+    "--style",
+    type=click.Choice(["readme", "oneline"]),
+    default="readme",
+    show_default=True,
+    help="readme: one long option per line, as DoubleTick's docs write it; "
+    "oneline: short options on one line.",
+)
+def export(file: str, style: str) -> None:
+    """Print the cURL command for a Call API component (JSON).
+
+    The command sends exactly the request the component describes; paste it in a
+    terminal or in Bot Studio's "Import from cURL".
+
+    \b
+    Examples:
+      botkit export component.json
+      botkit export --style oneline < component.json
+      botkit import request.sh | botkit export
+    """
+    from botkit.convert import check_component, to_curl
+
+    text, source = _read_text(file)
+    try:
+        component = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not JSON: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
+        ) from None
+    if not isinstance(component, dict):
+        raise InputError("not a Call API component: expected a JSON object", source=source)
+    check_component(component, source=source)
+    click.echo(to_curl(component, style=style), nl=False)  # type: ignore[arg-type]
+
+
+def _read_text(file: str) -> tuple[str, str]:
+    """The input as text, and its name for messages; UTF-8 only (a BOM is allowed)."""
+    if file == "-":
+        source = "<stdin>"
+        if sys.stdin.isatty():
+            click.echo("botkit: reading standard input (end with Ctrl-D)", err=True)
+        data = sys.stdin.buffer.read()
+    else:
+        source = file
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:
+            raise InputError(
+                f"cannot read the file ({exc.strerror or exc})", source=source
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), source
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = (
+            len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
+            + 1
+        )
+        if b"\x00" in data:
+            message = "this is binary data, not a cURL command"
+        else:
+            message = "the text is not UTF-8"
+        raise InputError(message, source=source, line=line, column=column) from None

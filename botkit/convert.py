@@ -1,0 +1,119 @@
+"""cURL <-> Call API component: the library behind ``botkit import`` and ``botkit export``.
+
+Both directions go through the one ``Request`` model: ``parse_curl`` is
+``read_curl`` (shell + curl rules) then ``Request.to_component``; ``to_curl`` is
+``Request.from_component`` then the shared renderer.  So a component survives
+export -> import unchanged (its ``name`` aside, which cURL has no place for:
+pass it back with ``name=``; ``x-`` extension keys are not part of the request).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from botkit.errors import InputError
+
+if TYPE_CHECKING:
+    from botkit.catalog import Api
+    from botkit.render import Style
+    from botkit.request import Request
+
+
+class CurlImportWarning(UserWarning):
+    """Issued by ``parse_curl`` for what the component cannot hold (the CLI prints these)."""
+
+
+def parse_curl(
+    text: str,
+    *,
+    name: str | None = None,
+    redact: bool = False,
+    strict: bool = False,
+    base_dir: Path | None = None,
+) -> dict[str, Any]:
+    """The Call API component for one cURL command (bash, cmd or PowerShell).
+
+    Raises ``InputError`` (line and column included) for malformed input; with
+    ``strict``, also for anything the component would lose.  Otherwise such losses
+    are issued as ``CurlImportWarning``.  ``base_dir`` is where ``@file`` is read.
+    """
+    from botkit.curl import read_curl
+
+    read = read_curl(text, source="<string>", base_dir=base_dir, strict=strict)
+    for warning in read.warnings:
+        warnings.warn(CurlImportWarning(str(warning)), stacklevel=2)
+    return component_for(read.request, name=name, redact=redact)
+
+
+def component_for(
+    request: Request, *, name: str | None = None, redact: bool = False
+) -> dict[str, Any]:
+    """The schema-valid component for ``request``, with its catalog id when one matches."""
+    from botkit.catalog import load_catalog
+
+    api = load_catalog().find(request.method, request.url)
+    component = request.to_component(name or default_name(request, api), api.id if api else None)
+    if redact:
+        from botkit.redact import redact_component
+
+        component = redact_component(component)
+    check_component(component)
+    return component
+
+
+def default_name(request: Request, api: Api | None) -> str:
+    """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
+    if api is not None:
+        return api.summary
+    from urllib.parse import urlsplit
+
+    url = request.url
+    path = urlsplit(url).path if "://" in url else url
+    return f"{request.method} {path or '/'}"
+
+
+def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
+    """The cURL command (ending in a newline) that sends what ``component`` describes."""
+    from botkit.render import STYLES
+    from botkit.render import to_curl as render
+    from botkit.request import Request
+
+    if style not in STYLES:
+        raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
+    check_component(component)
+    return render(Request.from_component(component), style)
+
+
+def check_component(component: Any, *, source: str = "") -> None:
+    """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
+    from botkit import schemas
+
+    if not schemas.validator("component").is_valid(component):
+        problem = schemas.best_problem("component", component)
+        raise InputError(f"not a valid Call API component: {problem}", source=source)
+    bad = _broken_text(component)
+    if bad is not None:
+        raise InputError(
+            f"not a valid Call API component: {bad} holds a broken Unicode character",
+            source=source,
+        )
+
+
+def _broken_text(value: Any, path: str = "$") -> str | None:
+    """JSON may carry lone surrogates (\\ud800); no shell or HTTP client can send them."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return path
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    if isinstance(value, (dict, list)):
+        for key, item in items:
+            sub = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}"
+            found = _broken_text(item, sub)
+            if found:
+                return found
+    return None

@@ -1,0 +1,61 @@
+"""cURL text in, Request out: what bash (or cmd, or PowerShell) and curl would send.
+
+``read_curl`` is the one entry point: the shell dialect is detected, the text is
+split into argv with positions (tokenize.py, cmd.py, powershell.py), and curl's
+option table (options.py) drives parse.py to a ``Request``.  Malformed input
+raises ``InputError`` with line and column; anything that changes the request
+but has no place in a component comes back as a ``CurlWarning``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from botkit.curl.result import CurlRead, CurlWarning
+from botkit.errors import InputError
+
+__all__ = ["CurlRead", "CurlWarning", "read_curl"]
+
+
+def read_curl(
+    text: str,
+    *,
+    source: str = "<stdin>",
+    base_dir: Path | None = None,
+    strict: bool = False,
+) -> CurlRead:
+    """Read one curl command the way its shell and curl would.
+
+    ``base_dir`` is where ``@file`` references are read from (default: the current
+    directory); ``strict`` turns every warning into an InputError.
+    """
+    from botkit.curl.dialect import read_command
+    from botkit.curl.parse import parse_command
+
+    _check_text(text, source)
+    command = read_command(text, source)
+    return parse_command(command, source=source, base_dir=base_dir, strict=strict)
+
+
+def _check_text(text: str, source: str) -> None:
+    """Binary data and broken Unicode are not shell text: say so before parsing."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise InputError(
+            "this is binary data (it holds a NUL byte), not a cURL command",
+            source=source,
+            line=line,
+            column=column,
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            "the text holds a broken Unicode character", source=source, line=line, column=column
+        ) from None
+    if not text.strip():
+        raise InputError("no curl command found (the text is empty)", source=source)

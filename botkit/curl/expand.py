@@ -1,0 +1,367 @@
+"""Bash's quote removal and parameter expansion for one word, done the way bash does it.
+
+tree-sitter tells us where each word starts and ends; this module turns the raw
+text of a word (``'a'"b $X"c\\ d``) into the string the program receives.  It
+knows single quotes, double quotes and their four escapes, ``$'...'`` ANSI-C
+strings, backslash-newline continuations, ``$NAME``/``${NAME}`` (and
+``${NAME:-default}``) and here-document bodies.  What cannot be known without
+running something (``$(...)``, backticks, ``$((...))``) is an error; a variable
+the text never sets becomes a ``{{NAME}}`` placeholder with a warning, because
+that is what the user meant by it in a bot builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from botkit.curl.result import CurlWarning
+from botkit.curl.words import Locator
+from botkit.errors import InputError
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
+_SEQUENCE = re.compile(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
+_UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n]")
+_DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
+_HEREDOC_SPECIAL = re.compile(r"[\\$`]")
+_ANSI_SPECIAL = re.compile(r"[\\']")
+_SIMPLE_ESCAPES = {
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "E": "\x1b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "?": "?",
+}
+_SUBSTITUTION = (
+    "runs a command, and botkit does not run anything; "
+    "replace it with the value, or with a {{variable}}"
+)
+
+
+class Expander:
+    """Expands words of one text; ``variables`` are the assignments seen so far."""
+
+    def __init__(
+        self,
+        text: str,
+        locator: Locator,
+        variables: dict[str, str],
+        notes: list[CurlWarning],
+        position: Callable[[int], int] | None = None,
+    ) -> None:
+        self.text = text
+        self.locator = locator
+        self.variables = variables
+        self.notes = notes
+        self._position = position or (lambda i: i)
+
+    def _error(self, message: str, i: int) -> InputError:
+        return self.locator.error(message, self._position(i))
+
+    # --- the three quoting contexts -------------------------------------------------
+
+    def word(self, start: int, end: int) -> str:
+        """The unquoted context: one shell word between ``start`` and ``end``."""
+        return "".join(text for text, _ in self._scan(start, end, split=False))
+
+    def words(self, start: int, end: int) -> list[tuple[str, int]]:
+        """Several words, split at unquoted blanks as bash does; each with its offset."""
+        return self._scan(start, end, split=True)
+
+    def _scan(self, start: int, end: int, *, split: bool) -> list[tuple[str, int]]:
+        t = self.text
+        found: list[tuple[str, int]] = []
+        out: list[str] = []
+        word_start = -1
+        braces: list[list[int]] = []  # [offset of "{", saw an unquoted comma]
+        i = start
+        while i < end:
+            m = _UNQUOTED_SPECIAL.search(t, i, end)
+            j = m.start() if m else end
+            if j > i:
+                word_start = i if word_start < 0 else word_start
+                out.append(t[i:j])
+            if m is None:
+                break
+            c = t[j]
+            if c in " \t\n" and split:
+                if word_start >= 0:
+                    found.append(("".join(out), word_start))
+                out, word_start, braces = [], -1, []
+                i = j + 1
+                continue
+            if c == "\\" and j + 1 < end and t[j + 1] == "\n":
+                i = j + 2  # a line continuation: nothing at all
+                continue
+            word_start = j if word_start < 0 else word_start
+            if c == "\\":
+                out.append(t[j + 1] if j + 1 < end else "\\")
+                i = j + 2
+            elif c == "'":
+                close = t.find("'", j + 1, end)
+                if close < 0:
+                    raise self._error("unclosed single quote (') that starts here", j)
+                out.append(t[j + 1 : close])
+                i = close + 1
+            elif c == '"':
+                text, i = self._double(j + 1, end, j)
+                out.append(text)
+            elif c == "$":
+                text, i = self._dollar(j, end, quoted=False)
+                out.append(text)
+            elif c == "`":
+                raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
+            else:
+                self._brace(c, j, braces)
+                out.append(c)
+                i = j + 1
+        if word_start >= 0 or not split:
+            found.append(("".join(out), word_start if word_start >= 0 else start))
+        return found
+
+    def _brace(self, c: str, j: int, braces: list[list[int]]) -> None:
+        """Bash expands ``{a,b}`` and ``{1..3}`` into several words; curl would get them all."""
+        if c == "{":
+            braces.append([j, 0])
+        elif c == "," and braces:
+            braces[-1][1] = 1
+        elif c == "}" and braces:
+            opened, comma = braces.pop()
+            if comma or _SEQUENCE.fullmatch(self.text, opened + 1, j):
+                raise self._error(
+                    "bash brace expansion ({...,...}) would turn this into several "
+                    "arguments; quote the text",
+                    opened,
+                )
+
+    def _double(self, i: int, end: int, opened: int) -> tuple[str, int]:
+        t = self.text
+        out: list[str] = []
+        while True:
+            m = _DOUBLE_SPECIAL.search(t, i, end)
+            if m is None:
+                raise self._error('unclosed double quote (") that starts here', opened)
+            j = m.start()
+            out.append(t[i:j])
+            c = t[j]
+            if c == '"':
+                return "".join(out), j + 1
+            if c == "\\":
+                nxt = t[j + 1] if j + 1 < end else ""
+                if nxt == "\n":
+                    i = j + 2
+                elif nxt and nxt in '$`"\\':
+                    out.append(nxt)
+                    i = j + 2
+                else:
+                    out.append("\\")
+                    i = j + 1
+            elif c == "$":
+                text, i = self._dollar(j, end, quoted=True)
+                out.append(text)
+            else:
+                raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
+
+    def _ansi_c(self, i: int, end: int, opened: int) -> tuple[str, int]:
+        """``$'...'``: C escapes; ``\\xHH`` gives bytes, so the result must still be UTF-8."""
+        t = self.text
+        out: list[str] = []
+        while True:
+            m = _ANSI_SPECIAL.search(t, i, end)
+            if m is None:
+                raise self._error("unclosed $'...' string that starts here", opened)
+            j = m.start()
+            out.append(t[i:j])
+            if t[j] == "'":
+                i = j + 1
+                break
+            i = self._ansi_escape(j + 1, end, out)
+        text = "".join(out)
+        nul = text.find("\x00")
+        if nul >= 0:  # bash strings end at a NUL byte
+            text = text[:nul]
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8"), i
+        except UnicodeError:
+            raise self._error(
+                "this $'...' string makes bytes that are not UTF-8 text", opened
+            ) from None
+
+    def _ansi_escape(self, i: int, end: int, out: list[str]) -> int:
+        """Decode the escape after a backslash at ``i - 1``; return where reading goes on."""
+        t = self.text
+        if i >= end:
+            out.append("\\")
+            return i
+        c = t[i]
+        if c in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[c])
+            return i + 1
+        if c in "01234567":
+            digits = _take(t, i, end, "01234567", 3)
+            out.append(_byte(int(digits, 8) & 0xFF))
+            return i + len(digits)
+        if c in "xuU":
+            limit = {"x": 2, "u": 4, "U": 8}[c]
+            digits = _take(t, i + 1, end, "0123456789abcdefABCDEF", limit)
+            if not digits:
+                out.append("\\" + c)
+                return i + 1
+            value = int(digits, 16)
+            if c == "x":
+                out.append(_byte(value))
+            elif value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+                raise self._error(f"\\{c}{digits} is not a Unicode character", i - 1)
+            else:
+                out.append(chr(value))
+            return i + 1 + len(digits)
+        if c == "c" and i + 1 < end:
+            out.append(chr(ord(t[i + 1]) & 0x1F))
+            return i + 2
+        out.append("\\" + c)
+        return i + 1
+
+    # --- expansions ----------------------------------------------------------------------
+
+    def _dollar(self, i: int, end: int, *, quoted: bool) -> tuple[str, int]:
+        t = self.text
+        nxt = t[i + 1] if i + 1 < end else ""
+        if nxt == "'" and not quoted:
+            return self._ansi_c(i + 2, end, i)
+        if nxt == '"' and not quoted:  # $"..." is a translated string: the same text here
+            return self._double(i + 2, end, i)
+        if nxt in ("(", "["):
+            kind = "$((...)) arithmetic" if t.startswith("((", i + 1) else "$(...) substitution"
+            raise self._error(f"a {kind} " + _SUBSTITUTION, i)
+        if nxt == "{":
+            close = self._brace_end(i + 2, end, i)
+            return self._parameter(i, i + 2, close, quoted), close + 1
+        m = _NAME.match(t, i + 1, end)
+        if m:
+            return self.variable(m.group(), i, quoted=quoted), m.end()
+        if nxt and (nxt.isdigit() or nxt in "@*#?$!-"):
+            raise self._error(
+                f"${nxt} is a shell parameter botkit cannot know; write the value instead", i
+            )
+        return "$", i + 1
+
+    def _brace_end(self, i: int, end: int, opened: int) -> int:
+        t = self.text
+        depth = 0
+        while i < end:
+            c = t[i]
+            if c == "\\":
+                i += 2
+                continue
+            if c == "'":
+                close = t.find("'", i + 1, end)
+                i = (close if close >= 0 else end) + 1
+                continue
+            if c == "$" and t.startswith("{", i + 1):
+                depth += 1
+                i += 2
+                continue
+            if c == "}":
+                if depth == 0:
+                    return i
+                depth -= 1
+            i += 1
+        raise self._error("unclosed ${...} that starts here", opened)
+
+    def _parameter(self, dollar: int, start: int, close: int, quoted: bool) -> str:
+        m = _PARAM.fullmatch(self.text, start, close)
+        if m is None:
+            raise self._error(
+                "this ${...} expansion is beyond what botkit reads (it knows ${NAME} "
+                "and ${NAME:-default}); write the value instead",
+                dollar,
+            )
+        name, op = m.group(1), m.group(2)
+        if op is None:
+            return self.variable(name, dollar, quoted=quoted)
+        value = self.variables.get(name)
+        unset = value is None or (op.startswith(":") and value == "")
+        if op.endswith("+"):
+            return self.word(m.start(3), close) if not unset else ""
+        if not unset:
+            return self._split_check(name, value or "", dollar, quoted)
+        default = self.word(m.start(3), close)
+        if op.endswith("="):
+            self.variables[name] = default
+        return default
+
+    def variable(self, name: str, offset: int, *, quoted: bool) -> str:
+        if name in self.variables:
+            return self._split_check(name, self.variables[name], offset, quoted)
+        placeholder = "{{" + name + "}}"
+        self.notes.append(
+            self.locator.note(
+                "$" + name,
+                f"shell variable ${name} is not set in this text; kept as {placeholder}",
+                self._position(offset),
+            )
+        )
+        return placeholder
+
+    def _split_check(self, name: str, value: str, offset: int, quoted: bool) -> str:
+        if not quoted and any(c in " \t\n" for c in value):
+            raise self._error(
+                f"${name} is not in double quotes and holds spaces, so bash would split it "
+                'into several arguments; write "$' + name + '"',
+                offset,
+            )
+        return value
+
+    # --- here-documents ----------------------------------------------------------------
+
+    def heredoc(self, start: int, end: int) -> str:
+        """A heredoc body with an unquoted delimiter: ``$`` expands, ``\\`` escapes ``$`\\`` and
+        a line break."""
+        t = self.text
+        out: list[str] = []
+        i = start
+        while i < end:
+            m = _HEREDOC_SPECIAL.search(t, i, end)
+            if m is None:
+                out.append(t[i:end])
+                break
+            j = m.start()
+            out.append(t[i:j])
+            c = t[j]
+            if c == "\\":
+                nxt = t[j + 1] if j + 1 < end else ""
+                if nxt == "\n":
+                    i = j + 2
+                elif nxt and nxt in "$`\\":
+                    out.append(nxt)
+                    i = j + 2
+                else:
+                    out.append("\\")
+                    i = j + 1
+            elif c == "$":
+                text, i = self._dollar(j, end, quoted=True)
+                out.append(text)
+            else:
+                raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
+        return "".join(out)
+
+
+def _take(t: str, i: int, end: int, allowed: str, limit: int) -> str:
+    j = i
+    while j < end and j - i < limit and t[j] in allowed:
+        j += 1
+    return t[i:j]
+
+
+def _byte(value: int) -> str:
+    """A raw byte inside a str: ASCII as itself, the rest as a surrogate escape."""
+    return chr(value) if value < 0x80 else chr(0xDC00 + value)

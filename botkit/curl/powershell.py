@@ -1,0 +1,240 @@
+"""PowerShell text -> argv of ``curl.exe``, as PowerShell 7.3+ passes it to a native program.
+
+PowerShell's own rules: a backtick at the end of a line continues it;
+``'...'`` is literal with ``''`` for one quote; ``"..."`` knows backtick escapes
+(`` `n``, `` `t``, `` `" ``...), ``""`` for one quote and ``$variables``; outside
+quotes a backtick makes the next character literal.  ``$env:NAME`` and ``$name``
+that the text does not set become ``{{NAME}}`` placeholders with a warning.
+PowerShell before 7.3 mangles ``"`` inside arguments to native programs; when an
+argument holds one we say which reading we chose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botkit.curl.result import CurlWarning
+from botkit.curl.words import Locator, ShellCommand, Word
+
+_BLANKS = " \t"
+_SINGLE = "'\u2018\u2019\u201a\u201b"
+_DOUBLE = '"\u201c\u201d\u201e'
+_ESCAPES = {
+    "0": "\x00",
+    "a": "\a",
+    "b": "\b",
+    "e": "\x1b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
+}
+_VARIABLE = re.compile(r"\$(?:(env):)?([A-Za-z_][A-Za-z0-9_]*)|\$\{(?:(env):)?([^}]+)\}", re.I)
+_ASSIGNMENT = re.compile(r"\s*\$(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.I)
+_PROMPT = re.compile(r"[ \t]*PS [^>\n]*> ?")
+_WEB_CMDLETS = ("invoke-webrequest", "invoke-restmethod", "iwr", "irm")
+
+
+class _Statement:
+    def __init__(self) -> None:
+        self.words: list[Word] = []
+        self.piped = False
+
+
+class _Reader:
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.locator = Locator(text, source)
+        self.variables: dict[str, str] = {}
+        self.notes: list[CurlWarning] = []
+
+    def error(self, message: str, at: int) -> Exception:
+        return self.locator.error(message, at)
+
+    def statements(self) -> list[_Statement]:
+        t, n = self.text, len(self.text)
+        out: list[_Statement] = []
+        current = _Statement()
+        i = 0
+        while i < n:
+            c = t[i]
+            if c in _BLANKS or c == "\r":
+                i += 1
+            elif c == "`" and t[i + 1 : i + 2] in ("\n", "\r"):
+                i += 2 if t[i + 1] == "\n" else 3
+            elif c in "\n;":
+                out.append(current)
+                current = _Statement()
+                i += 1
+            elif c == "#":
+                end = t.find("\n", i)
+                i = n if end < 0 else end
+            elif c == "|":
+                current.piped = True  # what follows only reads curl's output
+                end = t.find("\n", i)
+                i = n if end < 0 else end
+            elif not current.words and (m := _ASSIGNMENT.match(t, i)):
+                name = m.group(1)
+                word, i = self._token(m.end())
+                self.variables[name] = word.text
+            else:
+                word, i = self._token(i)
+                current.words.append(word)
+        out.append(current)
+        return [s for s in out if s.words]
+
+    def _token(self, i: int) -> tuple[Word, int]:
+        t, n = self.text, len(self.text)
+        start = i
+        out: list[str] = []
+        while i < n:
+            c = t[i]
+            if c in _BLANKS or c in "\r\n;|":
+                break
+            if c == "`":
+                if i + 1 >= n or t[i + 1] in "\r\n":
+                    break
+                out.append(t[i + 1])
+                i += 2
+            elif c in _SINGLE:
+                i = self._single(i, out)
+            elif c in _DOUBLE:
+                i = self._double(i, out)
+            elif c == "$":
+                i = self._dollar(i, out)
+            elif i == start and c in "(){}@" and t[i : i + 2] not in ("@-", "@.", "@/"):
+                raise self.error(
+                    f"a PowerShell expression starting with {c!r} is beyond what botkit reads; "
+                    "quote the value",
+                    i,
+                )
+            else:
+                out.append(c)
+                i += 1
+        return self.locator.word("".join(out), start), i
+
+    def _single(self, i: int, out: list[str]) -> int:
+        t, n = self.text, len(self.text)
+        opened = i
+        i += 1
+        while i < n:
+            if t[i] in _SINGLE:
+                if i + 1 < n and t[i + 1] in _SINGLE:
+                    out.append("'")
+                    i += 2
+                    continue
+                return i + 1
+            out.append(t[i])
+            i += 1
+        raise self.error("unclosed single quote (') that starts here", opened)
+
+    def _double(self, i: int, out: list[str]) -> int:
+        t, n = self.text, len(self.text)
+        opened = i
+        i += 1
+        while i < n:
+            c = t[i]
+            if c in _DOUBLE:
+                if i + 1 < n and t[i + 1] in _DOUBLE:
+                    out.append('"')
+                    i += 2
+                    continue
+                return i + 1
+            if c == "`" and i + 1 < n:
+                nxt = t[i + 1]
+                if nxt == "u" and t.startswith("{", i + 2):
+                    close = t.find("}", i + 3)
+                    code = t[i + 3 : close] if close > 0 else ""
+                    if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) or int(code, 16) > 0x10FFFF:
+                        raise self.error("a `u{...} escape needs a hexadecimal code point", i)
+                    out.append(chr(int(code, 16)))
+                    i = close + 1
+                    continue
+                out.append(_ESCAPES.get(nxt, nxt))
+                i += 2
+                continue
+            if c == "$":
+                i = self._dollar(i, out)
+                continue
+            out.append(c)
+            i += 1
+        raise self.error('unclosed double quote (") that starts here', opened)
+
+    def _dollar(self, i: int, out: list[str]) -> int:
+        t = self.text
+        if t.startswith("$(", i) or t.startswith("@(", i):
+            raise self.error(
+                "a $(...) subexpression runs code, and botkit does not run anything; "
+                "replace it with the value, or with a {{variable}}",
+                i,
+            )
+        m = _VARIABLE.match(t, i)
+        if m is None:
+            out.append("$")
+            return i + 1
+        name = m.group(2) or m.group(4)
+        if name in self.variables:
+            out.append(self.variables[name])
+        else:
+            shown = m.group()
+            placeholder = "{{" + name + "}}"
+            out.append(placeholder)
+            self.notes.append(
+                self.locator.note(
+                    shown,
+                    f"PowerShell variable {shown} is not set in this text; kept as {placeholder}",
+                    i,
+                )
+            )
+        return m.end()
+
+
+def read_powershell(text: str, source: str) -> ShellCommand:
+    text = _PROMPT.sub(lambda m: " " * len(m.group()), text, count=1)
+    reader = _Reader(text, source)
+    statements = reader.statements()
+    if not statements:
+        from botkit.errors import InputError
+
+        raise InputError("no curl command found in the text", source=source)
+    first = statements[0]
+    words = first.words
+    if words and words[0].text == "&":
+        words = words[1:]
+    name = words[0].text.lower() if words else ""
+    if name in _WEB_CMDLETS or (
+        name == "curl" and any(w.text.lower() in ("-uri", "-method", "-headers") for w in words)
+    ):
+        raise _word_error(
+            reader,
+            "this is PowerShell's Invoke-WebRequest, not curl; copy the request 'as cURL' instead",
+            words[0],
+        )
+    if len(statements) > 1:
+        second = statements[1].words[0]
+        raise _word_error(
+            reader, "a second command: botkit reads one curl command at a time", second
+        )
+    if any(w.text == "--%" for w in words):
+        at = next(w for w in words if w.text == "--%")
+        raise _word_error(reader, "PowerShell's --% (stop parsing) is beyond what botkit reads", at)
+    notes = reader.notes
+    quoted = next((w for w in words[1:] if '"' in w.text), None)
+    if quoted is not None:
+        notes.append(
+            CurlWarning(
+                words[0].text,
+                'an argument holds ", which PowerShell before 7.3 drops when it runs '
+                "curl.exe; read as PowerShell 7.3 and later pass it",
+                quoted.line,
+                quoted.column,
+            )
+        )
+    return ShellCommand(words=words, notes=notes, dialect="powershell")
+
+
+def _word_error(reader: _Reader, message: str, word: Word) -> Exception:
+    from botkit.errors import InputError
+
+    return InputError(message, source=reader.locator.source, line=word.line, column=word.column)

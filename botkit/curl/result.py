@@ -1,0 +1,32 @@
+"""What reading a cURL command gives back: the request, and every warning about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from botkit.request import Request
+
+
+@dataclass(frozen=True, slots=True)
+class CurlWarning:
+    """Something in the command that changes the request but has no place in a component.
+
+    ``option`` is the option as written (``--digest``, ``-x``) or the shell construct
+    (``$TOKEN``); ``line`` and ``column`` are 1-based positions in the original text.
+    """
+
+    option: str
+    message: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.option}: {self.message}"
+
+
+@dataclass(slots=True)
+class CurlRead:
+    """The request a cURL command makes, and what could not be carried over into it."""
+
+    request: Request
+    warnings: list[CurlWarning] = field(default_factory=list)

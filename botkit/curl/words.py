@@ -1,0 +1,75 @@
+"""Words of a shell command with their positions, shared by the bash, cmd and PowerShell readers.
+
+Every reader turns text into the same ``ShellCommand``: the argv curl would get,
+what its standard input holds, and notes about shell constructs that were read
+as ``{{variables}}``.  Positions are 1-based lines and columns (in characters)
+of the original text, so errors and warnings point where the user looks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Literal
+
+from botkit.curl.result import CurlWarning
+from botkit.errors import InputError
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One argument as the program receives it, and where it starts in the text."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stdin:
+    """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
+
+    kind: Literal["text", "file", "pipe"]
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class ShellCommand:
+    """The one curl command found in the text, as the shell would run it."""
+
+    words: list[Word]  # words[0] is the program (curl, curl.exe)
+    stdin: Stdin | None = None
+    notes: list[CurlWarning] = field(default_factory=list)
+    dialect: str = "bash"
+
+
+class Locator:
+    """Maps a character offset in ``text`` to a 1-based (line, column)."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        self._starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            self._starts.append(i + 1)
+            i = find("\n", i + 1)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def error(self, message: str, offset: int) -> InputError:
+        line, column = self.at(offset)
+        return InputError(message, source=self.source, line=line, column=column)
+
+    def word(self, text: str, offset: int) -> Word:
+        line, column = self.at(offset)
+        return Word(text, line, column)
+
+    def note(self, option: str, message: str, offset: int) -> CurlWarning:
+        line, column = self.at(offset)
+        return CurlWarning(option, message, line, column)

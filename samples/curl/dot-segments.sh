@@ -1,0 +1,1 @@
+curl 'https://api.example.com/v1/../v2/./users/'

@@ -1,0 +1,1 @@
+curl https://api.example.com/v1/notes -F 'text=<notes.txt' -F 'author=Asha'

@@ -1,0 +1,1 @@
+curl --globoff 'https://api.example.com/v1/items?filter[status]=open&sort[]=-created'

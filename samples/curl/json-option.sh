@@ -1,0 +1,1 @@
+curl --json '{"event":"assigned","chatId":"c_91"}' https://api.example.com/v1/webhooks/test

@@ -1,0 +1,1 @@
+curl -k -L --compressed -s -S -o /dev/null -w '%{http_code}\n' --max-time 10 --connect-timeout 5 --retry 2 --retry-delay 1 -i --http1.1 -q --fail-with-body -H 'Accept: application/json' https://api.example.com/v1/health

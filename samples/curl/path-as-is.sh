@@ -1,0 +1,1 @@
+curl --path-as-is 'https://api.example.com/static/../v2/./users'

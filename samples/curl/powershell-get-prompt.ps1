@@ -1,0 +1,1 @@
+PS C:\Users\asha> curl.exe -s -H 'Accept: application/json' 'https://api.vambe.me/api/public/team-members/all' -H 'x-api-key: vb_live_51Hq'

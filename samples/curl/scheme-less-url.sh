@@ -1,0 +1,1 @@
+curl api.example.com/v1/ping -H 'Accept: text/plain'

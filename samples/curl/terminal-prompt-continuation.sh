@@ -1,0 +1,4 @@
+$ curl -X POST https://api.example.com/v1/echo \
+> -H 'Content-Type: text/plain' \
+> --data-binary 'hello from the terminal'
+hello from the terminal

@@ -1,0 +1,1 @@
+curl -T body.json https://api.example.com/v1/files/
