@@ -67,11 +67,9 @@ def default_name(request: Request, api: Api | None) -> str:
     """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
     if api is not None:
         return api.summary
-    from urllib.parse import urlsplit
+    from botkit.request import split_url
 
-    url = request.url
-    path = urlsplit(url).path if "://" in url else url
-    return f"{request.method} {path or '/'}"
+    return f"{request.method} {split_url(request.url).path or '/'}"
 
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
@@ -90,7 +88,7 @@ def check_component(component: Any, *, source: str = "") -> None:
     """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
     from botkit import schemas
 
-    if not schemas.validator("component").is_valid(component):
+    if not schemas.is_valid("component", component):
         problem = schemas.best_problem("component", component)
         raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)

@@ -30,7 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credentials:
     """What the user gave to authenticate; anything absent becomes a visible {{VARIABLE}}."""
 

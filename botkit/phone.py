@@ -24,7 +24,7 @@ class PhoneProblem(Enum):
     NOT_A_NUMBER = "not-a-number"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PhoneCheck:
     """The outcome for one value: its E.164 form when valid, else the problem and a hint."""
 

@@ -121,6 +121,7 @@ def test_facts_vambe_and_unblu():
         ("GET", "https://public.doubletick.io/team-member/assign", None),
         ("POST", "https://other.example/team-member/assign", None),
         ("POST", "https://public.doubletick.io/team-member/assign/extra", None),
+        ("POST", "https://[public.doubletick.io/team-member/assign", None),  # found by fuzzing
     ],
 )
 def test_find_matches_by_method_host_and_path_template(method, url, expected):

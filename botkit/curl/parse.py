@@ -50,13 +50,13 @@ _URLENCODE_SAFE = "-._~"
 _TRANSPORT_REMOVALS = ("expect", "transfer-encoding", "connection")
 
 
-@dataclass(slots=True)
+@dataclass
 class _Data:
     text: str
     json: bool
 
 
-@dataclass(slots=True)
+@dataclass
 class _State:
     """Everything the options said, before curl's rules turn it into one request."""
 

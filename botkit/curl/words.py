@@ -16,7 +16,7 @@ from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Word:
     """One argument as the program receives it, and where it starts in the text."""
 
@@ -25,7 +25,7 @@ class Word:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Stdin:
     """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
 
@@ -35,7 +35,7 @@ class Stdin:
     column: int
 
 
-@dataclass(slots=True)
+@dataclass
 class ShellCommand:
     """The one curl command found in the text, as the shell would run it."""
 

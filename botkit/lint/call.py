@@ -25,14 +25,14 @@ _TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _JSON_MEDIA = re.compile(r"(?i)^\s*application/(?:[\w.+-]*\+)?json\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class HeaderItem:
     index: int
     name: str
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class QueryItem:
     index: int
     name: str

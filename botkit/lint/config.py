@@ -20,7 +20,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 _KEYS = {"select", "ignore", "default-region", "exclude"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LintConfig:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ _AUTH_HEADER = re.compile(
 _VENDOR_HEADERS = {"authorization", "x-api-key"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credential:
     label: str
     value: str
@@ -31,7 +31,7 @@ class Credential:
     secret: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]

@@ -18,7 +18,7 @@ from botkit.request import COMPONENT_TYPE
 Kind = Literal["bot", "component", "other"]
 
 
-@dataclass(slots=True)
+@dataclass
 class JsonFile:
     doc: JsonDocument
     data: Any

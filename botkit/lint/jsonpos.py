@@ -26,7 +26,7 @@ MAX_DEPTH = 1500
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Node:
     """A value's span ``[start, end)`` and, for an object member, its key's span."""
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from urllib.parse import SplitResult, urlsplit
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lint.call import Call
 from botkit.lint.model import Site
+from botkit.request import split_url
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Target:
     #: The API the component calls (or says it calls).
     api: Api | None = None
@@ -59,15 +59,11 @@ def match(call: Call, catalog: Catalog) -> Target:
 
 
 def vendor_for_host(catalog: Catalog, url: str) -> Vendor | None:
-    host = _parts(url).hostname or ""
+    host = split_url(url).hostname or ""
     for api in catalog:
         if host and host in api.vendor.hosts:
             return api.vendor
     return None
-
-
-def _parts(url: str) -> SplitResult:
-    return urlsplit(url if "://" in url else "http://" + url)
 
 
 def _where(method: str, api: Api) -> str:
@@ -76,7 +72,7 @@ def _where(method: str, api: Api) -> str:
 
 def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
     method, url = call.method or "", call.url or ""
-    parts = _parts(url)
+    parts = split_url(url)
     hosts = api.vendor.hosts
     if hosts and (parts.hostname or "") not in hosts and "{{" not in parts.netloc:
         return (
@@ -103,7 +99,7 @@ def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, s
     catalog path (or the right path with the wrong method).  The catalog holds a few of
     each vendor's APIs, so any other path may well be right."""
     method = (call.method or "").upper()
-    path = _parts(call.url or "").path
+    path = split_url(call.url or "").path
     apis = [api for api in catalog if api.vendor.name == vendor.name]
     same_path = [api for api in apis if api.path_pattern.match(path)]
     if same_path:

@@ -21,7 +21,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     """A rule's stable identity: users select, ignore and suppress it by ``code``."""
 
@@ -35,7 +35,7 @@ class Rule:
     fatal: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Site:
     """A place in a document.
 
@@ -53,7 +53,7 @@ class Site:
     column: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Hit:
     """What a rule found; ``fix`` is the value that should replace the one at ``site``."""
 
@@ -67,13 +67,13 @@ class Hit:
         return self.fix is not None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Position:
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Edit:
     """Replace the characters ``[start, end)`` of the file with ``text``."""
 
@@ -84,13 +84,13 @@ class Edit:
     finish: Position
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fix:
     title: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """One problem at one place in one file."""
 

@@ -24,7 +24,7 @@ PHONE_NAME = re.compile(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:numbe
 _MAX_WALK = 64
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PhoneValue:
     name: str
     value: str | int

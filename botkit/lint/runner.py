@@ -31,7 +31,7 @@ CURL_SUFFIXES = (".curl", ".sh")
 STDIN = "-"
 
 
-@dataclass(slots=True)
+@dataclass
 class FileResult:
     """The outcome for one file: findings left to report, and what ``--fix`` changed."""
 

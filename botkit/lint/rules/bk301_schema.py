@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from botkit import schemas
-from botkit.lint import fastcheck
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
@@ -67,9 +66,8 @@ def _typo_behind(best: Any, errors: list[Any]) -> Any:
 
 
 def _valid(name: str, instance: Any) -> bool:
-    """The fast compiled check: most documents are valid and need no error search."""
-    check = fastcheck.compiled(name)
-    return check is not None and check(instance)
+    """Most documents are valid and need no error search."""
+    return schemas.is_valid(name, instance)
 
 
 def _owner(path: JsonPath, components: set[JsonPath]) -> JsonPath | None:

@@ -62,10 +62,9 @@ def check(call: Call) -> Iterator[Hit]:
 def _path_params(call: Call) -> Iterator[Hit]:
     api = call.target.api
     assert api is not None
-    from urllib.parse import urlsplit
+    from botkit.request import split_url
 
-    url = call.url or ""
-    match = api.path_pattern.match(urlsplit(url if "://" in url else "http://" + url).path)
+    match = api.path_pattern.match(split_url(call.url or "").path)
     if match is None:
         return
     for name, value in match.groupdict().items():

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from botkit import schemas
-from botkit.lint.fastcheck import Unsupported, _Compiler, compiled
+from botkit.schemacheck import Unsupported, _Compiler, compiled
 
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples" / "bots").rglob("*.json"))
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples" / "bots").rglob("*.json"))
 DOCUMENTS = [json.loads(p.read_text()) for p in SAMPLES]
 COMPONENTS = [
     step["component"]
