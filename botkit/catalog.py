@@ -17,13 +17,14 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from botkit.errors import BotkitError
+from botkit.request import split_url
 
 CATALOG_DIR = Path(__file__).resolve().parent / "apis"
 ParamLocation = Literal["path", "query", "body"]
 ParamType = Literal["string", "boolean", "phone", "uuid"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Param:
     name: str
     location: ParamLocation
@@ -40,7 +41,7 @@ class Param:
         return "--" + kebab(self.name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Auth:
     scheme: Literal["header", "basic-or-bearer"]
     env: str
@@ -49,7 +50,7 @@ class Auth:
     token_env: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Vendor:
     name: str
     title: str
@@ -96,8 +97,9 @@ class Api:
         """Does a request with this method and URL call this API? (query ignored)."""
         if method.upper() != self.method:
             return False
-        parts = urlsplit(url if "://" in url else "http://" + url)
-        host = parts.hostname or ""
+        parts = split_url(url)
+        # A bracketed host is an IPv6 literal (or broken): never a vendor's host name.
+        host = "" if "[" in parts.netloc else (parts.hostname or "")
         hosts = self.vendor.hosts
         if hosts and host not in hosts and "{{" not in parts.netloc:
             return False

@@ -9,10 +9,7 @@ pass it back with ``name=``; ``x-`` extension keys are not part of the request).
 
 from __future__ import annotations
 
-import re
 import warnings
-from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,10 +53,7 @@ def component_for(
     """The schema-valid component for ``request``, with its catalog id when one matches."""
     from botkit.catalog import load_catalog
 
-    try:
-        api = load_catalog().find(request.method, request.url)
-    except ValueError:  # urlsplit's verdict on a URL only a template can have
-        api = None
+    api = load_catalog().find(request.method, request.url)
     component = request.to_component(name or default_name(request, api), api.id if api else None)
     if redact:
         from botkit.redact import redact_component
@@ -73,11 +67,9 @@ def default_name(request: Request, api: Api | None) -> str:
     """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
     if api is not None:
         return api.summary
-    url = request.url
-    if "://" in url:
-        after = url.split("://", 1)[1]
-        url = after[after.find("/") :] if "/" in after else ""
-    return f"{request.method} {url or '/'}"
+    from botkit.request import split_url
+
+    return f"{request.method} {split_url(request.url).path or '/'}"
 
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
@@ -96,9 +88,10 @@ def check_component(component: Any, *, source: str = "") -> None:
     """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
     from botkit import schemas
 
-    if not _is_valid(component):
+    if not schemas.is_valid("component", component):
         problem = str(schemas.best_problem("component", component))
-        problem = problem.replace("$(?![\\\\s\\\\S])", "$")  # our end-of-text guard, as repr
+        # the schema's end-of-text guard, as jsonschema's message shows it: read it as "$"
+        problem = problem.replace("(?![\\\\s\\\\S])", "$")
         raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)
     if bad is not None:
@@ -106,60 +99,6 @@ def check_component(component: Any, *, source: str = "") -> None:
             f"not a valid Call API component: {bad} holds a broken Unicode character",
             source=source,
         )
-
-
-_LONG_LIST = 100
-_ITEM_DEFS = {"headers": "header", "query": "queryParam"}
-
-
-def _is_valid(component: Any) -> bool:
-    """The schema's verdict, fast for 100,000 headers too.
-
-    jsonschema spends ~40 µs per array item; long header and query lists are instead
-    checked with the patterns of the schema's own item definitions (compiled once),
-    and the validator sees the rest of the component.
-    """
-    from botkit import schemas
-
-    validator = schemas.validator("component")
-    if not isinstance(component, dict):
-        return validator.is_valid(component)
-    long = [
-        key
-        for key in _ITEM_DEFS
-        if isinstance(component.get(key), list) and len(component[key]) > _LONG_LIST
-    ]
-    if not long:
-        return validator.is_valid(component)
-    for key in long:
-        check = _item_check(_ITEM_DEFS[key])
-        if not all(check(item) for item in component[key]):
-            return False
-    return validator.is_valid({**component, **{key: component[key][:1] for key in long}})
-
-
-@cache
-def _item_check(name: str) -> Callable[[Any], bool]:
-    """A check equal to ``$defs/<name>`` for flat objects of pattern-checked strings."""
-    from botkit import schemas
-
-    schema = schemas.validator("component").schema["$defs"][name]
-    properties = schema["properties"]
-    assert schema.get("additionalProperties") is False, name
-    assert all(set(p) <= {"type", "pattern", "description"} for p in properties.values()), name
-    patterns = {k: re.compile(p.get("pattern", "")) for k, p in properties.items()}
-    required = set(schema.get("required", ()))
-
-    def check(item: Any) -> bool:
-        if not isinstance(item, dict) or not required <= item.keys():
-            return False
-        for key, value in item.items():
-            pattern = patterns.get(key)
-            if pattern is None or not isinstance(value, str) or not pattern.search(value):
-                return False
-        return True
-
-    return check
 
 
 def _broken_text(value: Any, path: str = "$") -> str | None:

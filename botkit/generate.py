@@ -30,7 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credentials:
     """What the user gave to authenticate; anything absent becomes a visible {{VARIABLE}}."""
 
@@ -82,7 +82,9 @@ def build_request(
     headers += [Header(name, value) for name, value in api.vendor.headers]
     headers.sort(key=lambda h: h.name)  # ReadMe lists headers sorted, case-sensitively
 
-    body_fields = {p.name: normalised[p.name] for p in api.params_in("body") if p.name in normalised}
+    body_fields = {
+        p.name: normalised[p.name] for p in api.params_in("body") if p.name in normalised
+    }
     body = None
     if body_fields or (api.params_in("body") and api.method != "GET"):
         body = Body(text=_json_text(body_fields, layout))
@@ -126,9 +128,13 @@ def _normalise_one(param: Param, value: Any, api: Api, default_region: str | Non
 
         close = difflib.get_close_matches(value.upper(), param.enum, n=1)
         hint = f"did you mean {close[0]}? " if close else ""
-        raise ParamError(param.name, f"{value!r} is not allowed; {hint}choose from {', '.join(param.enum)}")
+        raise ParamError(
+            param.name, f"{value!r} is not allowed; {hint}choose from {', '.join(param.enum)}"
+        )
     if param.type == "uuid" and not _UUID.fullmatch(value):
-        raise ParamError(param.name, f"{value!r} is not a UUID (like 3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c)")
+        raise ParamError(
+            param.name, f"{value!r} is not a UUID (like 3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c)"
+        )
     if param.type == "phone":
         from botkit.phone import check_phone
 
@@ -169,7 +175,9 @@ def _query_value(value: Any) -> str:
     return percent_encode(str(value), safe="")
 
 
-def _auth(api: Api, credentials: Credentials, notes: list[str]) -> tuple[list[Header], BasicAuth | None]:
+def _auth(
+    api: Api, credentials: Credentials, notes: list[str]
+) -> tuple[list[Header], BasicAuth | None]:
     auth = api.vendor.auth
     if auth.scheme == "header":
         assert auth.header is not None

@@ -24,7 +24,7 @@ class PhoneProblem(Enum):
     NOT_A_NUMBER = "not-a-number"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PhoneCheck:
     """The outcome for one value: its E.164 form when valid, else the problem and a hint."""
 
@@ -79,7 +79,9 @@ def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
     else:
         message = f"{_show(value)} has no valid country code (read as {international})"
     if suggestion:
-        message += f"; did you mean {suggestion[1:] if not compact.startswith('+') else suggestion}?"
+        message += (
+            f"; did you mean {suggestion[1:] if not compact.startswith('+') else suggestion}?"
+        )
     else:
         message += "; write it with its country code, e.g. 919876543210"
     return PhoneCheck(

@@ -23,7 +23,7 @@ RECIPES_FILE = Path(__file__).resolve().parent / "recipes.toml"
 AuthMode = Literal["basic", "bearer"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RecipeOption:
     name: str
     help: str
@@ -37,14 +37,14 @@ class RecipeOption:
         return "--" + kebab(self.name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Step:
     api: Api
     params: Mapping[str, str | bool]
     when: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Recipe:
     id: str
     summary: str

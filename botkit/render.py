@@ -44,14 +44,14 @@ _FLAGS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Option:
     flag: str  # empty for a positional argument
     value: str | None = None
     raw: bool = False  # written unquoted: only for text botkit itself writes, never user input
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Heredoc:
     delimiter: str
     text: str

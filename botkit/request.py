@@ -8,20 +8,22 @@ is what lets a cURL command go through a component and come back unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import SplitResult
 
 COMPONENT_TYPE = "call_api"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Header:
     name: str
     value: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class QueryParam:
     """One ``name[=value]`` piece of the query string, as written (still percent-encoded)."""
 
@@ -32,7 +34,7 @@ class QueryParam:
         return self.name if self.value is None else f"{self.name}={self.value}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FormPart:
     """One multipart/form-data part: an inline value, or a file curl reads when it sends."""
 
@@ -43,7 +45,7 @@ class FormPart:
     type: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Body:
     """Either raw ``text`` (sent byte for byte) or multipart ``parts``; never both."""
 
@@ -51,13 +53,13 @@ class Body:
     parts: tuple[FormPart, ...] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BasicAuth:
     username: str
     password: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Request:
     method: str
     url: str
@@ -115,6 +117,21 @@ class Request:
             body=_body_from_json(component["body"]) if "body" in component else None,
             auth=BasicAuth(auth["username"], auth["password"]) if auth else None,
         )
+
+
+# RFC 3986, appendix B: splits any string, where urlsplit raises on a host like "[x".
+_URL_PARTS = re.compile(
+    r"(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?", re.S
+)
+
+
+def split_url(url: str) -> SplitResult:
+    """A URL's parts as curl reads it (``http://`` when it names no scheme); never raises."""
+    if "://" not in url:
+        url = "http://" + url
+    m = _URL_PARTS.fullmatch(url)
+    assert m is not None  # every group is optional: any string matches
+    return SplitResult((m[1] or "").lower(), m[2] or "", m[3] or "", m[4] or "", m[5] or "")
 
 
 def split_query(url: str) -> tuple[str, list[QueryParam]]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SchemaProblem:
     """The most relevant schema error: where it is (a JSON path) and what is wrong."""
 
@@ -58,8 +58,19 @@ def validator(name: str) -> Validator:
     return Draft202012Validator(schema, registry=_registry())
 
 
+def is_valid(name: str, instance: Any) -> bool:
+    """Yes or no, fast: a check compiled from the schema (botkit/schemacheck.py), which
+    needs no jsonschema import; jsonschema itself only where that check cannot compile."""
+    from botkit.schemacheck import compiled
+
+    check = compiled(name)
+    return check(instance) if check is not None else validator(name).is_valid(instance)
+
+
 def problems(name: str, instance: Any) -> list[SchemaProblem]:
     """Every schema error, best first (``jsonschema.exceptions.relevance``)."""
+    if is_valid(name, instance):
+        return []
     from jsonschema.exceptions import relevance
 
     errors = sorted(validator(name).iter_errors(instance), key=relevance)
@@ -68,6 +79,8 @@ def problems(name: str, instance: Any) -> list[SchemaProblem]:
 
 def best_problem(name: str, instance: Any) -> SchemaProblem | None:
     """The single most relevant error, or None when ``instance`` is valid."""
+    if is_valid(name, instance):
+        return None
     from jsonschema.exceptions import best_match
 
     error = best_match(validator(name).iter_errors(instance))

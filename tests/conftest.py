@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from loopback import RecordingServer  # noqa: E402
+from loopback import RecordingServer
 
 ROOT = Path(__file__).resolve().parent.parent
 

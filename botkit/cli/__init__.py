@@ -22,7 +22,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "curl": ("botkit.cli.generate_cmd", "curl", "Print the cURL for one catalog API."),
     "export": ("botkit.cli.convert_cmd", "export", "Print the cURL for a component (JSON)."),
     "import": ("botkit.cli.convert_cmd", "import_", "Read cURL; print its component (JSON)."),
-    "recipe": ("botkit.cli.generate_cmd", "recipe", "Print a bash script for a multi-step procedure."),
+    "lint": ("botkit.cli.lint_cmd", "lint", "Check bot definitions and cURL snippets (for CI)."),
+    "recipe": (
+        "botkit.cli.generate_cmd",
+        "recipe",
+        "Print a bash script for a multi-step procedure.",
+    ),
 }
 
 

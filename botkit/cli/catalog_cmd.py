@@ -34,7 +34,9 @@ def apis(ctx: click.Context, as_json: bool) -> None:
 
 
 @apis.command("show")
-@click.argument("api_id", metavar="ID", shell_complete=lambda _ctx, _param, incomplete: complete_ids(incomplete))
+@click.argument(
+    "api_id", metavar="ID", shell_complete=lambda _ctx, _param, incomplete: complete_ids(incomplete)
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
 def show(api_id: str, as_json: bool) -> None:
     """Show one API: its endpoint, auth and every parameter with its help."""
@@ -48,8 +50,10 @@ def show(api_id: str, as_json: bool) -> None:
     click.echo(f"  docs: {api.docs}")
     click.echo(f"  auth: {_auth_text(api)}")
     if any(p.type == "phone" for p in api.params):
-        form = "digits only, e.g. 919876543210" if vendor.phone_format == "digits" else (
-            "+ and digits (E.164), e.g. +919876543210"
+        form = (
+            "digits only, e.g. 919876543210"
+            if vendor.phone_format == "digits"
+            else ("+ and digits (E.164), e.g. +919876543210")
         )
         click.echo(f"  phone numbers: with country code, sent as {form}")
     click.echo("  parameters:")

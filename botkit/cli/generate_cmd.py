@@ -76,16 +76,20 @@ def _param_option(param: Param) -> click.Option:
         multiple=param.is_list,
         type=click.Choice(param.enum) if param.enum else None,
         metavar=meta if not param.enum else None,
-        help=help_text + ("" if param.required else " [optional]"),
+        help=help_text + (" [required]" if param.required else ""),
     )
 
 
 def _build_api_command(api: Api) -> click.Command:
     params: list[click.Parameter] = [_param_option(p) for p in api.params]
     vendor = api.vendor
-    base_help = f"Base URL (default {vendor.base_url})." if vendor.base_url else (
-        f"Base URL of your {vendor.title} installation, e.g. https://unblu.example.com/app/rest/v4"
-        " [required]."
+    base_help = (
+        f"Base URL (default {vendor.base_url})."
+        if vendor.base_url
+        else (
+            f"Base URL of your {vendor.title} installation, e.g. https://unblu.example.com/app/rest/v4"
+            " [required]."
+        )
     )
     params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
     auth = vendor.auth
@@ -102,29 +106,41 @@ def _build_api_command(api: Api) -> click.Command:
     else:
         params.append(
             click.Option(
-                ["--user"], envvar=auth.env, show_envvar=True, metavar="USER:PASSWORD",
+                ["--user"],
+                envvar=auth.env,
+                show_envvar=True,
+                metavar="USER:PASSWORD",
                 help="Basic auth credentials.",
             )
         )
         params.append(
             click.Option(
-                ["--token"], envvar=auth.token_env, show_envvar=True, metavar="TOKEN",
+                ["--token"],
+                envvar=auth.token_env,
+                show_envvar=True,
+                metavar="TOKEN",
                 help=f"Bearer token; with neither, {{{{{auth.token_env}}}}}.",
             )
         )
     params += [
         click.Option(
-            ["--style"], type=click.Choice(["readme", "oneline"]), default="readme",
-            show_default=True, help=STYLE_HELP,
+            ["--style"],
+            type=click.Choice(["readme", "oneline"]),
+            default="readme",
+            show_default=True,
+            help=STYLE_HELP,
         ),
         click.Option(
-            ["--format", "output_format"], type=click.Choice(["curl", "component"]),
-            default="curl", show_default=True,
+            ["--format", "output_format"],
+            type=click.Choice(["curl", "component"]),
+            default="curl",
+            show_default=True,
             help="curl: the command; component: the Call API component JSON.",
         ),
         click.Option(["--name"], help="Component name (with --format component)."),
         click.Option(
-            ["--default-region"], metavar="CC",
+            ["--default-region"],
+            metavar="CC",
             help="Region (e.g. IN) used only to suggest the fix for a number without country code.",
         ),
     ]
@@ -145,7 +161,12 @@ def _build_api_command(api: Api) -> click.Command:
 
 
 def _example_line(api: Api) -> str:
-    samples = {"phone": "919876543210", "uuid": "3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c"}
+    samples = {
+        "phone": iter(["919876543210", "919812345678", "919000000000"]),
+        "uuid": iter(
+            ["3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c", "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b"]
+        ),
+    }
     words = [f"botkit curl {api.id}"]
     chosen = {group[0] for group in api.one_of}
     skipped = {n for group in api.one_of for n in group[1:]}
@@ -155,7 +176,8 @@ def _example_line(api: Api) -> str:
         if p.type == "boolean":
             words.append(p.option)
         else:
-            words.append(f"{p.option} {p.enum[0] if p.enum else samples.get(p.type, 'ID')}")
+            value = p.enum[0] if p.enum else next(samples.get(p.type, iter(())), "ID")
+            words.append(f"{p.option} {value}")
     if not api.vendor.base_url:
         words.append("--base-url https://unblu.example.com/app/rest/v4")
     return " ".join(words)
@@ -166,8 +188,10 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
 
     values = {p.name: options.get(p.name) for p in api.params}
     output_format = options["output_format"]
-    layout = "pretty" if output_format == "component" else (
-        "readme" if options["style"] == "readme" else "compact"
+    layout = (
+        "pretty"
+        if output_format == "component"
+        else ("readme" if options["style"] == "readme" else "compact")
     )
     credentials = Credentials(
         api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
@@ -250,13 +274,17 @@ def _build_recipe_command(recipe: Any) -> click.Command:
         )
     params += [
         click.Option(
-            ["--base-url"], metavar="URL", required=True,
+            ["--base-url"],
+            metavar="URL",
+            required=True,
             help="Base URL of your installation, e.g. https://unblu.example.com/app/rest/v4.",
         ),
         click.Option(
-            ["--auth"], type=click.Choice(["basic", "bearer"]), default="basic",
+            ["--auth"],
+            type=click.Choice(["basic", "bearer"]),
+            default="basic",
             show_default=True,
-            help="basic: --user \"$UNBLU_USER\" (USER:PASSWORD); bearer: \"$UNBLU_TOKEN\".",
+            help='basic: --user "$UNBLU_USER" (USER:PASSWORD); bearer: "$UNBLU_TOKEN".',
         ),
     ]
 

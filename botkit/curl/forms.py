@@ -18,7 +18,7 @@ from dataclasses import dataclass
 _ATTRIBUTE = re.compile(r";[ \t]*(type|filename|headers|encoder)=", re.I)
 
 
-@dataclass(slots=True)
+@dataclass
 class FormSpec:
     """One ``-F`` argument taken apart; ``source`` says where the content comes from."""
 

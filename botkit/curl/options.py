@@ -51,7 +51,7 @@ class Effect(Enum):
     FAIL = "fail"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CurlOption:
     long: str
     short: str | None

@@ -49,13 +49,13 @@ _MEDIA_TYPE = re.compile(
 )
 
 
-@dataclass(slots=True)
+@dataclass
 class _Data:
     text: str
     json: bool
 
 
-@dataclass(slots=True)
+@dataclass
 class _State:
     """Everything the options said, before curl's rules turn it into one request."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from botkit.request import Request
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CurlWarning:
     """Something in the command that changes the request but has no place in a component.
 
@@ -24,7 +24,7 @@ class CurlWarning:
         return f"{self.line}:{self.column}: {self.option}: {self.message}"
 
 
-@dataclass(slots=True)
+@dataclass
 class CurlRead:
     """The request a cURL command makes, and what could not be carried over into it."""
 

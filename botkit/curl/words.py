@@ -27,7 +27,7 @@ class Word(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Stdin:
     """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
 
@@ -37,7 +37,7 @@ class Stdin:
     column: int
 
 
-@dataclass(slots=True)
+@dataclass
 class ShellCommand:
     """The one curl command found in the text, as the shell would run it."""
 

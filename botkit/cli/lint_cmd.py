@@ -1,0 +1,166 @@
+"""``botkit lint``: options in, findings out; the library in ``botkit.lint`` does the work."""
+
+from __future__ import annotations
+
+import itertools
+import sys
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from botkit.errors import BotkitError
+
+_FORMATS = ("text", "json", "github", "sarif")
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import phonenumbers
+
+    region = value.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise click.BadParameter(f"{value!r} is not a region code such as IN, BR or CL")
+    return region
+
+
+@click.command(
+    "lint",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: CODE message; json: a list of objects; "
+    "github: workflow annotations; sarif: SARIF 2.1.0 for code scanning.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rules (comma-separated codes, code prefixes such as BK1, or slugs). "
+    "Replaces 'select' from the settings.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rules (same forms as --select); added to 'ignore' from the settings.",
+)
+@click.option("--fix", is_flag=True, help="Rewrite fixable findings (BK103) in place, atomically.")
+@click.option(
+    "--default-region",
+    callback=_region,
+    metavar="REGION",
+    help="Region (e.g. IN) used only to suggest the full form of a number that lacks "
+    "its country code; such a number is still an error.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read settings from FILE (default: the closest pyproject.toml with [tool.botkit.lint]).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every settings file.")
+@click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
+def lint(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fix: bool,
+    default_region: str | None,
+    output: Path | None,
+    config_path: Path | None,
+    isolated: bool,
+    list_rules: bool,
+) -> int:
+    """Check bot definitions, Call API components and cURL snippets.
+
+    PATHS are files or directories (walked recursively for .json, .curl and .sh;
+    default: the current directory; '-' reads standard input).  Exit status: 0 when
+    there is no error (warnings alone pass), 1 when there are errors, 2 for bad
+    usage or input that cannot be read.
+
+    \b
+    Examples:
+      botkit lint bots/
+      botkit lint bots/ snippets/ --format github
+      botkit lint . --format sarif -o botkit.sarif
+      botkit lint bots/support.json --select BK1 --default-region IN
+      botkit lint bots/ --fix
+      pbpaste | botkit lint -
+
+    \b
+    Settings (pyproject.toml):
+      [tool.botkit.lint]
+      select = ["ALL"]
+      ignore = ["BK203"]
+      default-region = "IN"
+      exclude = ["fixtures/*"]
+
+    \b
+    Suppress a code for one component:  "x-botkit-ignore": ["BK203"]
+    Suppress a code for a cURL file:     # botkit: ignore BK203
+    """
+    from botkit.lint import all_rules, load_config
+    from botkit.lint.config import LintConfig
+
+    if list_rules:
+        for rule in all_rules():
+            fixable = " (fixable)" if rule.fixable else ""
+            click.echo(
+                f"{rule.code}  {rule.slug:28} {rule.severity.value:8} {rule.summary}{fixable}"
+            )
+        return 0
+    config = LintConfig() if isolated else load_config(config_path)
+    config = config.with_options(
+        select=_codes(select) or None, ignore=_codes(ignore), default_region=default_region
+    )
+    with ExitStack() as stack:
+        stream = _open(output, stack)
+        return run(list(paths) or ["."], config, fmt=fmt, fix=fix, stream=stream)
+
+
+def run(paths: list[str], config: object, *, fmt: str, fix: bool, stream: TextIO) -> int:
+    """Lint, report as the findings come, and return the exit status."""
+    from botkit.lint import lint_files
+    from botkit.lint.report import Summary, make_reporter
+
+    results = lint_files(paths, config, fix=fix)  # type: ignore[arg-type]
+    first = next(results, None)  # a missing path fails here, before any output
+    reporter = make_reporter(fmt, stream)
+    summary = Summary()
+    for result in itertools.chain([first] if first is not None else [], results):
+        reporter.file(result)
+        summary.add(result)
+    reporter.finish(summary)
+    stream.flush()
+    return summary.exit_code
+
+
+def _open(output: Path | None, stack: ExitStack) -> TextIO:
+    if output is None:
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
+        return sys.stdout
+    try:
+        return stack.enter_context(open(output, "w", encoding="utf-8", newline="\n"))
+    except OSError as exc:
+        raise BotkitError(f"cannot write {output}: {exc.strerror or exc}") from None

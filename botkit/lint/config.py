@@ -1,0 +1,112 @@
+"""Lint settings: ``[tool.botkit.lint]`` in pyproject.toml, overridden by the command line.
+
+Found the way ruff finds its settings: the closest pyproject.toml with the
+section, walking up from the current directory.  Rules are chosen by code prefix
+(``BK1`` = every phone rule), full code or slug; ``ignore`` wins over ``select``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from botkit.errors import BotkitError
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+_KEYS = {"select", "ignore", "default-region", "exclude"}
+
+
+@dataclass(frozen=True)
+class LintConfig:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    #: ISO 3166 region (``IN``) used only to suggest the full form of a national number.
+    default_region: str | None = None
+    #: Glob patterns (matched against names and relative paths) skipped in directory walks.
+    exclude: tuple[str, ...] = field(default=())
+    #: Where the settings came from, for messages.
+    source: Path | None = None
+
+    def with_options(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        default_region: str | None = None,
+    ) -> LintConfig:
+        """Command-line options on top: ``--select`` replaces, ``--ignore`` adds."""
+        return replace(
+            self,
+            select=tuple(select) if select else self.select,
+            ignore=self.ignore + tuple(ignore),
+            default_region=default_region or self.default_region,
+        )
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest pyproject.toml at or above ``start`` with a ``[tool.botkit.lint]`` table."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _section(candidate) is not None:
+            return candidate
+    return None
+
+
+def load_config(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
+    """Settings from ``path``, or from the closest pyproject.toml above ``start`` (or cwd)."""
+    if path is None:
+        path = find_config((start or Path.cwd()).resolve())
+        if path is None:
+            return LintConfig()
+    section = _section(path)
+    if section is None:
+        if path.name == "pyproject.toml":
+            return LintConfig(source=path)
+        section = _read(path)  # a dedicated botkit.toml holds the table at its top
+    return _parse(section, path)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BotkitError(f"{path}: cannot read settings: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise BotkitError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _section(path: Path) -> dict[str, Any] | None:
+    data = _read(path)
+    section = data.get("tool", {}).get("botkit", {}).get("lint")
+    return section if isinstance(section, dict) else None
+
+
+def _parse(section: dict[str, Any], path: Path) -> LintConfig:
+    where = f"{path}: [tool.botkit.lint]"
+    unknown = set(section) - _KEYS
+    if unknown:
+        name = sorted(unknown)[0]
+        close = difflib.get_close_matches(name, sorted(_KEYS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(_KEYS))}"
+        raise BotkitError(f"{where}: unknown setting '{name}'{hint}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = section.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BotkitError(f"{where}: '{key}' must be a list of strings")
+        return tuple(value)
+
+    region = section.get("default-region")
+    if region is not None and not isinstance(region, str):
+        raise BotkitError(f"{where}: 'default-region' must be a string such as \"IN\"")
+    return LintConfig(
+        select=strings("select") or ("ALL",),
+        ignore=strings("ignore"),
+        default_region=region,
+        exclude=strings("exclude"),
+        source=path,
+    )

@@ -1,0 +1,241 @@
+"""A cURL snippet file (``.curl``, ``.sh``): read with botkit's cURL reader, then linted
+as the Call API component it imports to.
+
+The reader gives the request, not where each value was written, so sites (paths
+in the component shape) are found again in the text: a header by its name, the
+body by its exact text.  What cannot be found exactly is placed on the ``curl``
+word itself, which is always a real position.  A fix is offered only where the
+value was found exactly (the body written verbatim, e.g. in single quotes or a
+heredoc), so rewriting it cannot change anything else the shell would read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from botkit.errors import InputError
+from botkit.lint.document import Document
+from botkit.lint.jsonpos import JsonIndexError, JsonPath, Node, index
+from botkit.lint.model import Site
+
+if TYPE_CHECKING:
+    from botkit.curl import CurlRead
+
+_COMMAND = re.compile(r"(?m)(?<![\w.$/-])curl(?:\.exe)?(?![\w.-])")
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
+_IGNORE = re.compile(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)$")
+_CODE = re.compile(r"BK\d{3}", re.I)
+_PHONE_JSON = re.compile(r'"\+?[0-9]*"')
+
+ALL = "ALL"
+
+
+def mentions_curl(text: str) -> bool:
+    """Does the text run curl at all? (A ``.sh`` file that does not is not a snippet.)"""
+    return _COMMAND.search(_COMMENT_LINE.sub("", text)) is not None
+
+
+def ignored_codes(text: str) -> frozenset[str]:
+    """Codes named by ``# botkit: ignore BK203, BK101`` lines; a bare line means all."""
+    codes: set[str] = set()
+    for match in _IGNORE.finditer(text):
+        named = _CODE.findall(match.group("codes"))
+        if named:
+            codes.update(c.upper() for c in named)
+        else:
+            codes.add(ALL)
+    return frozenset(codes)
+
+
+class CurlDocument(Document):
+    kind = "curl"
+
+    def __init__(self, display: str, text: str, path: Path | None = None) -> None:
+        super().__init__(display, text, path)
+        self.ignored = ignored_codes(text)
+        self.error: InputError | None = None
+        self.result: CurlRead | None = None
+        from botkit.curl import read_curl
+
+        base_dir = path.parent if path is not None else None
+        try:
+            self.result = read_curl(text, source=display, base_dir=base_dir)
+        except InputError as exc:
+            self.error = exc
+
+    @property
+    def warnings(self) -> list[Any]:
+        return list(self.result.warnings) if self.result is not None else []
+
+    @cached_property
+    def component(self) -> dict[str, Any] | None:
+        if self.result is None:
+            return None
+        return self.result.request.to_component("cURL snippet")
+
+    @cached_property
+    def command_offset(self) -> int:
+        for match in _COMMAND.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            if not self.text[line_start : match.start()].lstrip().startswith("#"):
+                return match.start()
+        stripped = len(self.text) - len(self.text.lstrip())
+        return min(stripped, len(self.text))
+
+    def suppressed(self, code: str, site: Site) -> bool:
+        return ALL in self.ignored or code in self.ignored
+
+    # --- finding values again in the text ---------------------------------------------
+
+    def span(self, site: Site) -> tuple[int, int]:
+        if site.line is not None:
+            return super().span(site)
+        found = self._locate(site)
+        if found is None:
+            start = self.command_offset
+            end = start + (4 if self.text.startswith("curl", start) else 0)
+            return start, end
+        return found
+
+    def _locate(self, site: Site) -> tuple[int, int] | None:
+        component = self.component
+        if component is None or not site.path:
+            return None
+        head = site.path[0]
+        if head == "headers" and len(site.path) >= 2 and isinstance(site.path[1], int):
+            return self._header(site)
+        if head == "url":
+            return self._find(component.get("url", ""))
+        if head == "method":
+            return self._method(component.get("method", ""))
+        if head == "query" and len(site.path) >= 2 and isinstance(site.path[1], int):
+            pieces = component.get("query", [])
+            if site.path[1] < len(pieces):
+                piece = pieces[site.path[1]]
+                text = piece["name"] + ("=" + piece["value"] if "value" in piece else "")
+                found = self._find(text)
+                if found and site.path[-1] == "value" and "value" in piece:
+                    return found[0] + len(piece["name"]) + 1, found[1]
+                return found
+            return None
+        if head == "auth":
+            return self._auth(site)
+        if head == "body":
+            return self._body(site)
+        return None
+
+    def _find(self, needle: str, start: int | None = None) -> tuple[int, int] | None:
+        if not needle:
+            return None
+        at = self.text.find(needle, self.command_offset if start is None else start)
+        return (at, at + len(needle)) if at >= 0 else None
+
+    def _method(self, method: str) -> tuple[int, int] | None:
+        pattern = re.compile(r"(?:-X|--request)[ \t=]*['\"]?(" + re.escape(method) + ")", re.I)
+        match = pattern.search(self.text, self.command_offset)
+        return match.span(1) if match else None
+
+    def _header(self, site: Site) -> tuple[int, int] | None:
+        headers = (self.component or {}).get("headers", [])
+        i = site.path[1]
+        if not isinstance(i, int) or i >= len(headers):
+            return None
+        name, value = headers[i]["name"], headers[i]["value"]
+        nth = sum(1 for h in headers[:i] if h["name"].lower() == name.lower())
+        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"[ \t]*:", re.I)
+        matches = list(pattern.finditer(self.text, self.command_offset))
+        if nth >= len(matches):
+            return None
+        match = matches[nth]
+        if len(site.path) >= 3 and site.path[2] == "value" and value:
+            at = match.end()
+            while at < len(self.text) and self.text[at] in " \t":
+                at += 1
+            if self.text.startswith(value, at):
+                return at, at + len(value)
+        return match.start(), match.end() - 1
+
+    def _auth(self, site: Site) -> tuple[int, int] | None:
+        match = re.compile(r"(?:-u|--user)[ \t=]*['\"]?").search(self.text, self.command_offset)
+        if match is None:
+            return None
+        auth = (self.component or {}).get("auth", {})
+        part = site.path[-1] if len(site.path) > 1 else None
+        if part in ("username", "password") and auth.get(part):
+            found = self._find(auth[part], match.end())
+            if found:
+                return found
+        return match.span()
+
+    # --- the body and fields inside it -------------------------------------------------
+
+    @cached_property
+    def _body_text(self) -> str | None:
+        body = (self.component or {}).get("body") or {}
+        text = body.get("text")
+        return text if isinstance(text, str) and text else None
+
+    @cached_property
+    def _body_at(self) -> int | None:
+        """Where the body is written verbatim in the file, if it is."""
+        text = self._body_text
+        if text is None:
+            return None
+        at = self.text.find(text, self.command_offset)
+        return at if at >= 0 else None
+
+    @cached_property
+    def _body_nodes(self) -> dict[JsonPath, Node] | None:
+        if self._body_text is None:
+            return None
+        try:
+            return index(self._body_text)
+        except (JsonIndexError, IndexError):
+            return None
+
+    def _body(self, site: Site) -> tuple[int, int] | None:
+        at = self._body_at
+        nodes = self._body_nodes
+        if at is not None:
+            if site.inner is not None and nodes is not None:
+                for cut in range(len(site.inner), -1, -1):
+                    node = nodes.get(site.inner[:cut])
+                    if node is not None:
+                        exact = cut == len(site.inner)
+                        if site.key and exact and node.key_start >= 0:
+                            return at + node.key_start, at + node.key_end
+                        return at + node.start, at + node.end
+            return at, at + len(self._body_text or "")
+        # Not verbatim (escaped in double quotes, read from a file...): look for the
+        # field's name, else the data option.
+        if site.inner:
+            key = next((k for k in reversed(site.inner) if isinstance(k, str)), None)
+            if key is not None:
+                found = self._find(key)
+                if found:
+                    return found
+        match = re.compile(r"(?<![\w-])(?:-d|--data[\w-]*|--json)\b").search(
+            self.text, self.command_offset
+        )
+        return match.span() if match else None
+
+    def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
+        import json
+
+        if site.path[:2] != ("body", "text") or site.inner is None:
+            return None
+        if self._body_at is None or self._body_nodes is None:
+            return None
+        node = self._body_nodes.get(site.inner)
+        if node is None:
+            return None
+        new = json.dumps(value)
+        if not _PHONE_JSON.fullmatch(new):
+            return None  # only quote-free, shell-inert text is written into a snippet
+        old = self.text[self._body_at + node.start : self._body_at + node.end]
+        if not old.startswith('"'):
+            return None
+        return self._body_at + node.start, self._body_at + node.end, new

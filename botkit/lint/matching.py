@@ -1,0 +1,125 @@
+"""Which catalog API a component calls, and whether it says so consistently.
+
+A component names its API with ``api`` or is recognised by method and path
+template (Unblu on any host).  When it names one API but calls another path,
+or calls a vendor's host on a path the vendor does not have, the mismatch is
+described here once and reported by BK304; the field rules then stand down,
+so one wrong URL does not bury the user in follow-on findings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
+from botkit.lint.call import Call
+from botkit.lint.model import Site
+from botkit.request import split_url
+
+
+@dataclass(frozen=True)
+class Target:
+    #: The API the component calls (or says it calls).
+    api: Api | None = None
+    #: The vendor, known from the API or from the URL's host.
+    vendor: Vendor | None = None
+    #: BK304: where and how the component disagrees with the catalog.
+    problem: tuple[Site, str] | None = None
+
+    @property
+    def fields_apply(self) -> bool:
+        """Check body and query fields against the API only when it is known for sure."""
+        return self.api is not None and self.problem is None
+
+
+def match(call: Call, catalog: Catalog) -> Target:
+    method, url = call.method, call.url
+    declared: Api | None = None
+    problem: tuple[Site, str] | None = None
+    if call.api_id is not None:
+        try:
+            declared = catalog.get(call.api_id)
+        except UnknownApiError as exc:
+            problem = (call.site("api"), str(exc))
+    if method is None or url is None:
+        return Target(declared, declared.vendor if declared else None, problem)
+    if declared is not None:
+        if declared.matches(method, url):
+            return Target(declared, declared.vendor)
+        return Target(declared, declared.vendor, _mismatch(call, declared, catalog))
+    found = catalog.find(method, url)
+    if found is not None:
+        return Target(found, found.vendor, problem)
+    vendor = vendor_for_host(catalog, url)
+    if vendor is not None and problem is None:
+        problem = _unknown_path(call, vendor, catalog)
+    return Target(None, vendor, problem)
+
+
+def vendor_for_host(catalog: Catalog, url: str) -> Vendor | None:
+    host = split_url(url).hostname or ""
+    for api in catalog:
+        if host and host in api.vendor.hosts:
+            return api.vendor
+    return None
+
+
+def _where(method: str, api: Api) -> str:
+    return f"{method.upper()} {api.path}"
+
+
+def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
+    method, url = call.method or "", call.url or ""
+    parts = split_url(url)
+    hosts = api.vendor.hosts
+    if hosts and (parts.hostname or "") not in hosts and "{{" not in parts.netloc:
+        return (
+            call.site("url"),
+            f"api {api.id} is served by {' or '.join(hosts)}, but the url calls "
+            f"{parts.hostname or parts.netloc!r}",
+        )
+    if api.path_pattern.match(parts.path) and method.upper() != api.method:
+        return (
+            call.site("method"),
+            f"api {api.id} takes {api.method}, but the component sends {method.upper()}",
+        )
+    actual = catalog.find(method, url)
+    also = f" (that is {actual.id})" if actual is not None else ""
+    return (
+        call.site("url"),
+        f"api {api.id} is {_where(api.method, api)}, but the component calls "
+        f"{method.upper()} {parts.path}{also}",
+    )
+
+
+def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, str] | None:
+    """A vendor host with a path the catalog lacks: a mistake only when it is nearly a
+    catalog path (or the right path with the wrong method).  The catalog holds a few of
+    each vendor's APIs, so any other path may well be right."""
+    method = (call.method or "").upper()
+    path = split_url(call.url or "").path
+    apis = [api for api in catalog if api.vendor.name == vendor.name]
+    same_path = [api for api in apis if api.path_pattern.match(path)]
+    if same_path:
+        api = same_path[0]
+        return (call.site("method"), f"{vendor.title}'s {api.id} takes {api.method}, not {method}")
+    by_shape = {_shape(api.path): api for api in apis}
+    close = difflib.get_close_matches(_shape(path), list(by_shape), n=1, cutoff=0.85)
+    if not close:
+        return None
+    api = by_shape[close[0]]
+    return (
+        call.site("url"),
+        f"{method} {path} is not a {vendor.title} API; did you mean "
+        f"{_where(api.method, api)} ({api.id})?",
+    )
+
+
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{[A-Za-z0-9_]+\}")
+
+
+def _shape(path: str) -> str:
+    """A path with every placeholder or template variable written the same way."""
+    return _PLACEHOLDER.sub("{}", path)

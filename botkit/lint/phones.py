@@ -1,0 +1,125 @@
+"""The phone numbers a component sends, each with where it sits and the form its vendor wants.
+
+Phone fields are known from the catalog when the component calls a catalog API;
+otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
+``msisdn``...).  Template variables are filled in at run time and never checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, unquote
+
+from botkit.lint.call import Call
+from botkit.lint.jsonpos import JsonPath
+from botkit.lint.model import Site
+from botkit.lint.secrets import is_variable
+from botkit.phone import PhoneCheck, PhoneFormat
+
+PHONE_NAME = re.compile(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:number|num|no)?s?$")
+# Bodies nested deeper than this hold no phone fields worth a walk.
+_MAX_WALK = 64
+
+
+@dataclass(frozen=True)
+class PhoneValue:
+    name: str
+    value: str | int
+    site: Site
+    #: The vendor's form (digits / e164), or None when the vendor is unknown.
+    fmt: PhoneFormat | None
+    vendor: str | None
+    check: PhoneCheck
+    #: A query value: checked percent-decoded, and a fix must be percent-encoded.
+    in_query: bool = False
+
+    @property
+    def text(self) -> str:
+        return str(self.value)
+
+    def written(self, value: str) -> str:
+        """``value`` as it must be written where this phone sits."""
+        return quote(value, safe="") if self.in_query else value
+
+
+def phone_values(call: Call) -> list[PhoneValue]:
+    """Every checkable phone value of ``call`` (remembered on the call: three rules ask)."""
+    cached = call.__dict__.get("_phone_values")
+    if cached is None:
+        cached = list(_collect(call))
+        call.__dict__["_phone_values"] = cached
+    return cached
+
+
+def _collect(call: Call) -> Iterator[PhoneValue]:
+    target = call.target
+    fmt = target.vendor.phone_format if target.vendor else None
+    vendor = target.vendor.title if target.vendor else None
+    body = call.body_json
+    if target.api is not None:
+        for param in target.api.params:
+            if param.type != "phone":
+                continue
+            if param.location == "body" and isinstance(body, dict) and param.name in body:
+                yield from _values(call, param.name, body[param.name], (param.name,), fmt, vendor)
+            elif param.location == "query":
+                for q in call.query:
+                    if q.name == param.name and q.value is not None:
+                        site = call.site("query", q.index, "value")
+                        yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
+        return
+    if body is not None:
+        for name, value, inner in _named_fields(body):
+            yield from _values(call, name, value, inner, fmt, vendor)
+    for q in call.query:
+        if q.value is not None and PHONE_NAME.search(q.name):
+            site = call.site("query", q.index, "value")
+            yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
+
+
+def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
+    """``(name, value, inner path)`` of every member whose name says it is a phone number."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(body, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > _MAX_WALK:
+            continue
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if PHONE_NAME.search(key) and not isinstance(value, dict):
+                    yield key, value, (*path, key)
+                elif isinstance(value, dict | list):
+                    stack.append((value, (*path, key)))
+        elif isinstance(node, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node))
+
+
+def _values(
+    call: Call, name: str, value: Any, inner: JsonPath, fmt: PhoneFormat | None, vendor: str | None
+) -> Iterator[PhoneValue]:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _one(call, name, item, call.body_field_site(*inner, i), fmt, vendor)
+    else:
+        yield from _one(call, name, value, call.body_field_site(*inner), fmt, vendor)
+
+
+def _one(
+    call: Call,
+    name: str,
+    value: Any,
+    site: Site,
+    fmt: PhoneFormat | None,
+    vendor: str | None,
+    query: bool = False,
+) -> Iterator[PhoneValue]:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return
+    if isinstance(value, str) and is_variable(value):
+        return
+    if query:
+        value = unquote(value)  # as written in the URL: %2B is the '+'
+    yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(str(value)), query)

@@ -1,0 +1,127 @@
+"""SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+
+One run; every rule is described in ``tool.driver.rules`` (short description,
+the rule module's explanation as help, default level); each result points at
+its file and region and carries its fix as a replacement when it has one.
+Columns are counted in Unicode code points, as the text output counts them.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from botkit import __version__
+from botkit.lint import rules
+from botkit.lint.model import Finding, Severity
+from botkit.lint.report import Summary
+
+if TYPE_CHECKING:
+    from botkit.lint.runner import FileResult
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+class SarifReporter:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.results: list[dict[str, Any]] = []
+        self.index = {rule.code: i for i, rule in enumerate(rules.all_rules())}
+
+    def file(self, result: FileResult) -> None:
+        self.results.extend(self._result(f) for f in result.findings)
+
+    def finish(self, summary: Summary) -> None:
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "botkit",
+                            "version": __version__,
+                            "rules": [_rule(m) for m in rules.modules()],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "invocations": [{"executionSuccessful": summary.unreadable == 0}],
+                    "results": self.results,
+                }
+            ],
+        }
+        json.dump(log, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
+
+    def _result(self, f: Finding) -> dict[str, Any]:
+        location = {"uri": _uri(f.path)}
+        out: dict[str, Any] = {
+            "ruleId": f.code,
+            "ruleIndex": self.index[f.code],
+            "level": "error" if f.severity is Severity.ERROR or f.rule.fatal else "warning",
+            "message": {"text": f.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": _region(f.begin, f.finish),
+                    }
+                }
+            ],
+        }
+        if f.fix is not None:
+            out["fixes"] = [
+                {
+                    "description": {"text": f.fix.title},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": location,
+                            "replacements": [
+                                {
+                                    "deletedRegion": _region(e.begin, e.finish),
+                                    "insertedContent": {"text": e.text},
+                                }
+                                for e in f.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+        return out
+
+
+def _region(begin: Any, finish: Any) -> dict[str, int]:
+    return {
+        "startLine": begin.line,
+        "startColumn": begin.column,
+        "endLine": finish.line,
+        "endColumn": finish.column,
+    }
+
+
+def _uri(path: str) -> str:
+    """A relative path stays relative (GitHub resolves it from the repository root)."""
+    if os.path.isabs(path):
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"))
+
+
+def _rule(module: Any) -> dict[str, Any]:
+    rule = module.RULE
+    doc = inspect.getdoc(module) or rule.summary
+    return {
+        "id": rule.code,
+        "name": "".join(part.capitalize() for part in rule.slug.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc},
+        "defaultConfiguration": {
+            "level": "error" if rule.severity is Severity.ERROR else "warning"
+        },
+        "properties": {"slug": rule.slug, "fixable": rule.fixable},
+    }

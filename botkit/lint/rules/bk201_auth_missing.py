@@ -1,0 +1,35 @@
+"""BK201 auth-missing: the vendor's credentials are not sent at all.
+
+DoubleTick answers 401 without its ``Authorization`` key, Vambe without
+``x-api-key``, Unblu without basic credentials or a bearer token.
+"""
+
+from collections.abc import Iterator
+
+from botkit.lint.call import Call
+from botkit.lint.credentials import auth_view, needs, variable_hint
+from botkit.lint.model import Hit, Rule, Severity
+
+RULE = Rule(
+    "BK201",
+    "auth-missing",
+    Severity.ERROR,
+    "the API's key header (or Unblu credentials) is missing",
+    scope="call",
+)
+
+
+def check(call: Call) -> Iterator[Hit]:
+    view = auth_view(call)
+    vendor = view.vendor
+    if vendor is None or view.credentials or not isinstance(call.component.get("headers"), list):
+        return  # without a headers list the component breaks its schema: BK301 says so
+    site = call.site("headers", key=True) if "headers" in call.component else call.site()
+    how = ""
+    if vendor.auth.scheme == "header" and vendor.auth.header:
+        header, value = vendor.auth.header, variable_hint(call, vendor)
+        if call.shell:
+            how = f'; add -H "{header}: {value.strip(chr(34))}"'
+        else:
+            how = f'; add {{"name": "{header}", "value": "{value}"}} to headers'
+    yield Hit(site, f"{vendor.title} needs {needs(vendor)}{how}")

@@ -1,0 +1,134 @@
+"""BK305 invalid-field-value: a field the API has, with a value it will reject.
+
+The catalog says each field's type and allowed values: a boolean written as the
+string ``"true"``, an offboarding reason that does not exist, a contact id that
+is no UUID, a body that is not the JSON object the API reads.  Template
+variables are filled in at run time and pass.
+"""
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from botkit.catalog import Param
+from botkit.lint.call import Call
+from botkit.lint.model import Hit, Rule, Severity, Site
+from botkit.lint.secrets import is_variable
+
+RULE = Rule(
+    "BK305",
+    "invalid-field-value",
+    Severity.ERROR,
+    "a field value the API will reject (type, allowed values, JSON body)",
+    scope="call",
+)
+
+_UUID = re.compile(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def check(call: Call) -> Iterator[Hit]:
+    target = call.target
+    api = target.api
+    if api is None or not target.fields_apply:
+        return
+    yield from _path_params(call)
+    body_params = api.params_in("body")
+    if call.has_multipart:
+        yield Hit(call.site("body"), f"{api.id} reads a JSON body, not multipart form data")
+    elif call.body_text is not None and call.body_text.strip():
+        if not body_params:
+            yield Hit(call.body_site, f"{api.id} takes no body; remove it")
+        elif call.body_json_error is not None:
+            yield Hit(call.body_site, f"the body is not valid JSON: {call.body_json_error}")
+        elif not isinstance(call.body_json, dict):
+            yield Hit(call.body_site, f"{api.id} reads a JSON object as its body")
+        else:
+            body = call.body_json
+            present = [g for g in api.one_of if len(set(g).intersection(body)) > 1]
+            for group in present:
+                names = " and ".join(repr(n) for n in group if n in body)
+                yield Hit(call.body_site, f"give only one of {names}")
+            for param in body_params:
+                if param.name in body:
+                    site = call.body_field_site(param.name)
+                    yield from _value(param, body[param.name], site)
+    for q in call.query:
+        param = api.param(q.name)
+        if param is not None and param.location == "query" and q.value is not None:
+            yield from _value(param, q.value, call.site("query", q.index, "value"), query=True)
+
+
+def _path_params(call: Call) -> Iterator[Hit]:
+    api = call.target.api
+    assert api is not None
+    from botkit.request import split_url
+
+    match = api.path_pattern.match(split_url(call.url or "").path)
+    if match is None:
+        return
+    for name, value in match.groupdict().items():
+        param = api.param(name)
+        uuid = param is not None and param.type == "uuid"
+        if uuid and not is_variable(value) and not _UUID.match(value):
+            yield Hit(call.site("url"), f"{name} in the url must be a UUID, not {value!r}")
+
+
+def _value(param: Param, value: Any, site: Site, *, query: bool = False) -> Iterator[Hit]:
+    name = param.name
+    if isinstance(value, str) and is_variable(value):
+        return
+    if param.is_list:
+        if not isinstance(value, list) or not value:
+            yield Hit(site, f"{name} must be a non-empty JSON array")
+            return
+        for i, item in enumerate(value):
+            yield from _scalar(param, item, Site(site.path, inner=(*(site.inner or ()), i)), query)
+        return
+    yield from _scalar(param, value, site, query)
+
+
+def _scalar(param: Param, value: Any, site: Site, query: bool) -> Iterator[Hit]:
+    name = param.name
+    if isinstance(value, str) and is_variable(value):
+        return
+    if param.type == "boolean":
+        if query:
+            if value not in ("true", "false"):
+                yield Hit(site, f"{name} must be true or false, not {value!r}")
+        elif not isinstance(value, bool):
+            yield Hit(site, f"{name} must be a JSON boolean (true or false), not {value!r}")
+        return
+    if param.type == "phone":
+        return  # the phone rules (BK101-BK103) judge phone values
+    if not isinstance(value, str):
+        yield Hit(site, f"{name} must be a string, not {_json_type(value)}")
+        return
+    if not value.strip():
+        yield Hit(site, f"{name} must not be empty")
+    elif param.enum and value not in param.enum:
+        yield Hit(site, f"{name} {value!r} is not allowed; {_choices(value, param.enum)}")
+    elif param.type == "uuid" and not _UUID.match(value):
+        yield Hit(site, f"{name} must be a UUID, not {value!r}")
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        dict: "an object",
+        list: "an array",
+    }.get(type(value), type(value).__name__)
+
+
+def _choices(value: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
+    close = close or [a for a in allowed if value.upper() in a][:1]
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if len(allowed) <= 6:
+        return "use one of " + ", ".join(allowed)
+    return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"

@@ -1,0 +1,294 @@
+"""Walk the given paths, lint each file once, and stream the results file by file.
+
+Everything costly is set up once per run (catalog, validators, phone cache) and
+nothing is kept from one file to the next, so memory stays flat however many
+files there are.  Results come out in a stable order: paths as given, directory
+entries sorted, findings in a file by line and column.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from botkit.errors import BotkitError
+from botkit.lint import rules
+from botkit.lint.call import Call
+from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
+from botkit.lint.context import Context
+from botkit.lint.document import Document, Unreadable, decode, read_text
+from botkit.lint.fix import FixError, apply_fixes
+from botkit.lint.model import Finding, Fix, Hit, Position, Rule
+from botkit.lint.secrets import redact, scrub
+
+JSON_SUFFIXES = (".json",)
+CURL_SUFFIXES = (".curl", ".sh")
+STDIN = "-"
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: findings left to report, and what ``--fix`` changed."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+
+    @property
+    def fatal(self) -> bool:
+        return any(f.rule.fatal for f in self.findings)
+
+
+def lint_paths(
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None, *, fix: bool = False
+) -> Iterator[Finding]:
+    """Every finding in the files at ``paths`` (files or directories, walked recursively)."""
+    for result in lint_files(paths, config, fix=fix):
+        yield from result.findings
+
+
+def lint_files(
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None, *, fix: bool = False
+) -> Iterator[FileResult]:
+    """One ``FileResult`` per file, streamed.  A path that does not exist raises
+    ``BotkitError`` before anything is linted (a usage error, like ruff's)."""
+    config = config or LintConfig()
+    given = [os.fspath(p) for p in paths]
+    missing = [p for p in given if p != STDIN and not os.path.exists(p)]
+    if missing:
+        raise BotkitError(f"no such file or directory: {missing[0]}")
+    linter = Linter(config)
+    for path in iter_files(given, config):
+        yield linter.lint_file(path, fix=fix)
+
+
+def iter_files(paths: list[str], config: LintConfig) -> Iterator[str]:
+    """Files to lint: files as given (any name), directories walked for known suffixes."""
+    exclude = DEFAULT_EXCLUDE + config.exclude
+    for given in paths:
+        if given == STDIN or not os.path.isdir(given):
+            yield given
+            continue
+        yield from _walk(given, exclude)
+
+
+def _walk(top: str, exclude: tuple[str, ...]) -> Iterator[str]:
+    """Files under ``top`` in sorted path order, without recursion; links to folders are
+    not followed (no loops), links to files are."""
+    stack = [iter(_entries(top, exclude))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            stack.append(iter(_entries(entry.path, exclude)))
+        elif entry.name.endswith(JSON_SUFFIXES + CURL_SUFFIXES) and entry.is_file():
+            yield entry.path
+
+
+def _entries(folder: str, exclude: tuple[str, ...]) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
+    except OSError:
+        return []
+    return sorted(entries, key=lambda e: e.name)
+
+
+def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:
+    relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+
+
+class Linter:
+    """Lints one file at a time with rules, settings and catalog prepared once."""
+
+    def __init__(self, config: LintConfig) -> None:
+        self.config = config
+        self.ctx = Context(config)
+        self.enabled = rules.select(config.select, config.ignore)
+        by_scope: dict[str, list[tuple[Rule, Callable[[Any], Iterable[Hit]]]]] = {}
+        for module in rules.modules():
+            rule: Rule = module.RULE
+            if rule.code in self.enabled and hasattr(module, "check"):
+                by_scope.setdefault(rule.scope, []).append((rule, module.check))
+        self._scoped = by_scope
+
+    def _checks(self, scope: str) -> list[tuple[Rule, Callable[[Any], Iterable[Hit]]]]:
+        return self._scoped.get(scope, [])
+
+    # --- one file ---------------------------------------------------------------------
+
+    def lint_file(self, path: str, *, fix: bool = False) -> FileResult:
+        display = "<stdin>" if path == STDIN else _display(path)
+        result = FileResult(display)
+        try:
+            text = decode(sys.stdin.buffer.read()) if path == STDIN else read_text(Path(path))
+        except Unreadable as exc:
+            result.findings.append(self._at_start(display, rules.get("BK001"), str(exc)))
+            return result
+        try:
+            doc, hits = self._lint_text(path, display, text)
+            if doc is None:
+                return result
+            result.findings = self._findings(doc, hits)
+            if fix and path != STDIN:
+                result.findings, result.fixed = self._fix(doc, result.findings, Path(path))
+        except RecursionError:
+            message = "input nested too deep to lint"
+            result.findings = [self._at_start(display, rules.get("BK001"), message)]
+        except Exception as exc:  # a bug: report it for this file, keep linting the others
+            message = scrub(f"internal error: {type(exc).__name__}: {exc}")
+            result.findings = [self._at_start(display, rules.get("BK000"), message)]
+        return result
+
+    def lint_text(self, text: str, *, display: str = "<text>", kind: str = "json") -> list[Finding]:
+        """Lint text held in memory (``kind`` json or curl); for the library and tests."""
+        suffix = ".json" if kind == "json" else ".curl"
+        doc, hits = self._lint_text(
+            display + ("" if display.endswith(suffix) else suffix), display, text
+        )
+        return self._findings(doc, hits) if doc is not None else []
+
+    def _lint_text(
+        self, path: str, display: str, text: str
+    ) -> tuple[Document | None, list[tuple[Rule, Hit]]]:
+        kind = _kind(path, text)
+        if kind == "json":
+            return self._lint_json(display, text, path)
+        from botkit.lint.curldoc import mentions_curl
+
+        if path.endswith(".sh") and not mentions_curl(text):
+            return None, []  # a shell script that runs no curl is not a snippet
+        return self._lint_curl(display, text, path)
+
+    def _lint_json(
+        self, display: str, text: str, path: str
+    ) -> tuple[Document, list[tuple[Rule, Hit]]]:
+        from botkit.lint.jsondoc import JsonDocument, JsonSyntaxError
+        from botkit.lint.jsonfile import analyse
+
+        doc = JsonDocument(display, text, None if path == STDIN else Path(path))
+        hits: list[tuple[Rule, Hit]] = []
+        try:
+            data = doc.data
+        except JsonSyntaxError:
+            for rule, check in self._checks("syntax"):
+                hits.extend((rule, h) for h in check(doc))
+            return doc, hits
+        file = analyse(doc, data)
+        doc.components = [_at(data, base) for base in file.components]
+        for rule, check in self._checks("json"):
+            hits.extend((rule, h) for h in check(file))
+        if file.kind == "bot":
+            for rule, check in self._checks("bot"):
+                hits.extend((rule, h) for h in check(data))
+        call_checks = self._checks("call")
+        if call_checks:
+            for base, component in zip(file.components, doc.components, strict=True):
+                call = Call(component, base, self.ctx)
+                for rule, check in call_checks:
+                    hits.extend((rule, h) for h in check(call))
+        return doc, hits
+
+    def _lint_curl(
+        self, display: str, text: str, path: str
+    ) -> tuple[Document, list[tuple[Rule, Hit]]]:
+        from botkit.lint.curldoc import CurlDocument
+
+        doc = CurlDocument(display, text, None if path == STDIN else Path(path))
+        hits: list[tuple[Rule, Hit]] = []
+        for rule, check in self._checks("curl"):
+            hits.extend((rule, h) for h in check(doc))
+        component = doc.component
+        if component is not None:
+            doc.components = [component]
+            call = Call(component, (), self.ctx, shell=True)
+            for rule, check in self._checks("call"):
+                hits.extend((rule, h) for h in check(call))
+        return doc, hits
+
+    # --- hits to findings -------------------------------------------------------------
+
+    def _findings(self, doc: Document, hits: list[tuple[Rule, Hit]]) -> list[Finding]:
+        secrets = _secrets_of(doc) if hits else []
+        findings = []
+        for rule, hit in hits:
+            if doc.suppressed(rule.code, hit.site):
+                continue
+            start, end = doc.span(hit.site)
+            fix = None
+            if rule.fixable and hit.has_fix:
+                edit = doc.edit(hit.site, hit.fix)
+                if edit is not None:
+                    fix = Fix(hit.fix_title, (edit,))
+            message = scrub(redact(hit.message, secrets))
+            findings.append(
+                Finding(
+                    doc.display,
+                    doc.position(start),
+                    doc.position(end),
+                    rule,
+                    message,
+                    fix,
+                    hit.site.path,
+                )
+            )
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _at_start(self, display: str, rule: Rule, message: str) -> Finding:
+        return Finding(display, Position(1, 1), Position(1, 1), rule, message)
+
+    def _fix(
+        self, doc: Document, findings: list[Finding], path: Path
+    ) -> tuple[list[Finding], list[Finding]]:
+        fixable = [f for f in findings if f.fix is not None]
+        if not fixable:
+            return findings, []
+        try:
+            applied = apply_fixes(path, doc.text, fixable)
+        except FixError as exc:
+            failure = self._at_start(doc.display, rules.get("BK001"), str(exc))
+            return [*findings, failure], []
+        remaining = [f for f in findings if f not in applied]
+        return remaining, applied
+
+
+def _at(data: object, path: tuple) -> object:
+    for key in path:
+        data = data[key]  # type: ignore[index]
+    return data
+
+
+def _kind(path: str, text: str) -> str:
+    lowered = path.lower()
+    if lowered.endswith(JSON_SUFFIXES):
+        return "json"
+    if lowered.endswith(CURL_SUFFIXES):
+        return "curl"
+    return "json" if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") else "curl"
+
+
+def _display(path: str) -> str:
+    """The path as the user would write it: relative to the current directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def _secrets_of(doc: Document) -> list[str]:
+    """Credentials written in the document, to be masked in every message about it."""
+    from botkit.lint.credentials import secrets_in
+
+    found: list[str] = []
+    for component in getattr(doc, "components", ()):
+        found.extend(secrets_in(component))
+    return found

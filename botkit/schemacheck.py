@@ -1,0 +1,337 @@
+"""A fast yes/no schema check, compiled from the same schema files as the validators.
+
+``jsonschema`` walks a schema for every value it validates (``$ref`` lookups,
+validator objects per level): about 1 ms per bot step.  Most files in CI are
+valid, and a valid file needs no error messages, so the linter first asks this
+compiled check "is it valid?" and runs ``jsonschema`` only when the answer is
+no, to find the errors to report.
+
+The check is built from the schema itself (closures, one per schema node), so it
+cannot drift from it.  It knows the keywords botkit's schemas use, with Draft
+2020-12 meaning; a schema with any other keyword (or an enum of non-strings)
+is not compiled at all and ``compiled()`` returns None, so the linter falls back
+to ``jsonschema`` alone: slower, never wrong.  tests/test_schemacheck.py
+checks it against ``jsonschema`` on generated documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+Check = Callable[[Any], bool]
+
+_OBJECT_KEYWORDS = {"type", "required", "properties", "patternProperties", "additionalProperties"}
+
+#: Keywords that never affect validity (annotations, containers of subschemas).
+_IGNORED = {
+    "$schema", "$id", "$defs", "$comment", "title", "description", "default",
+    "examples", "deprecated", "readOnly", "writeOnly",
+    # An annotation in Draft 2020-12 unless a format checker is asked for, and
+    # botkit's validators ask for none: jsonschema ignores it too.
+    "format",
+}  # fmt: skip
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "integer": lambda v: (
+        (isinstance(v, int) and not isinstance(v, bool))
+        or (isinstance(v, float) and v.is_integer())
+    ),
+}
+
+
+class Unsupported(Exception):
+    """The schema uses something this compiler does not implement."""
+
+
+class SchemaFiles:
+    """The schema documents of schemas/, by file name and by ``$id``.
+
+    A plain lookup on purpose: ``referencing`` (which jsonschema needs) costs tens
+    of milliseconds to import, and a valid document never needs it.
+    """
+
+    def __init__(self, documents: dict[str, Any]) -> None:
+        self._documents = documents
+
+    @classmethod
+    @cache
+    def load(cls) -> SchemaFiles:
+        import json
+
+        from botkit.resources import data_dir
+
+        documents: dict[str, Any] = {}
+        for path in sorted(data_dir("schemas").glob("*.schema.json")):
+            contents = json.loads(path.read_text(encoding="utf-8"))
+            documents[path.name] = contents
+            if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+                documents[contents["$id"]] = contents
+        return cls(documents)
+
+    def contents(self, uri: str) -> Any:
+        return self._documents[uri]
+
+
+@cache
+def compiled(name: str) -> Check | None:
+    """The yes/no check for ``schemas/<name>.schema.json``, or None (use jsonschema)."""
+    try:
+        return _Compiler(SchemaFiles.load()).compile_ref(f"{name}.schema.json", "")
+    except Unsupported:
+        return None
+
+
+class _Compiler:
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self.memo: dict[str, Check] = {}
+
+    def compile_ref(self, base: str, ref: str) -> Check:
+        target = urljoin(base, ref) if ref else base
+        if target in self.memo:
+            return self.memo[target]
+        cell: list[Check] = []
+        self.memo[target] = lambda v: cell[0](v)  # a forward reference for recursive schemas
+        document_uri, fragment = urldefrag(target)
+        try:
+            root = self.registry.contents(document_uri)
+        except KeyError as exc:
+            raise Unsupported(f"cannot resolve {target}") from exc
+        node = root
+        for part in [p for p in fragment.split("/") if p]:
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        check = self.compile(node, document_uri)
+        cell.append(check)
+        self.memo[target] = check
+        return check
+
+    def compile(self, schema: Any, base: str) -> Check:
+        if schema is True:
+            return lambda v: True
+        if schema is False:
+            return lambda v: False
+        if not isinstance(schema, dict):
+            raise Unsupported("a schema must be an object or a boolean")
+        if isinstance(schema.get("$id"), str):
+            base = urljoin(base, schema["$id"])
+        if schema.get("type") == "object" and set(schema) - _IGNORED <= _OBJECT_KEYWORDS:
+            return self._object(schema, base)
+        checks: list[Check] = []
+        keys = set(schema) - _IGNORED
+        for key in keys:
+            if key in ("then", "else", "properties", "patternProperties"):
+                continue  # compiled with 'if' / 'additionalProperties'; 'then' alone does nothing
+            method = getattr(self, "_k_" + key.lstrip("$"), None)
+            if method is None:
+                raise Unsupported(f"keyword {key!r}")
+            checks.append(method(schema[key], schema, base))
+        if "additionalProperties" not in schema and (
+            "properties" in schema or "patternProperties" in schema
+        ):
+            checks.append(self._k_additionalProperties(True, schema, base))
+        if not checks:
+            return lambda v: True
+        if len(checks) == 1:
+            return checks[0]
+        return _every(checks)
+
+    # --- keywords --------------------------------------------------------------------
+
+    def _k_ref(self, ref: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(ref, str):
+            raise Unsupported("$ref")
+        # compile_ref hands back a forward reference for a node still being compiled,
+        # so a recursive schema compiles too; an unresolvable one refuses to compile.
+        return self.compile_ref(urljoin(base, ref), "")
+
+    def _k_type(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        names = [value] if isinstance(value, str) else value
+        try:
+            tests = [_TYPES[n] for n in names]
+        except (KeyError, TypeError):
+            raise Unsupported("type") from None
+        if len(tests) == 1:
+            return tests[0]
+        return lambda v: any(t(v) for t in tests)
+
+    def _k_enum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            raise Unsupported("enum of non-strings")  # JSON equality of 1, 1.0, true...
+        allowed = frozenset(value)
+        return lambda v: isinstance(v, str) and v in allowed
+
+    def _k_const(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if not isinstance(value, str):
+            raise Unsupported("const of a non-string")
+        return lambda v: isinstance(v, str) and v == value
+
+    def _k_pattern(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        search = re.compile(value).search
+        return lambda v: not isinstance(v, str) or search(v) is not None
+
+    def _k_minLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, str) or len(v) >= value
+
+    def _k_minItems(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, list) or len(v) >= value
+
+    def _k_required(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        names = tuple(value)
+        wanted = frozenset(names)
+        return lambda v: not isinstance(v, dict) or wanted.issubset(v)
+
+    def _k_items(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        if isinstance(value, list):
+            raise Unsupported("items as a list (draft 4-2019 form)")
+        item = self.compile(value, base)
+
+        def check(v: Any) -> bool:
+            if isinstance(v, list):
+                for x in v:
+                    if not item(x):
+                        return False
+            return True
+
+        return check
+
+    def _k_propertyNames(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        name = self.compile(value, base)
+        return lambda v: not isinstance(v, dict) or all(name(k) for k in v)
+
+    def _k_additionalProperties(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        """properties, patternProperties and additionalProperties, as one pass over keys."""
+        props = {k: self.compile(s, base) for k, s in schema.get("properties", {}).items()}
+        patterns = [
+            (re.compile(p).search, self.compile(s, base))
+            for p, s in schema.get("patternProperties", {}).items()
+        ]
+        extra = None if value is True else self.compile(value, base)
+        # The checks each key's value must pass, worked out once per key name: the same
+        # few names come back in every object.
+        plans: dict[str, tuple[Check, ...]] = {}
+
+        def plan(key: str) -> tuple[Check, ...]:
+            found = plans.get(key)
+            if found is None:
+                found = tuple(c for search, c in patterns if search(key))
+                sub = props.get(key)
+                if sub is not None:
+                    found = (sub, *found)
+                elif not found and extra is not None:
+                    found = (extra,)
+                if len(plans) < 4096:  # bounded: arbitrary input may hold any number of names
+                    plans[key] = found
+            return found
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for key, item in v.items():
+                for c in plan(key):
+                    if not c(item):
+                        return False
+            return True
+
+        return check
+
+    def _object(self, schema: dict[str, Any], base: str) -> Check:
+        """The common object schema (type, required, properties, additionalProperties)
+        as one closure: most of a bot's values are such objects."""
+        required = frozenset(schema.get("required", ()))
+        members = self._k_additionalProperties(
+            schema.get("additionalProperties", True), schema, base
+        )
+
+        def check(v: Any) -> bool:
+            return isinstance(v, dict) and required.issubset(v) and members(v)
+
+        return check
+
+    def _k_allOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        every = _every([self.compile(s, base) for s in value])
+        switch = self._switch(value, base)
+        if switch is None:
+            return every
+        key, table = switch
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return every(v)  # every 'if' holds for a non-object: every 'then' applies
+            if key not in v or not isinstance(v[key], str):
+                return True  # no 'if' holds
+            return all(then(v) for then in table.get(v[key], ()))
+
+        return check
+
+    def _switch(self, branches: Any, base: str) -> tuple[str, dict[str, list[Check]]] | None:
+        """``allOf`` of ``if: {properties: {K: {const: C}}, required: [K]}, then: ...`` (a
+        discriminator, as the bot schema picks a component kind by 'type'): a table from
+        C to its 'then', so one lookup replaces trying every 'if'."""
+        key = None
+        table: dict[str, list[Check]] = {}
+        for branch in branches:
+            if not isinstance(branch, dict) or set(branch) != {"if", "then"}:
+                return None
+            test = branch["if"]
+            props = test.get("properties") if isinstance(test, dict) else None
+            if (
+                not isinstance(props, dict)
+                or len(props) != 1
+                or set(test) != {"properties", "required"}
+                or test["required"] != list(props)
+            ):
+                return None
+            ((name, rule),) = props.items()
+            if (
+                key not in (None, name)
+                or set(rule) != {"const"}
+                or not isinstance(rule["const"], str)
+            ):
+                return None
+            key = name
+            table.setdefault(rule["const"], []).append(self.compile(branch["then"], base))
+        return (key, table) if key is not None else None
+
+    def _k_anyOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        subs = [self.compile(s, base) for s in value]
+        return lambda v: any(s(v) for s in subs)
+
+    def _k_oneOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        subs = [self.compile(s, base) for s in value]
+        return lambda v: sum(1 for s in subs if s(v)) == 1
+
+    def _k_not(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        sub = self.compile(value, base)
+        return lambda v: not sub(v)
+
+    def _k_if(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        test = self.compile(value, base)
+        then = self.compile(schema.get("then", True), base)
+        other = self.compile(schema.get("else", True), base)
+        return lambda v: then(v) if test(v) else other(v)
+
+
+def _every(checks: list[Check]) -> Check:
+    """All of ``checks``, cheapest first (a type test is the one that fails fastest)."""
+    checks = sorted(checks, key=lambda c: c not in _TYPES.values())
+    first, rest = checks[0], tuple(checks[1:])
+
+    def check(v: Any) -> bool:
+        if not first(v):
+            return False
+        for c in rest:  # noqa: SIM110 - no generator per call on the hot path
+            if not c(v):
+                return False
+        return True
+
+    return check

@@ -1,0 +1,1 @@
+curl -X POST https://public.doubletick.io/collaborators/add -H 'Authorization: {{DOUBLETICK_API_KEY}}' -H 'accept: application/json' -H 'content-type: application/json' -d '{"from":"919000000000","to":"919876543210","agentNumbers":["919812345678","447911123456"]}'

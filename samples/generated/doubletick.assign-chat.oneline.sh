@@ -1,0 +1,1 @@
+curl -X POST https://public.doubletick.io/team-member/assign -H 'Authorization: {{DOUBLETICK_API_KEY}}' -H 'accept: application/json' -H 'content-type: application/json' -d '{"customerPhoneNumber":"919876543210","assignedUserPhoneNumber":"919812345678","reassign":true,"wabaNumber":"919000000000"}'

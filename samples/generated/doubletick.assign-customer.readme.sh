@@ -1,0 +1,12 @@
+curl --request POST \
+     --url https://public.doubletick.io/customer/assign \
+     --header 'Authorization: {{DOUBLETICK_API_KEY}}' \
+     --header 'accept: application/json' \
+     --header 'content-type: application/json' \
+     --data '
+{
+  "customerPhoneNumber": "919876543210",
+  "assignedUserPhoneNumber": "919812345678",
+  "wabaNumber": "919000000000"
+}
+'

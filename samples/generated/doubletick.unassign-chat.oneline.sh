@@ -1,0 +1,1 @@
+curl -X POST https://public.doubletick.io/team-member/unassign -H 'Authorization: {{DOUBLETICK_API_KEY}}' -H 'accept: application/json' -H 'content-type: application/json' -d '{"customerPhoneNumber":"919876543210","wabaNumber":"919000000000"}'

@@ -1,0 +1,1 @@
+curl -X POST https://unblu.example.com/app/rest/v4/invitations/forwardConversationToAgent -H 'Authorization: Bearer {{UNBLU_TOKEN}}' -H 'Content-Type: application/json' -d '{"conversationId":"c-123","agentPersonId":"p-456","comment":"Over to you, it'\''s urgent"}'

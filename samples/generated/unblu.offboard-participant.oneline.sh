@@ -1,0 +1,1 @@
+curl -X POST https://unblu.example.com/app/rest/v4/conversations/c-123/offboardParticipant -H 'Authorization: Bearer {{UNBLU_TOKEN}}' -H 'Content-Type: application/json' -d '{"personId":"p-789","reason":"USER_CHANGED","comment":"handed over"}'

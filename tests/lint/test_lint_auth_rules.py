@@ -1,0 +1,130 @@
+"""BK201-BK203: credentials missing, left as placeholders, or committed in clear."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lint_helpers import KEY, bot, codes, dt_component, lint
+
+CT = {"name": "content-type", "value": "application/json"}
+
+
+def _with_auth(value: str | None) -> dict:
+    headers = [CT] if value is None else [{"name": "Authorization", "value": value}, CT]
+    return dt_component(headers=headers)
+
+
+def _unblu(**extra: object) -> dict:
+    component = {
+        "type": "call_api",
+        "name": "Set assignee",
+        "method": "POST",
+        "url": "https://bank.example.ch/app/rest/v4/conversations/{{conversation.id}}/setAssigneePerson",
+        "headers": [{"name": "Content-Type", "value": "application/json"}],
+        "body": {"text": json.dumps({"personId": "{{agent.person_id}}"})},
+    }
+    component.update(extra)
+    return component
+
+
+def test_variable_key_passes():
+    assert lint(bot(_with_auth("{{doubletick_api_key}}"))) == []
+
+
+def test_bk201_missing_key_header():
+    [finding] = lint(bot(_with_auth(None)))
+    assert finding.code == "BK201" and finding.slug == "auth-missing"
+    assert "Authorization" in finding.message and "{{doubletick_api_key}}" in finding.message
+
+
+def test_bk201_header_name_is_case_insensitive():
+    component = dt_component(headers=[{"name": "authorization", "value": "{{k}}"}, CT])
+    assert lint(bot(component)) == []
+
+
+def test_bk201_vambe_needs_x_api_key():
+    component = {
+        "type": "call_api",
+        "name": "Assign",
+        "method": "POST",
+        "url": "https://api.vambe.me/api/public/contact/{{c}}/assign-team-member/{{m}}",
+        "headers": [{"name": "Authorization", "value": "{{vambe_api_key}}"}],
+    }
+    [finding] = lint(bot(component))
+    assert finding.code == "BK201" and "x-api-key" in finding.message
+
+
+def test_bk201_unblu_accepts_basic_or_bearer_and_flags_neither():
+    assert codes(lint(bot(_unblu()))) == ["BK201"]
+    basic = {"type": "basic", "username": "{{unblu_user}}", "password": "{{unblu_password}}"}
+    assert lint(bot(_unblu(auth=basic))) == []
+    bearer = [{"name": "Authorization", "value": "Bearer {{unblu_token}}"}]
+    assert lint(bot(_unblu(headers=bearer))) == []
+
+
+def test_bk201_unknown_api_is_never_missing_auth():
+    component = {
+        "type": "call_api",
+        "name": "x",
+        "method": "GET",
+        "url": "https://example.com/a",
+        "headers": [],
+    }
+    assert lint(bot(component)) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "YOUR_API_KEY",
+        "<x-api-key>",
+        "key_xxxxxxxxxx",
+        "your-api-key",
+        "XXXXXXXX",
+        "<token>",
+    ],
+)
+def test_bk202_empty_or_placeholder(value):
+    [finding] = lint(bot(_with_auth(value)))
+    assert finding.code == "BK202" and finding.slug == "auth-empty-or-placeholder"
+
+
+def test_bk202_blank_key_also_breaks_the_schema():
+    # HTTP drops blanks around a header value, so the component schema refuses them.
+    assert codes(lint(bot(_with_auth("   ")))) == ["BK202", "BK301"]
+
+
+def test_bk202_unblu_bearer_placeholder_and_empty_password():
+    bearer = [{"name": "Authorization", "value": "Bearer <token>"}]
+    assert codes(lint(bot(_unblu(headers=bearer)))) == ["BK202"]
+    basic = {"type": "basic", "username": "{{unblu_user}}", "password": ""}
+    assert codes(lint(bot(_unblu(auth=basic)))) == ["BK202"]
+
+
+def test_bk203_literal_key_is_a_warning_and_never_printed():
+    [finding] = lint(bot(_with_auth(KEY)))
+    assert finding.code == "BK203" and finding.severity.value == "warning"
+    assert KEY not in finding.message and KEY[4:] not in finding.message
+    assert "key_…XYZ" in finding.message
+
+
+def test_bk203_bearer_token_and_basic_password():
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib3QifQ.c2lnbmF0dXJl"
+    [finding] = lint(bot(_unblu(headers=[{"name": "Authorization", "value": f"Bearer {token}"}])))
+    assert finding.code == "BK203" and token not in finding.message
+    basic = {"type": "basic", "username": "svc-bot", "password": "S3cr3t-Pa55w0rd!"}
+    [finding] = lint(bot(_unblu(auth=basic)))
+    assert finding.code == "BK203" and "S3cr3t" not in finding.message
+
+
+def test_bk203_generic_api_key_header_on_unknown_api():
+    component = {
+        "type": "call_api",
+        "name": "CRM",
+        "method": "GET",
+        "url": "https://crm.example.com/leads",
+        "headers": [{"name": "X-Api-Key", "value": "live_8c1d2e3f4a5b6c7d8e9f"}],
+    }
+    assert codes(lint(bot(component))) == ["BK203"]

@@ -1,0 +1,86 @@
+"""Choosing rules: --select/--ignore, [tool.botkit.lint], x-botkit-ignore and # botkit: ignore."""
+
+from __future__ import annotations
+
+import pytest
+from lint_helpers import KEY, bot, codes, dt_component, lint
+
+from botkit.errors import BotkitError
+from botkit.lint import LintConfig, load_config
+from botkit.lint.rules import select
+
+
+def _noisy() -> dict:
+    body = {"customerPhoneNumber": "9876543210", "assignedUserPhoneNumber": "+91 98123 45678"}
+    return dt_component(body, headers=[{"name": "Authorization", "value": KEY}])
+
+
+def test_select_by_prefix_code_and_slug():
+    assert codes(lint(bot(_noisy()), select=("BK1",))) == ["BK101", "BK103"]
+    assert codes(lint(bot(_noisy()), select=("BK203",))) == ["BK203"]
+    assert codes(lint(bot(_noisy()), select=("phone-format",))) == ["BK103"]
+
+
+def test_ignore_wins_over_select():
+    assert codes(lint(bot(_noisy()), ignore=("BK1", "auth-hardcoded-secret"))) == []
+
+
+def test_unknown_selector_is_a_usage_error_with_a_hint():
+    with pytest.raises(BotkitError, match="did you mean phone-format"):
+        select(["phone-formt"])
+
+
+def test_unreadable_input_rules_cannot_be_ignored():
+    assert {"BK000", "BK001"} <= select(["BK1"], ["ALL"])
+
+
+def test_x_botkit_ignore_on_a_component_only_covers_that_component():
+    quiet = _noisy() | {"x-botkit-ignore": ["BK203", "BK101"]}
+    assert codes(lint(bot(quiet, _noisy()))) == ["BK101", "BK103", "BK103", "BK203"]
+
+
+def test_x_botkit_ignore_on_a_step_or_the_bot():
+    document = bot(_noisy())
+    document["steps"][0]["x-botkit-ignore"] = ["BK103"]
+    assert codes(lint(document)) == ["BK101", "BK203"]
+    document["x-botkit-ignore"] = ["BK101", "BK203"]
+    assert lint(document) == []
+
+
+def test_pyproject_found_by_walking_up(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "bots"\n\n'
+        '[tool.botkit.lint]\nignore = ["BK203"]\ndefault-region = "IN"\n'
+    )
+    nested = tmp_path / "bots" / "sales"
+    nested.mkdir(parents=True)
+    monkeypatch.chdir(nested)
+    config = load_config()
+    assert config.ignore == ("BK203",) and config.default_region == "IN"
+    assert config.source == tmp_path / "pyproject.toml"
+
+
+def test_pyproject_without_the_section_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.botkit.lint]\nselect = ["BK1"]\n')
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
+    monkeypatch.chdir(inner)
+    assert load_config().select == ("BK1",)
+
+
+def test_bad_settings_are_reported_with_the_file(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.botkit.lint]\nignor = ["BK203"]\n')
+    with pytest.raises(BotkitError, match="did you mean 'ignore'"):
+        load_config(path)
+    path.write_text('[tool.botkit.lint]\nselect = "BK1"\n')
+    with pytest.raises(BotkitError, match="list of strings"):
+        load_config(path)
+
+
+def test_command_line_select_replaces_and_ignore_adds():
+    base = LintConfig(select=("BK1",), ignore=("BK103",))
+    merged = base.with_options(select=["BK2"], ignore=["BK203"])
+    assert merged.select == ("BK2",) and merged.ignore == ("BK103", "BK203")
+    assert base.with_options().select == ("BK1",)

@@ -1,0 +1,134 @@
+"""The catalog is data validated by a schema, and the single source of the CLI's options."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from botkit import schemas
+from botkit.catalog import CATALOG_DIR, kebab, load_catalog
+from botkit.errors import BotkitError
+
+EXPECTED_IDS = {
+    "doubletick.assign-chat",
+    "doubletick.unassign-chat",
+    "doubletick.add-collaborators",
+    "doubletick.remove-collaborators",
+    "doubletick.assign-customer",
+    "vambe.assign-team-member",
+    "unblu.forward-conversation",
+    "unblu.add-participant",
+    "unblu.set-assignee",
+    "unblu.change-visibility",
+    "unblu.offboard-participant",
+    "unblu.set-awaited-person-type",
+}
+
+
+def test_catalog_has_every_api_of_the_facts():
+    assert set(load_catalog().ids()) == EXPECTED_IDS
+
+
+@pytest.mark.parametrize("path", sorted(CATALOG_DIR.glob("*.toml")), ids=lambda p: p.name)
+def test_each_catalog_file_is_valid_against_its_schema(path):
+    assert schemas.best_problem("catalog", tomllib.loads(path.read_text())) is None
+
+
+def test_schema_rejects_an_entry_with_an_unknown_parameter_location():
+    data = tomllib.loads((CATALOG_DIR / "vambe.toml").read_text())
+    data["api"][0]["params"][0]["in"] = "cookie"
+    problem = schemas.best_problem("catalog", data)
+    assert problem is not None and problem.path[:3] == ("api", 0, "params")
+
+
+def test_loader_rejects_path_placeholders_without_path_parameters(tmp_path):
+    text = (CATALOG_DIR / "vambe.toml").read_text().replace("{teamMemberId}", "{memberId}")
+    (tmp_path / "vambe.toml").write_text(text)
+    with pytest.raises(BotkitError, match="placeholders"):
+        load_catalog.__wrapped__(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "option"),
+    [
+        ("customerPhoneNumber", "customer-phone-number"),
+        ("agentNumbers", "agent-numbers"),
+        ("aiContactId", "ai-contact-id"),
+        ("from", "from"),
+    ],
+)
+def test_parameter_names_become_kebab_case_options(name, option):
+    assert kebab(name) == option
+
+
+def test_facts_doubletick():
+    catalog = load_catalog()
+    assign = catalog.get("doubletick.assign-chat")
+    assert (assign.method, assign.vendor.base_url, assign.path) == (
+        "POST",
+        "https://public.doubletick.io",
+        "/team-member/assign",
+    )
+    assert assign.vendor.auth.header == "Authorization"
+    assert assign.vendor.auth.prefix == ""  # the raw key: no "Bearer", no "key "
+    assert assign.vendor.phone_format == "digits"
+    assert assign.one_of == (("customerPhoneNumber", "groupId"),)
+    collaborators = catalog.get("doubletick.add-collaborators")
+    assert [(p.name, p.required, p.is_list) for p in collaborators.params] == [
+        ("from", True, False),
+        ("to", True, False),
+        ("agentNumbers", True, True),
+    ]
+    customer = catalog.get("doubletick.assign-customer")
+    assert all(p.required for p in customer.params)
+
+
+def test_facts_vambe_and_unblu():
+    catalog = load_catalog()
+    vambe = catalog.get("vambe.assign-team-member")
+    assert vambe.vendor.auth.header == "x-api-key"
+    assert vambe.vendor.phone_format == "e164"
+    assert [(p.name, p.location, p.type) for p in vambe.params] == [
+        ("aiContactId", "path", "uuid"),
+        ("teamMemberId", "path", "uuid"),
+        ("removeExistingAgents", "query", "boolean"),
+    ]
+    visibility = catalog.get("unblu.change-visibility")
+    assert visibility.param("hidden").location == "body"  # the spec, not the seed's query text
+    assert catalog.get("unblu.forward-conversation").vendor.base_url is None
+    awaited = catalog.get("unblu.set-awaited-person-type").param("awaitedPersonType")
+    assert awaited.enum == ("NONE", "VISITOR", "AGENT")
+    assert "DEPUTY_REMOVAL" in catalog.get("unblu.offboard-participant").param("reason").enum
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "expected"),
+    [
+        ("POST", "https://public.doubletick.io/team-member/assign", "doubletick.assign-chat"),
+        ("POST", "https://public.doubletick.io/customer/assign/", "doubletick.assign-customer"),
+        ("POST", "{{host}}/collaborators/remove", "doubletick.remove-collaborators"),
+        (
+            "POST",
+            "https://api.vambe.ai/api/public/contact/a/assign-team-member/b",
+            "vambe.assign-team-member",
+        ),
+        (
+            "POST",
+            "https://chat.bank.example/app/rest/v4/conversations/c1/setAssigneePerson",
+            "unblu.set-assignee",
+        ),
+        ("GET", "https://public.doubletick.io/team-member/assign", None),
+        ("POST", "https://other.example/team-member/assign", None),
+        ("POST", "https://public.doubletick.io/team-member/assign/extra", None),
+        ("POST", "https://[public.doubletick.io/team-member/assign", None),  # found by fuzzing
+    ],
+)
+def test_find_matches_by_method_host_and_path_template(method, url, expected):
+    api = load_catalog().find(method, url)
+    assert (api.id if api else None) == expected
+
+
+def test_unknown_id_suggests_the_closest():
+    with pytest.raises(BotkitError, match=r"did you mean doubletick\.assign-chat"):
+        load_catalog().get("doubletick.assign-chats")

@@ -1,0 +1,150 @@
+"""Recipes: scripts that real bash runs, sending each procedure's calls in order."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from cli_run import botkit
+from loopback import run_bash
+
+from botkit import schemas
+from botkit.errors import ParamError
+from botkit.recipes import RECIPES_FILE, get_recipe, load_recipes, render_recipe
+
+BASE = "http://unblu.test/app/rest/v4"
+
+
+def _run(script, server, tmp_path, env):
+    server.take()
+    result = run_bash(script, server, tmp_path, extra_env=env)
+    return result, server.take()
+
+
+def test_recipes_file_is_schema_valid():
+    import tomllib
+
+    assert schemas.best_problem("recipe", tomllib.loads(RECIPES_FILE.read_text())) is None
+    assert set(load_recipes()) == {
+        "unblu.forward",
+        "unblu.reassign-keep-previous",
+        "unblu.reassign-to-participant",
+    }
+
+
+def test_keep_previous_adds_then_assigns_with_basic_auth(recording_server, tmp_path):
+    script = render_recipe(
+        get_recipe("unblu.reassign-keep-previous"),
+        {"conversationId": "c/1", "personId": "p-2"},
+        base_url=BASE,
+    )
+    assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
+    result, sent = _run(script, recording_server, tmp_path, {"UNBLU_USER": "admin:pa ss"})
+    assert result.returncode == 0, result.stderr
+    assert [r.path for r in sent] == [
+        "/app/rest/v4/conversations/c%2F1/addParticipant",
+        "/app/rest/v4/conversations/c%2F1/setAssigneePerson",
+    ]
+    assert all(r.method == "POST" for r in sent)
+    assert [json.loads(r.body) for r in sent] == [{"personId": "p-2"}, {"personId": "p-2"}]
+    basic = "Basic " + base64.b64encode(b"admin:pa ss").decode()
+    assert all(r.header("Authorization") == basic for r in sent)
+
+
+def test_reassign_to_participant_runs_optional_steps_only_when_asked(recording_server, tmp_path):
+    recipe = get_recipe("unblu.reassign-to-participant")
+    full = render_recipe(
+        recipe,
+        {
+            "conversationId": "c1",
+            "personId": "p-new",
+            "unhide": True,
+            "previousPersonId": "p-old",
+            "offboardReason": "USER_CHANGED",
+            "awaitedPersonType": "AGENT",
+        },
+        base_url=BASE,
+        auth="bearer",
+    )
+    result, sent = _run(full, recording_server, tmp_path, {"UNBLU_TOKEN": "tok"})
+    assert result.returncode == 0, result.stderr
+    assert [r.path.rsplit("/", 1)[1] for r in sent] == [
+        "changeParticipantVisibility",
+        "setAssigneePerson",
+        "offboardParticipant",
+        "setAwaitedPersonType",
+    ]
+    assert json.loads(sent[0].body) == {"personId": "p-new", "hidden": False}
+    assert json.loads(sent[2].body) == {"personId": "p-old", "reason": "USER_CHANGED"}
+    assert all(r.header("Authorization") == "Bearer tok" for r in sent)
+
+    minimal = render_recipe(recipe, {"conversationId": "c1", "personId": "p-new"}, base_url=BASE)
+    result, sent = _run(minimal, recording_server, tmp_path, {"UNBLU_USER": "a:b"})
+    assert [r.path.rsplit("/", 1)[1] for r in sent] == ["setAssigneePerson"]
+
+
+def test_forward_sends_the_comment(recording_server, tmp_path):
+    script = render_recipe(
+        get_recipe("unblu.forward"),
+        {"conversationId": "c1", "agentPersonId": "p9", "comment": "it's yours $(now)"},
+        base_url=BASE,
+    )
+    result, [sent] = _run(script, recording_server, tmp_path, {"UNBLU_USER": "a:b"})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(sent.body) == {
+        "conversationId": "c1",
+        "agentPersonId": "p9",
+        "comment": "it's yours $(now)",
+    }
+
+
+def test_script_refuses_to_run_without_credentials(recording_server, tmp_path):
+    script = render_recipe(
+        get_recipe("unblu.forward"), {"conversationId": "c", "agentPersonId": "p"}, base_url=BASE
+    )
+    result, sent = _run(script, recording_server, tmp_path, {})
+    assert result.returncode != 0 and sent == []
+    assert b"UNBLU_USER" in result.stderr
+
+
+def test_script_stops_at_the_first_failed_call(tmp_path):
+    import subprocess
+
+    script = render_recipe(
+        get_recipe("unblu.reassign-keep-previous"),
+        {"conversationId": "c", "personId": "p"},
+        base_url="http://127.0.0.1:9/app/rest/v4",  # discard port: nothing listens
+    )
+    result = subprocess.run(
+        ["bash", "-c", script],
+        env={"UNBLU_USER": "a:b", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert b"step 2/2" not in result.stderr
+
+
+def test_recipe_errors_name_the_recipe_option():
+    with pytest.raises(ParamError, match="--person-id"):
+        render_recipe(
+            get_recipe("unblu.reassign-keep-previous"), {"conversationId": "c"}, base_url=BASE
+        )
+
+
+def test_recipe_cli_prints_the_script():
+    result = botkit(
+        "recipe",
+        "unblu.reassign-keep-previous",
+        "--base-url",
+        BASE,
+        "--conversation-id",
+        "c1",
+        "--person-id",
+        "p2",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("curl --request POST") == 2
+    assert '--user "$UNBLU_USER"' in result.stdout
