@@ -1,0 +1,187 @@
+"""Timing primitives: isolated child processes, paired runs and robust statistics.
+
+Every child is reaped with ``os.wait4`` so that its own peak resident set size
+comes back with its exit status; nothing is shared between measurements.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A measurement whose interquartile range exceeds this share of its median is flagged noisy.
+NOISY_SPREAD = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One child process: wall time in seconds, peak RSS in KiB, exit status."""
+
+    seconds: float
+    max_rss_kib: int
+    returncode: int
+
+
+class CommandFailed(RuntimeError):
+    """A measured command exited with a status the benchmark did not expect."""
+
+
+def run_child(
+    argv: Sequence[str],
+    *,
+    stdin_path: Path | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    capture: bool = False,
+) -> tuple[Run, bytes, bytes]:
+    """Start ``argv``, wait for it with ``wait4`` and return its timing and (optionally) output."""
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL  # noqa: SIM115
+    out_target = subprocess.PIPE if capture else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            list(argv), stdin=stdin, stdout=out_target, stderr=out_target, cwd=cwd, env=env
+        )
+        out = err = b""
+        if capture:
+            # communicate() drains both pipes; the child is then reaped below by wait4.
+            out, err = _drain(proc)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    finally:
+        if stdin_path:
+            stdin.close()  # type: ignore[union-attr]
+    code = os.waitstatus_to_exitcode(status)
+    proc.returncode = code  # already reaped: keep Popen from waiting again
+    return Run(elapsed, int(usage.ru_maxrss), code), out, err
+
+
+def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """Read stdout and stderr to the end without reaping the child."""
+    import selectors
+
+    chunks: dict[int, list[bytes]] = {}
+    sel = selectors.DefaultSelector()
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            chunks[stream.fileno()] = []
+            sel.register(stream, selectors.EVENT_READ)
+    while sel.get_map():
+        for key, _ in sel.select():
+            data = os.read(key.fd, 65536)
+            if data:
+                chunks[key.fd].append(data)
+            else:
+                sel.unregister(key.fileobj)
+    sel.close()
+    out = b"".join(chunks.get(proc.stdout.fileno(), [])) if proc.stdout else b""
+    err = b"".join(chunks.get(proc.stderr.fileno(), [])) if proc.stderr else b""
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+    return out, err
+
+
+@dataclass(slots=True)
+class Command:
+    """A command to time, the exit statuses it may end with, and what it is called in the table."""
+
+    label: str
+    argv: list[str]
+    ok_codes: tuple[int, ...] = (0,)
+    stdin_path: Path | None = None
+    cwd: Path | None = None
+    env: dict[str, str] | None = None
+
+    def check(self) -> tuple[bytes, bytes]:
+        """Run once with output captured; raise ``CommandFailed`` on an unexpected status."""
+        run, out, err = run_child(
+            self.argv, stdin_path=self.stdin_path, cwd=self.cwd, env=self.env, capture=True
+        )
+        if run.returncode not in self.ok_codes:
+            tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise CommandFailed(
+                f"{self.label}: exit {run.returncode} (expected {self.ok_codes}): "
+                + " | ".join(tail)
+            )
+        return out, err
+
+    def once(self) -> Run:
+        run, _, _ = run_child(self.argv, stdin_path=self.stdin_path, cwd=self.cwd, env=self.env)
+        if run.returncode not in self.ok_codes:
+            raise CommandFailed(f"{self.label}: exit {run.returncode} during timing")
+        return run
+
+
+@dataclass(slots=True)
+class Series:
+    """Repeated observations of one quantity (seconds, or anything else) and their summary."""
+
+    values: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def iqr(self) -> float:
+        if len(self.values) < 4:
+            return max(self.values) - min(self.values)
+        q1, _, q3 = statistics.quantiles(self.values, n=4, method="inclusive")
+        return q3 - q1
+
+    @property
+    def spread(self) -> float:
+        """IQR (range when fewer than 4 runs) as a share of the median."""
+        return self.iqr / self.median if self.median else 0.0
+
+    @property
+    def noisy(self) -> bool:
+        return self.spread > NOISY_SPREAD
+
+    @property
+    def peak_rss_kib(self) -> int:
+        return max(self.rss_kib) if self.rss_kib else 0
+
+
+def interleaved(commands: Sequence[Command], repeats: int, warmup: int = 2) -> list[Series]:
+    """Time each command ``repeats`` times, alternating between them so drift hits all alike."""
+    for command in commands:
+        command.check()
+        for _ in range(warmup):
+            command.once()
+    series = [Series() for _ in commands]
+    for i in range(repeats):
+        # Rotate the starting command so none always runs right after another.
+        order = list(range(len(commands)))
+        shift = i % len(commands)
+        order = order[shift:] + order[:shift]
+        for index in order:
+            run = commands[index].once()
+            series[index].values.append(run.seconds)
+            series[index].rss_kib.append(run.max_rss_kib)
+    return series
+
+
+def in_process(
+    jobs: Sequence[Callable[[], object]], budget_s: float, min_passes: int = 5
+) -> list[Series]:
+    """Time in-process callables pass by pass, alternating, until the time budget is spent."""
+    for job in jobs:  # warm-up pass: lazy imports, grammar loading, caches
+        job()
+    series = [Series() for _ in jobs]
+    deadline = time.perf_counter() + budget_s
+    passes = 0
+    while passes < min_passes or time.perf_counter() < deadline:
+        for job, s in zip(jobs, series, strict=True):
+            start = time.perf_counter()
+            job()
+            s.values.append(time.perf_counter() - start)
+        passes += 1
+    return series

@@ -1,0 +1,223 @@
+"""Where botkit's time goes: import costs per command, and pyinstrument on the hot loops.
+
+    python bench/profile_botkit.py              # everything; reports in a temporary folder
+    python bench/profile_botkit.py --out prof/  # keep the reports (text, pyinstrument sessions)
+    python bench/profile_botkit.py --only imports
+
+Sections:
+  imports  ``python -X importtime`` for ``import botkit.cli`` and for each command, best of
+           three runs per module; the heaviest top-level imports and the heavy libraries
+           each command pulls in.
+  lint     pyinstrument on ``botkit lint`` of a generated corpus (bots, then cURL files):
+           the call tree and the functions with the most self time.
+  parse    pyinstrument on the in-process parse loop over samples/curl/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import re
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import corpus
+from run import ROOT, SCHEMA, has_command, sample_commands, tool
+
+HEAVY = (
+    "jinja2",
+    "jsonschema",
+    "referencing",
+    "rpds",
+    "phonenumbers",
+    "tree_sitter",
+    "tree_sitter_bash",
+    "tomllib",
+    "difflib",
+    "email",
+    "http",
+    "urllib.request",
+    "uuid",
+    "inspect",
+    "dataclasses",
+)
+# What the ``botkit`` console script does, run with ``python -c`` so -X importtime applies.
+ENTRY = "import sys; from botkit.cli import main; sys.argv[0] = 'botkit'; main()"
+IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)$")
+
+
+def importtime(argv: list[str], runs: int = 3) -> dict[str, tuple[int, int, int]]:
+    """Module -> (self us, cumulative us, depth), the best of ``runs`` runs of ``argv``."""
+    best: dict[str, tuple[int, int, int]] = {}
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", *argv],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        for line in proc.stderr.splitlines():
+            m = IMPORT_LINE.match(line)
+            if not m:
+                continue
+            self_us, cum_us, indent, name = int(m[1]), int(m[2]), m[3], m[4]
+            depth = len(indent) // 2
+            if name not in best or cum_us < best[name][1]:
+                best[name] = (self_us, cum_us, depth)
+    return best
+
+
+def report_imports(label: str, argv: list[str]) -> str:
+    """A short text report of what ``argv`` imports and what that costs."""
+    mods = importtime(argv)
+    top = sorted(
+        ((cum, name) for name, (_, cum, depth) in mods.items() if depth == 0),
+        reverse=True,
+    )
+    total = sum(cum for cum, _ in top)
+    lines = [f"## {label}: {len(mods)} modules, {total / 1000:.1f} ms of imports"]
+    lines += [f"  {cum / 1000:7.1f} ms  {name}" for cum, name in top[:8]]
+    heavy = [h for h in HEAVY if h in mods]
+    heavy_cost = {h: mods[h][1] / 1000 for h in heavy}
+    if heavy:
+        pulled = ", ".join(f"{h} {heavy_cost[h]:.1f} ms" for h in heavy)
+        lines.append(f"  heavy modules loaded: {pulled}")
+    else:
+        lines.append("  heavy modules loaded: none")
+    own = defaultdict(int)
+    for name, (self_us, _, _) in mods.items():
+        if name.startswith("botkit"):
+            own[name] += self_us
+    if own:
+        mine = sorted(own.items(), key=lambda kv: -kv[1])[:6]
+        lines.append(
+            "  botkit modules (self): " + ", ".join(f"{n} {us / 1000:.1f} ms" for n, us in mine)
+        )
+    return "\n".join(lines)
+
+
+def imports_section(work: Path, botkit: str) -> str:
+    snippet = work / "readme.sh"
+    snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
+    bot = work / "one-bot.json"
+    bot.write_text(__import__("json").dumps(corpus.make_bot(1, 0)), encoding="utf-8")
+    cases: list[tuple[str, list[str]]] = [
+        ("python -c 'import click' (baseline)", ["-c", "import click"]),
+        ("import botkit.cli", ["-c", "import botkit.cli"]),
+        ("botkit --version", ["-c", ENTRY, "--version"]),
+    ]
+    if has_command(botkit, "curl"):
+        cases.append(
+            (
+                "botkit curl doubletick.assign-chat",
+                [
+                    "-c", ENTRY, "curl", "doubletick.assign-chat",
+                    "--customer-phone-number", "919876543210",
+                    "--assigned-user-phone-number", "919812345678",
+                    "--api-key", "key_bench",
+                ],
+            )
+        )  # fmt: skip
+    if has_command(botkit, "import"):
+        cases.append(("botkit import readme.sh", ["-c", ENTRY, "import", str(snippet)]))
+    if has_command(botkit, "lint"):
+        cases.append(("botkit lint one-bot.json", ["-c", ENTRY, "lint", str(bot)]))
+    return "\n\n".join(report_imports(label, argv) for label, argv in cases)
+
+
+def pyinstrument_cli(target: list[str], out: Path, flat_lines: int = 25) -> str:
+    """Profile ``python -m botkit ...`` with pyinstrument; return tree and flat views."""
+    session = out.with_suffix(".pyisession")
+    subprocess.run(
+        [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session),
+         "-m", "botkit", *target],
+        cwd=ROOT, capture_output=True, check=False,
+    )  # fmt: skip
+    if not session.exists():
+        return f"(pyinstrument produced no session for {' '.join(target)})"
+    views = []
+    for options in (["-p", "flat"], []):
+        proc = subprocess.run(
+            [sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "text",
+             "--no-color", "--no-unicode", "--show-all", *options],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        views.append(proc.stdout)
+    flat, tree = views
+    out.with_suffix(".tree.txt").write_text(tree, encoding="utf-8")
+    out.with_suffix(".flat.txt").write_text(flat, encoding="utf-8")
+    return "\n".join(flat.strip().splitlines()[: flat_lines + 6])
+
+
+def lint_section(work: Path, out: Path, botkit: str, size: int) -> str:
+    if not has_command(botkit, "lint"):
+        return "## lint: `botkit lint` not on this branch"
+    parts = []
+    if SCHEMA.exists():
+        corpus.build(work, "bots", [size], seed=7)
+        parts.append(f"## pyinstrument: botkit lint of {size} bots (flat, self time)")
+        parts.append(pyinstrument_cli(["lint", str(work / f"bots-{size}")], out / "lint-bots"))
+    corpus.build(work, "curl", [size], seed=7)
+    parts.append(f"## pyinstrument: botkit lint of {size} cURL files (flat, self time)")
+    parts.append(pyinstrument_cli(["lint", str(work / f"curl-{size}")], out / "lint-curl"))
+    return "\n".join(parts)
+
+
+def parse_section(out: Path, passes: int) -> str:
+    try:
+        from botkit.curl import read_curl
+    except ImportError:
+        return "## parse: `botkit.curl.read_curl` not on this branch"
+    from pyinstrument import Profiler
+
+    samples = []
+    for path, text in sample_commands():
+        with contextlib.suppress(Exception):
+            read_curl(text, source=path.name, base_dir=path.parent, strict=False)
+            samples.append((path, text))
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    for _ in range(passes):
+        for path, text in samples:
+            read_curl(text, source=path.name, base_dir=path.parent, strict=False)
+    profiler.stop()
+    tree = profiler.output_text(show_all=True)
+    flat = profiler.output_text(show_all=True, flat=True)
+    (out / "parse.tree.txt").write_text(tree, encoding="utf-8")
+    (out / "parse.flat.txt").write_text(flat, encoding="utf-8")
+    head = "\n".join(flat.strip().splitlines()[:31])
+    return f"## pyinstrument: {passes} passes of read_curl over {len(samples)} samples\n{head}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Profile botkit (imports, lint, parse).")
+    parser.add_argument("--out", type=Path, help="keep reports in this folder")
+    parser.add_argument("--only", default="imports,lint,parse")
+    parser.add_argument("--size", type=int, default=1000, help="files in the lint corpus")
+    parser.add_argument("--passes", type=int, default=50, help="passes of the parse loop")
+    args = parser.parse_args(argv)
+    botkit = tool("botkit")
+    if botkit is None:
+        sys.exit("profile: no 'botkit' command beside this Python")
+    chosen = args.only.split(",")
+    with tempfile.TemporaryDirectory(prefix="botkit-prof-") as tmp:
+        work = Path(tmp)
+        out = args.out or work / "reports"
+        out.mkdir(parents=True, exist_ok=True)
+        if "imports" in chosen:
+            print(imports_section(work, botkit), end="\n\n", flush=True)
+        if "lint" in chosen:
+            print(lint_section(work, out, botkit, args.size), end="\n\n", flush=True)
+        if "parse" in chosen:
+            print(parse_section(out, args.passes), end="\n\n", flush=True)
+        if args.out:
+            print(f"reports in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,542 @@
+"""Benchmark botkit against what users would otherwise run, side by side, in one run.
+
+Run from the repository root with the Python of the environment botkit is installed in:
+
+    python bench/run.py            # full run (about 3 minutes on 2 cores)
+    python bench/run.py --quick    # smoke run (under 30 s), smaller corpus, fewer repeats
+    python bench/run.py --only startup,oneshot
+
+It prints one markdown table.  Times are medians of interleaved runs (A, B, A, B...);
+"spread" is the interquartile range as a share of the median (the range when there
+are fewer than four runs), and a row is marked noisy when it exceeds 10 %.
+Needs the ``bench`` extras: ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+import corpus
+from measure import NOISY_SPREAD, Command, CommandFailed, Series, in_process, interleaved
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("startup", "oneshot", "parse", "lint")
+SCHEMA = ROOT / "schemas" / "bot.schema.json"
+SAMPLES = ROOT / "samples" / "curl"
+CURL_SUFFIXES = {".sh", ".curl", ".txt", ".cmd", ".ps1", ".bash"}
+
+# Targets (issue: benchmarks, speed and hardening).
+STARTUP_MAX = 1.5
+IMPORT_MAX = 3.0
+GENERATE_MAX = 4.0
+LINT_CURL_MIN = 500.0
+SCALING_MAX = 4.6
+MEMORY_FLAT_MAX = 1.2  # peak RSS of the 4x corpus over the 1x corpus
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the result table."""
+
+    measurement: str
+    botkit: str
+    baseline: str
+    ratio: str = ""
+    target: str = ""
+    result: str = ""
+    spread: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    quick: bool
+    repeats_startup: int
+    repeats_oneshot: int
+    repeats_lint: int
+    parse_budget: float
+    sizes: tuple[int, int]
+    seed: int
+    work: Path
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def tool(name: str) -> str | None:
+    """The console script ``name`` installed beside this interpreter (else on PATH)."""
+    here = Path(sys.executable).with_name(name)
+    return str(here) if here.exists() else shutil.which(name)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def pct(series: Series) -> str:
+    mark = " noisy" if series.noisy else ""
+    return f"{series.spread * 100:.0f}%{mark}"
+
+
+def spreads(*series: Series) -> str:
+    return " / ".join(pct(s) for s in series)
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def missing(measurement: str, why: str) -> Row:
+    return Row(measurement, "not measured", "", "", "", "n/a", why)
+
+
+def has_command(botkit: str, name: str) -> bool:
+    """Does this botkit have subcommand ``name``? (``botkit NAME --help`` exits 0)."""
+    try:
+        Command(name, [botkit, name, "--help"]).check()
+    except CommandFailed:
+        return False
+    return True
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def startup(cfg: Settings, botkit: str) -> list[Row]:
+    """``botkit --version`` against a bare ``python -c "import click"``."""
+    version = Command("botkit --version", [botkit, "--version"])
+    click = Command("import click", [sys.executable, "-c", "import click"])
+    ours, base = interleaved([version, click], cfg.repeats_startup)
+    ratio = ours.median / base.median
+    return [
+        Row(
+            'start-up: `botkit --version` vs `python -c "import click"`',
+            ms(ours.median),
+            ms(base.median),
+            f"{ratio:.2f}x",
+            f"<= {STARTUP_MAX}x",
+            verdict(ratio <= STARTUP_MAX),
+            spreads(ours, base),
+        )
+    ]
+
+
+def oneshot(cfg: Settings, botkit: str) -> list[Row]:
+    """One generation and one import, each against a bare ``python -c pass``."""
+    snippet = cfg.work / "readme-assign-chat.sh"
+    snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
+    bare = Command("python -c pass", [sys.executable, "-c", "pass"])
+    commands: list[Command] = [bare]
+    labels: list[tuple[str, float]] = []
+    rows: list[Row] = []
+    if has_command(botkit, "curl"):
+        commands.append(
+            Command(
+                "botkit curl",
+                [
+                    botkit,
+                    "curl",
+                    "doubletick.assign-chat",
+                    "--customer-phone-number",
+                    "919876543210",
+                    "--assigned-user-phone-number",
+                    "919812345678",
+                    "--reassign",
+                    "--api-key",
+                    "key_bench0000000000",
+                ],
+            )
+        )
+        labels.append(("one generation: `botkit curl doubletick.assign-chat ...`", GENERATE_MAX))
+    else:
+        rows.append(missing("one generation: `botkit curl`", "`botkit curl` not on this branch"))
+    if has_command(botkit, "import"):
+        commands.append(Command("botkit import", [botkit, "import", str(snippet)]))
+        labels.append(("one import: `botkit import` of a ReadMe snippet", IMPORT_MAX))
+    else:
+        rows.append(missing("one import: `botkit import`", "`botkit import` not on this branch"))
+    if len(commands) == 1:
+        return rows
+    base, *ours = interleaved(commands, cfg.repeats_oneshot)
+    for (label, limit), series in zip(labels, ours, strict=True):
+        ratio = series.median / base.median
+        rows.append(
+            Row(
+                f"{label} vs `python -c pass`",
+                ms(series.median),
+                ms(base.median),
+                f"{ratio:.2f}x",
+                f"<= {limit:g}x",
+                verdict(ratio <= limit),
+                spreads(series, base),
+            )
+        )
+    return sorted(rows, key=lambda r: "import" in r.measurement)
+
+
+def sample_commands() -> list[tuple[Path, str]]:
+    """Every cURL command in samples/curl/ (one per file), as text."""
+    if not SAMPLES.is_dir():
+        return []
+    files = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.suffix in CURL_SUFFIXES)
+    return [(p, p.read_text(encoding="utf-8", errors="replace")) for p in files]
+
+
+def uncurl_can_read(text: str) -> bool:
+    """Does ``uncurl.parse_context`` return for this command (no SystemExit, no exception)?"""
+    import uncurl
+
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(sink), contextlib.redirect_stdout(sink):
+            uncurl.parse_context(text)
+    except (SystemExit, Exception):
+        return False
+    return True
+
+
+def parse(cfg: Settings) -> tuple[list[Row], str]:
+    """In-process parse throughput of botkit's reader against ``uncurl.parse_context``."""
+    label = "parse throughput, in process (commands/s)"
+    try:
+        from botkit.curl import read_curl
+    except ImportError:
+        return [missing(label, "`botkit.curl.read_curl` not on this branch")], ""
+    import uncurl
+
+    samples = sample_commands()
+    if not samples:
+        return [missing(label, "no samples/curl/ on this branch")], ""
+
+    def ours(path: Path, text: str) -> object:
+        return read_curl(text, source=str(path.name), base_dir=path.parent, strict=False)
+
+    readable_by_us: list[tuple[Path, str]] = []
+    for path, text in samples:
+        try:
+            ours(path, text)
+        except Exception:  # a sample botkit rejects on purpose (malformed input)
+            continue
+        readable_by_us.append((path, text))
+    common = [(p, t) for p, t in readable_by_us if uncurl_can_read(t)]
+    if not common:
+        return [missing(label, "uncurl reads none of the samples")], ""
+
+    def botkit_pass(items: list[tuple[Path, str]] = common) -> None:
+        for path, text in items:
+            ours(path, text)
+
+    def uncurl_pass(items: list[tuple[Path, str]] = common) -> None:
+        for _, text in items:
+            uncurl.parse_context(text)
+
+    def botkit_all(items: list[tuple[Path, str]] = readable_by_us) -> None:
+        for path, text in items:
+            ours(path, text)
+
+    ser_ours, ser_base, ser_all = in_process(
+        [botkit_pass, uncurl_pass, botkit_all], cfg.parse_budget
+    )
+    rate_ours = len(common) / ser_ours.median
+    rate_base = len(common) / ser_base.median
+    rate_all = len(readable_by_us) / ser_all.median
+    rows = [
+        Row(
+            f"parse: {len(common)} sample commands uncurl can read (commands/s)",
+            f"{rate_ours:,.0f}/s",
+            f"{rate_base:,.0f}/s",
+            f"{rate_ours / rate_base:.2f}x",
+            "(reference)",
+            "",
+            spreads(ser_ours, ser_base),
+        ),
+        Row(
+            f"parse: all {len(readable_by_us)} sample commands botkit reads (commands/s)",
+            f"{rate_all:,.0f}/s",
+            f"uncurl: {len(common)}/{len(samples)} readable",
+            "",
+            "(reference)",
+            "",
+            pct(ser_all),
+        ),
+    ]
+    note = (
+        f"samples/curl: {len(samples)} commands; botkit reads {len(readable_by_us)}, "
+        f"uncurl returns without error on {len(common)} of those (not always correctly)."
+    )
+    return rows, note
+
+
+FINDING = re.compile(rb":\d+:\d+: (BK\d{3})")
+
+
+def lint(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
+    """Lint throughput on the generated corpus, scaling, and peak memory."""
+    notes: list[str] = []
+    small, big = cfg.sizes
+    if not has_command(botkit, "lint"):
+        why = "`botkit lint` not on this branch"
+        kinds = ("bots", "cURL files")
+        return [missing(f"lint {n:,} {k}", why) for k in kinds for n in (small, big)], notes
+    rows: list[Row] = []
+    started = time.perf_counter()
+    bots = corpus.build(cfg.work, "bots", [small, big], cfg.seed) if SCHEMA.exists() else {}
+    corpus.build(cfg.work, "curl", [small, big], cfg.seed)
+    notes.append(
+        f"corpus (seed {cfg.seed}) written in {time.perf_counter() - started:.1f} s: "
+        f"{big:,} bots of 20 steps and {big:,} cURL files, the {small:,} sets are their first files"
+    )
+
+    def lint_cmd(kind: str, n: int) -> Command:
+        return Command(
+            f"botkit lint {kind}-{n}", [botkit, "lint", str(cfg.work / f"{kind}-{n}")], (0, 1)
+        )
+
+    def count_findings(cmd: Command) -> str:
+        out, _ = cmd.check()
+        codes = FINDING.findall(out)
+        errors = len(codes)
+        kinds = len(set(codes))
+        return f"{errors:,} findings of {kinds} rules"
+
+    if bots:
+        cjs = tool("check-jsonschema")
+        b_small, b_big = lint_cmd("bots", small), lint_cmd("bots", big)
+        series: dict[str, Series] = {}
+        if cjs is None:
+            rows.append(missing("check-jsonschema baseline", "check-jsonschema not installed"))
+            s1, s4 = interleaved([b_small, b_big], cfg.repeats_lint, warmup=0)
+            series.update(bs=s1, bb=s4)
+        else:
+            c_small, c_big = (
+                Command(
+                    f"check-jsonschema {n}",
+                    [cjs, "--schemafile", str(SCHEMA), *map(str, bots[n])],
+                )
+                for n in (small, big)
+            )
+            s1, c1, s4, c4 = interleaved(
+                [b_small, c_small, b_big, c_big], cfg.repeats_lint, warmup=0
+            )
+            series.update(bs=s1, bb=s4, cs=c1, cb=c4)
+        notes.append(f"botkit lint on {big:,} bots: {count_findings(b_big)}")
+        rows += throughput_rows("bots (20 steps)", series, small, big)
+    else:
+        rows.append(missing("lint bots", "schemas/bot.schema.json not on this branch"))
+
+    k_small, k_big = lint_cmd("curl", small), lint_cmd("curl", big)
+    s1, s4 = interleaved([k_small, k_big], cfg.repeats_lint, warmup=0)
+    notes.append(f"botkit lint on {big:,} cURL files: {count_findings(k_big)}")
+    rows += throughput_rows("cURL files", {"bs": s1, "bb": s4}, small, big)
+    return rows, notes
+
+
+def throughput_rows(kind: str, s: dict[str, Series], small: int, big: int) -> list[Row]:
+    """Files/s at both sizes, the scaling ratio and peak memory, against the baseline if any."""
+    rows = []
+    has_base = "cs" in s
+    for n, ours_key, base_key in ((small, "bs", "cs"), (big, "bb", "cb")):
+        ours = s[ours_key]
+        rate = n / ours.median
+        if has_base:
+            base = s[base_key]
+            base_rate = n / base.median
+            rows.append(
+                Row(
+                    f"lint {n:,} {kind}: files/s vs check-jsonschema (same files, same schema)",
+                    f"{rate:,.0f}/s ({ours.median:.2f} s)",
+                    f"{base_rate:,.0f}/s ({base.median:.2f} s)",
+                    f"{rate / base_rate:.2f}x",
+                    "> 1x (faster)",
+                    verdict(rate > base_rate),
+                    spreads(ours, base),
+                )
+            )
+        else:
+            rows.append(
+                Row(
+                    f"lint {n:,} {kind}: files/s",
+                    f"{rate:,.0f}/s ({ours.median:.2f} s)",
+                    "",
+                    "",
+                    f">= {LINT_CURL_MIN:g}/s",
+                    verdict(rate >= LINT_CURL_MIN),
+                    pct(ours),
+                )
+            )
+    scale = s["bb"].median / s["bs"].median
+    base_scale = f"{s['cb'].median / s['cs'].median:.2f}x" if has_base else ""
+    rows.append(
+        Row(
+            f"lint {kind}: time for {big // small}x the files",
+            f"{scale:.2f}x",
+            base_scale,
+            "",
+            f"<= {SCALING_MAX}x",
+            verdict(scale <= SCALING_MAX),
+            spreads(s["bs"], s["bb"]),
+        )
+    )
+    mem = s["bb"].peak_rss_kib / max(s["bs"].peak_rss_kib, 1)
+    base_mem = ""
+    if has_base:
+        base_mem = f"{mib(s['cs'].peak_rss_kib)} -> {mib(s['cb'].peak_rss_kib)}"
+    rows.append(
+        Row(
+            f"lint {kind}: peak RSS, {small:,} -> {big:,} files",
+            f"{mib(s['bs'].peak_rss_kib)} -> {mib(s['bb'].peak_rss_kib)}",
+            base_mem,
+            f"{mem:.2f}x",
+            f"flat (<= {MEMORY_FLAT_MAX}x)",
+            verdict(mem <= MEMORY_FLAT_MAX),
+            "",
+        )
+    )
+    return rows
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.0f} MiB"
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release().split('-')[0]}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def versions() -> str:
+    parts = []
+    for dist in ("botkit", "click", "uncurl", "check-jsonschema", "jsonschema"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            parts.append(f"{dist} {metadata.version(dist)}")
+    return ", ".join(parts)
+
+
+def table(rows: list[Row]) -> str:
+    head = (
+        "| Measurement | botkit | Baseline | Ratio (botkit / baseline) "
+        "| Target | Result | Spread (IQR) |"
+    )
+    lines = [head, "|---|---:|---:|---:|---|:---:|---|"]
+    for r in rows:
+        cells = (r.measurement, r.botkit, r.baseline, r.ratio, r.target, r.result, r.spread)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smoke run: small corpus, few runs")
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"comma-separated sections of {SECTIONS}"
+    )
+    parser.add_argument("--seed", type=int, default=20240601, help="corpus seed")
+    parser.add_argument("--repeats", type=int, help="runs per command (overrides the defaults)")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    args = parser.parse_args(argv)
+    unknown = set(args.only.split(",")) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s) {sorted(unknown)}; choose from {SECTIONS}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    botkit = tool("botkit")
+    if botkit is None:
+        sys.exit("bench: no 'botkit' command beside this Python; pip install -e '.[bench]'")
+    work_ctx = (
+        contextlib.nullcontext(str(args.keep))
+        if args.keep
+        else tempfile.TemporaryDirectory(prefix="botkit-bench-")
+    )
+    started = time.perf_counter()
+    with work_ctx as work_dir:
+        work = Path(work_dir)
+        work.mkdir(parents=True, exist_ok=True)
+        r = args.repeats
+        cfg = Settings(
+            quick=args.quick,
+            repeats_startup=r or (10 if args.quick else 40),
+            repeats_oneshot=r or (8 if args.quick else 30),
+            repeats_lint=r or (1 if args.quick else 3),
+            parse_budget=0.4 if args.quick else 2.5,
+            sizes=(100, 400) if args.quick else (1000, 4000),
+            seed=args.seed,
+            work=work,
+        )
+        chosen = args.only.split(",")
+        rows: list[Row] = []
+        notes: list[str] = []
+        steps: list[tuple[str, Callable[[], None]]] = []
+
+        def add(result: list[Row] | tuple[list[Row], str | list[str]]) -> None:
+            if isinstance(result, tuple):
+                rows.extend(result[0])
+                extra = result[1]
+                notes.extend([extra] if isinstance(extra, str) else extra)
+            else:
+                rows.extend(result)
+
+        if "startup" in chosen:
+            steps.append(("startup", lambda: add(startup(cfg, botkit))))
+        if "oneshot" in chosen:
+            steps.append(("oneshot", lambda: add(oneshot(cfg, botkit))))
+        if "parse" in chosen:
+            steps.append(("parse", lambda: add(parse(cfg))))
+        if "lint" in chosen:
+            steps.append(("lint", lambda: add(lint(cfg, botkit))))
+        for name, step in steps:
+            print(f"bench: {name}...", file=sys.stderr, flush=True)
+            try:
+                step()
+            except CommandFailed as exc:
+                rows.append(missing(name, f"failed: {exc}"))
+    elapsed = time.perf_counter() - started
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
+    print(f"`{command}` on {stamp}; {machine()}")
+    print(f"{versions()}; run took {elapsed:.0f} s.\n")
+    print(table(rows))
+    print()
+    print(
+        f"Times are medians of interleaved runs, each command in its own process (wall time, "
+        f"start-up included); spread is the IQR over the median, 'noisy' above "
+        f"{NOISY_SPREAD:.0%}. Peak RSS is the child's ru_maxrss."
+    )
+    for note in notes:
+        if note:
+            print(f"- {note}")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
