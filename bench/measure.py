@@ -20,9 +20,11 @@ NOISY_SPREAD = 0.10
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One child process: wall time in seconds, peak RSS in KiB, exit status."""
+    """One child process: wall time and CPU time (user + system) in seconds, peak RSS in KiB,
+    exit status."""
 
     seconds: float
+    cpu_seconds: float
     max_rss_kib: int
     returncode: int
 
@@ -58,7 +60,8 @@ def run_child(
             stdin.close()  # type: ignore[union-attr]
     code = os.waitstatus_to_exitcode(status)
     proc.returncode = code  # already reaped: keep Popen from waiting again
-    return Run(elapsed, int(usage.ru_maxrss), code), out, err
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(elapsed, cpu, int(usage.ru_maxrss), code), out, err
 
 
 def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
@@ -123,7 +126,12 @@ class Series:
     """Repeated observations of one quantity (seconds, or anything else) and their summary."""
 
     values: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else 0.0
 
     @property
     def median(self) -> float:
@@ -165,6 +173,7 @@ def interleaved(commands: Sequence[Command], repeats: int, warmup: int = 2) -> l
         for index in order:
             run = commands[index].once()
             series[index].values.append(run.seconds)
+            series[index].cpu.append(run.cpu_seconds)
             series[index].rss_kib.append(run.max_rss_kib)
     return series
 

@@ -5,9 +5,11 @@
     python bench/profile_botkit.py --only imports
 
 Sections:
+  deps     wall-time cost of importing each dependency (median of interleaved runs).
   imports  ``python -X importtime`` for ``import botkit.cli`` and for each command, best of
            three runs per module; the heaviest top-level imports and the heavy libraries
            each command pulls in.
+  oneshot  pyinstrument on one ``botkit curl`` and one ``botkit import``.
   lint     pyinstrument on ``botkit lint`` of a generated corpus (bots, then cURL files):
            the call tree and the functions with the most self time.
   parse    pyinstrument on the in-process parse loop over samples/curl/.
@@ -25,6 +27,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import corpus
+from measure import Command, interleaved
 from run import ROOT, SCHEMA, has_command, sample_commands, tool
 
 HEAVY = (
@@ -129,12 +132,46 @@ def imports_section(work: Path, botkit: str) -> str:
     return "\n\n".join(report_imports(label, argv) for label, argv in cases)
 
 
-def pyinstrument_cli(target: list[str], out: Path, flat_lines: int = 25) -> str:
+DEPENDENCIES = (
+    "click",
+    "jinja2",
+    "jsonschema",
+    "referencing",
+    "phonenumbers",
+    "tree_sitter",
+    "tree_sitter_bash",
+    "tomllib",
+    "botkit.catalog",
+    "botkit.generate",
+)
+
+
+def dependencies_section(repeats: int) -> str:
+    """Median wall time of ``python -c "import X"`` for each dependency, minus a bare start."""
+    bare = Command("pass", [sys.executable, "-c", "pass"])
+    commands = [bare]
+    for name in DEPENDENCIES:
+        probe = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, check=False
+        )
+        if probe.returncode == 0:
+            commands.append(Command(name, [sys.executable, "-c", f"import {name}"]))
+    series = interleaved(commands, repeats, warmup=1)
+    base = series[0].median
+    lines = [f"## import cost over a bare start ({base * 1000:.1f} ms), median of {repeats}"]
+    for command, s in zip(commands[1:], series[1:], strict=True):
+        lines.append(f"  {(s.median - base) * 1000:7.1f} ms  {command.label}")
+    return "\n".join(lines)
+
+
+def pyinstrument_cli(
+    target: list[str], out: Path, flat_lines: int = 25, interval: float = 0.001
+) -> str:
     """Profile ``python -m botkit ...`` with pyinstrument; return tree and flat views."""
     session = out.with_suffix(".pyisession")
     subprocess.run(
         [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session),
-         "-m", "botkit", *target],
+         "-i", str(interval), "-m", "botkit", *target],
         cwd=ROOT, capture_output=True, check=False,
     )  # fmt: skip
     if not session.exists():
@@ -151,6 +188,24 @@ def pyinstrument_cli(target: list[str], out: Path, flat_lines: int = 25) -> str:
     out.with_suffix(".tree.txt").write_text(tree, encoding="utf-8")
     out.with_suffix(".flat.txt").write_text(flat, encoding="utf-8")
     return "\n".join(flat.strip().splitlines()[: flat_lines + 6])
+
+
+def oneshot_section(work: Path, out: Path, botkit: str) -> str:
+    """pyinstrument on one ``botkit curl`` and one ``botkit import`` (imports included)."""
+    parts = []
+    if has_command(botkit, "curl"):
+        parts.append("## pyinstrument: one botkit curl (flat, self time, imports included)")
+        target = [
+            "curl", "doubletick.assign-chat", "--customer-phone-number", "919876543210",
+            "--assigned-user-phone-number", "919812345678", "--api-key", "key_bench",
+        ]  # fmt: skip
+        parts.append(pyinstrument_cli(target, out / "curl", interval=0.0005))
+    if has_command(botkit, "import"):
+        snippet = work / "readme.sh"
+        snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
+        parts.append("## pyinstrument: one botkit import (flat, self time, imports included)")
+        parts.append(pyinstrument_cli(["import", str(snippet)], out / "import", interval=0.0005))
+    return "\n".join(parts)
 
 
 def lint_section(work: Path, out: Path, botkit: str, size: int) -> str:
@@ -196,7 +251,7 @@ def parse_section(out: Path, passes: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Profile botkit (imports, lint, parse).")
     parser.add_argument("--out", type=Path, help="keep reports in this folder")
-    parser.add_argument("--only", default="imports,lint,parse")
+    parser.add_argument("--only", default="deps,imports,oneshot,lint,parse")
     parser.add_argument("--size", type=int, default=1000, help="files in the lint corpus")
     parser.add_argument("--passes", type=int, default=50, help="passes of the parse loop")
     args = parser.parse_args(argv)
@@ -208,8 +263,12 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         out = args.out or work / "reports"
         out.mkdir(parents=True, exist_ok=True)
+        if "deps" in chosen:
+            print(dependencies_section(15), end="\n\n", flush=True)
         if "imports" in chosen:
             print(imports_section(work, botkit), end="\n\n", flush=True)
+        if "oneshot" in chosen:
+            print(oneshot_section(work, out, botkit), end="\n\n", flush=True)
         if "lint" in chosen:
             print(lint_section(work, out, botkit, args.size), end="\n\n", flush=True)
         if "parse" in chosen:

@@ -116,7 +116,15 @@ def has_command(botkit: str, name: str) -> bool:
 # --- sections ---------------------------------------------------------------------------------
 
 
-def startup(cfg: Settings, botkit: str) -> list[Row]:
+def cpu_note(label: str, ours: Series, base: Series) -> str:
+    """The same comparison in CPU time (user + system), which other load disturbs less."""
+    return (
+        f"{label} in CPU time: {ms(ours.cpu_median)} vs {ms(base.cpu_median)} "
+        f"= {ours.cpu_median / base.cpu_median:.2f}x"
+    )
+
+
+def startup(cfg: Settings, botkit: str) -> tuple[list[Row], str]:
     """``botkit --version`` against a bare ``python -c "import click"``."""
     version = Command("botkit --version", [botkit, "--version"])
     click = Command("import click", [sys.executable, "-c", "import click"])
@@ -135,7 +143,7 @@ def startup(cfg: Settings, botkit: str) -> list[Row]:
     ]
 
 
-def oneshot(cfg: Settings, botkit: str) -> list[Row]:
+def oneshot(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
     """One generation and one import, each against a bare ``python -c pass``."""
     snippet = cfg.work / "readme-assign-chat.sh"
     snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
@@ -143,6 +151,7 @@ def oneshot(cfg: Settings, botkit: str) -> list[Row]:
     commands: list[Command] = [bare]
     labels: list[tuple[str, float]] = []
     rows: list[Row] = []
+    notes: list[str] = []
     if has_command(botkit, "curl"):
         commands.append(
             Command(
@@ -170,10 +179,11 @@ def oneshot(cfg: Settings, botkit: str) -> list[Row]:
     else:
         rows.append(missing("one import: `botkit import`", "`botkit import` not on this branch"))
     if len(commands) == 1:
-        return rows
+        return rows, notes
     base, *ours = interleaved(commands, cfg.repeats_oneshot)
     for (label, limit), series in zip(labels, ours, strict=True):
         ratio = series.median / base.median
+        notes.append(cpu_note(label.split(":")[0], series, base))
         rows.append(
             Row(
                 f"{label} vs `python -c pass`",
@@ -185,7 +195,7 @@ def oneshot(cfg: Settings, botkit: str) -> list[Row]:
                 spreads(series, base),
             )
         )
-    return sorted(rows, key=lambda r: "import" in r.measurement)
+    return sorted(rows, key=lambda r: "import" in r.measurement), notes
 
 
 def sample_commands() -> list[tuple[Path, str]]:
@@ -416,6 +426,12 @@ def mib(kib: int) -> str:
 # --- output -----------------------------------------------------------------------------------
 
 
+def load() -> str:
+    with contextlib.suppress(OSError):
+        return f"{os.getloadavg()[0]:.2f}"
+    return "?"
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
@@ -477,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         else tempfile.TemporaryDirectory(prefix="botkit-bench-")
     )
     started = time.perf_counter()
+    load_before = load()
     with work_ctx as work_dir:
         work = Path(work_dir)
         work.mkdir(parents=True, exist_ok=True)
@@ -522,7 +539,10 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     print(f"`{command}` on {stamp}; {machine()}")
-    print(f"{versions()}; run took {elapsed:.0f} s.\n")
+    print(
+        f"{versions()}; run took {elapsed:.0f} s; "
+        f"1-min load average {load_before} before, {load()} after.\n"
+    )
     print(table(rows))
     print()
     print(
