@@ -100,12 +100,15 @@ class Command:
     stdin_path: Path | None = None
     cwd: Path | None = None
     env: dict[str, str] | None = None
+    last_out: bytes = b""
 
     def check(self) -> tuple[bytes, bytes]:
-        """Run once with output captured; raise ``CommandFailed`` on an unexpected status."""
+        """Run once with output captured (kept in ``last_out``); raise ``CommandFailed`` on an
+        unexpected status."""
         run, out, err = run_child(
             self.argv, stdin_path=self.stdin_path, cwd=self.cwd, env=self.env, capture=True
         )
+        self.last_out = out
         if run.returncode not in self.ok_codes:
             tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
             raise CommandFailed(
