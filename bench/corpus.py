@@ -26,11 +26,10 @@ from botkit.catalog import Api, load_catalog
 FILES_PER_DIR = 100
 
 _VARIABLES = (
-    "{{customer.phone}}",
+    "{{customer_phone}}",
     "{{contact.phoneNumber}}",
-    "{{agent.phone}}",
+    "{{agent_phone}}",
     "{{waba_number}}",
-    "{{user.mobile}}",
 )
 _PLACEHOLDER_KEYS = ("YOUR_API_KEY", "key_xxxxxxxxxx", "<x-api-key>", "", "<api-key>")
 
@@ -174,7 +173,7 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
 # --- bots -------------------------------------------------------------------------------------
 
 _MESSAGES = (
-    "Hi {{customer.name}}! How can we help you today?",
+    "Hi {{customer_name}}! How can we help you today?",
     "Please choose an option below.",
     "Thanks, an agent will be with you shortly.",
     "Our office hours are 9:00 to 18:00, Monday to Friday.",
@@ -197,46 +196,89 @@ def component(call: Call, name: str) -> dict[str, Any]:
     return out
 
 
+def _plain_step(rng: random.Random, step_id: str) -> dict[str, Any]:
+    """A step without an API call: message, question, condition, variable, team hand-over."""
+    roll = rng.random()
+    if roll < 0.35:
+        return {"id": step_id, "component": {"type": "message", "text": rng.choice(_MESSAGES)}}
+    if roll < 0.55:
+        component: dict[str, Any] = {
+            "type": "question",
+            "text": rng.choice(("What is your phone number?", "What do you need help with?")),
+            "variable": rng.choice(("customer_phone", "topic", "order_id")),
+        }
+        if component["variable"] == "customer_phone":
+            component["input"] = "phone"
+        return {"id": step_id, "component": component}
+    if roll < 0.75:
+        return {"id": step_id, "component": {"type": "condition", "name": "Route by plan"}}
+    if roll < 0.9:
+        return {
+            "id": step_id,
+            "component": {
+                "type": "set_variable",
+                "variable": "handoff_reason",
+                "value": rng.choice(("billing", "sales", "support", "{{topic}}")),
+            },
+        }
+    return {"id": step_id, "component": {"type": "assign_team", "team": "Support L1"}}
+
+
 def make_bot(seed: int, index: int, steps: int = 20, fault_rate: float = 0.04) -> dict[str, Any]:
-    """One bot of about ``steps`` steps, a quarter of them Call API components."""
+    """One bot of ``steps`` steps (schemas/bot.schema.json), about a quarter of them Call API
+    components; questions and conditions branch forward, API calls go to an error step."""
     rng = random.Random(f"{seed}:bot:{index}")
     apis = list(load_catalog())
+    ids = [f"step_{i + 1:02d}" for i in range(steps - 2)] + ["sorry", "goodbye"]
+    body = len(ids) - 2
     out_steps: list[dict[str, Any]] = []
-    ids = [f"step-{i + 1:02d}" for i in range(steps)]
-    for i, step_id in enumerate(ids):
-        nxt = ids[i + 1] if i + 1 < steps else None
-        roll = rng.random()
-        if roll < 0.28:
+    for i in range(body):
+        step_id = ids[i]
+        if i == 0:
+            step: dict[str, Any] = {
+                "id": step_id,
+                "component": {"type": "message", "text": _MESSAGES[0]},
+            }
+        elif rng.random() < 0.28:
             api = rng.choice(apis)
             call = make_call(rng, api, fault_rate)
             title = api.summary.split(" (")[0]
-            step: dict[str, Any] = {"id": step_id, "component": component(call, title)}
-        elif roll < 0.55:
-            step = {"id": step_id, "component": {"type": "message", "text": rng.choice(_MESSAGES)}}
-        elif roll < 0.75:
-            step = {
-                "id": step_id,
-                "component": {
-                    "type": "question",
-                    "text": "What is your phone number?",
-                    "variable": rng.choice(("customer.phone", "order.id", "customer.email")),
-                },
-            }
+            step = {"id": step_id, "component": component(call, title), "on_error": "sorry"}
         else:
-            other = rng.choice(ids)
-            step = {
-                "id": step_id,
-                "component": {
-                    "type": "condition",
-                    "variable": "customer.tier",
-                    "equals": rng.choice(("gold", "silver", "new")),
-                },
-                "next": [other] if nxt is None else [nxt, other],
-            }
-        if "next" not in step:
-            step["next"] = [nxt] if nxt else []
+            step = _plain_step(rng, step_id)
+        forward = ids[i + 1] if i + 1 < body else "goodbye"
+        step["next"] = forward
+        kind = step["component"]["type"]
+        if kind == "condition" and i + 2 < body:
+            target = ids[rng.randrange(i + 2, body)]
+            step["branches"] = [{"when": "{{plan}} == 'premium'", "next": target}]
+        elif kind == "question" and step["component"]["variable"] == "topic" and i + 2 < body:
+            options = ["Sales", "Support", "Something else"]
+            step["component"]["options"] = options
+            step["branches"] = [
+                {"option": option, "next": ids[rng.randrange(i + 1, body)]}
+                for option in options[:2]
+            ]
         out_steps.append(step)
-    return {"name": f"Support routing {index:05d}", "start": ids[0], "steps": out_steps}
+    out_steps.append(
+        {
+            "id": "sorry",
+            "component": {"type": "message", "text": "Sorry, something went wrong."},
+            "next": "goodbye",
+        }
+    )
+    out_steps.append({"id": "goodbye", "component": {"type": "end", "text": "Bye!"}})
+    return {
+        "name": f"Support routing {index:05d}",
+        "description": "Greets the customer, asks what they need and hands the chat over.",
+        "variables": {
+            "customer_phone": "The customer's WhatsApp number, digits with country code",
+            "topic": "The customer's answer to the topic question",
+            "plan": "The customer's plan",
+        },
+        "start": ids[0],
+        "steps": out_steps,
+    }
 
 
 # --- cURL files -------------------------------------------------------------------------------

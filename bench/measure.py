@@ -102,7 +102,7 @@ class Command:
     env: dict[str, str] | None = None
     last_out: bytes = b""
 
-    def check(self) -> tuple[bytes, bytes]:
+    def check(self) -> Run:
         """Run once with output captured (kept in ``last_out``); raise ``CommandFailed`` on an
         unexpected status."""
         run, out, err = run_child(
@@ -115,7 +115,7 @@ class Command:
                 f"{self.label}: exit {run.returncode} (expected {self.ok_codes}): "
                 + " | ".join(tail)
             )
-        return out, err
+        return run
 
     def once(self) -> Run:
         run, _, _ = run_child(self.argv, stdin_path=self.stdin_path, cwd=self.cwd, env=self.env)
@@ -131,6 +131,11 @@ class Series:
     values: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
+
+    def add(self, run: Run) -> None:
+        self.values.append(run.seconds)
+        self.cpu.append(run.cpu_seconds)
+        self.rss_kib.append(run.max_rss_kib)
 
     @property
     def cpu_median(self) -> float:
@@ -161,23 +166,43 @@ class Series:
         return max(self.rss_kib) if self.rss_kib else 0
 
 
-def interleaved(commands: Sequence[Command], repeats: int, warmup: int = 2) -> list[Series]:
-    """Time each command ``repeats`` times, alternating between them so drift hits all alike."""
-    for command in commands:
-        command.check()
+def interleaved(
+    commands: Sequence[Command],
+    repeats: int,
+    warmup: int = 2,
+    *,
+    budget_s: float | None = None,
+    check_is_sample: bool = False,
+) -> list[Series]:
+    """Time each command ``repeats`` times, alternating between them so drift hits all alike.
+
+    Each command is first run once with its output checked.  For long commands that run
+    can count as the first sample (``check_is_sample``), and ``budget_s`` stops starting
+    new rounds once another round would overrun it (at least one sample each is kept).
+    """
+    series = [Series() for _ in commands]
+    started = time.perf_counter()
+    for command, s in zip(commands, series, strict=True):
+        run = command.check()
+        if check_is_sample:
+            s.add(run)
         for _ in range(warmup):
             command.once()
-    series = [Series() for _ in commands]
-    for i in range(repeats):
+    done = 1 if check_is_sample else 0
+    round_time = (time.perf_counter() - started) / max(done, 1)
+    for i in range(done, repeats):
+        elapsed = time.perf_counter() - started
+        if budget_s is not None and done and elapsed + round_time > budget_s:
+            break
         # Rotate the starting command so none always runs right after another.
-        order = list(range(len(commands)))
         shift = i % len(commands)
+        order = list(range(len(commands)))
         order = order[shift:] + order[:shift]
+        round_start = time.perf_counter()
         for index in order:
-            run = commands[index].once()
-            series[index].values.append(run.seconds)
-            series[index].cpu.append(run.cpu_seconds)
-            series[index].rss_kib.append(run.max_rss_kib)
+            series[index].add(commands[index].once())
+        round_time = time.perf_counter() - round_start
+        done += 1
     return series
 
 

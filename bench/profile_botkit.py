@@ -164,10 +164,9 @@ def dependencies_section(repeats: int) -> str:
     return "\n".join(lines)
 
 
-def pyinstrument_cli(
-    target: list[str], out: Path, flat_lines: int = 25, interval: float = 0.001
-) -> str:
-    """Profile ``python -m botkit ...`` with pyinstrument; return tree and flat views."""
+def pyinstrument_cli(target: list[str], out: Path, top: int = 20, interval: float = 0.001) -> str:
+    """Profile ``python -m botkit ...`` with pyinstrument; keep the call tree as text and
+    return the functions with the most self time, and botkit's own by cumulative time."""
     session = out.with_suffix(".pyisession")
     subprocess.run(
         [sys.executable, "-m", "pyinstrument", "-r", "pyisession", "-o", str(session),
@@ -176,25 +175,54 @@ def pyinstrument_cli(
     )  # fmt: skip
     if not session.exists():
         return f"(pyinstrument produced no session for {' '.join(target)})"
-    views = []
-    for options in (["-p", "flat"], []):
-        proc = subprocess.run(
-            [sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "text",
-             "--no-color", "--no-unicode", "--show-all", *options],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
-        views.append(proc.stdout)
-    flat, tree = views
+    tree = subprocess.run(
+        [sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "text",
+         "--no-color", "--no-unicode", "--show-all"],
+        capture_output=True, text=True, check=False,
+    ).stdout  # fmt: skip
     out.with_suffix(".tree.txt").write_text(tree, encoding="utf-8")
-    out.with_suffix(".flat.txt").write_text(flat, encoding="utf-8")
-    return "\n".join(flat.strip().splitlines()[: flat_lines + 6])
+    stats_file = out.with_suffix(".pstats")
+    subprocess.run(
+        [sys.executable, "-m", "pyinstrument", "--load", str(session), "-r", "pstats",
+         "-o", str(stats_file)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    return hotspots(stats_file, top)
+
+
+def hotspots(stats_file: Path, top: int) -> str:
+    """Self time by function (all code), then botkit's functions by cumulative time."""
+    import pstats
+
+    stats = pstats.Stats(str(stats_file))
+    total = stats.total_tt  # type: ignore[attr-defined]
+    rows = stats.stats  # type: ignore[attr-defined]
+    by_self = sorted(rows.items(), key=lambda kv: -kv[1][2])[:top]
+    lines = [f"  total {total:.2f} s; self time:"]
+    for (file, line, func), (_, _, tt, _, _) in by_self:
+        lines.append(f"  {tt:7.3f} s  {func}  {short(file)}:{line}")
+    own = [(key, v) for key, v in rows.items() if "/botkit/" in key[0]]
+    by_cum = sorted(own, key=lambda kv: -kv[1][3])[:top]
+    lines.append("  botkit functions, cumulative (recursion counted once per frame):")
+    for (file, line, func), (_, _, _, ct, _) in by_cum:
+        lines.append(f"  {ct:7.3f} s  {func}  {short(file)}:{line}")
+    return "\n".join(lines)
+
+
+def short(file: str) -> str:
+    """A path shown from its package (botkit/..., jsonschema/..., re/...), never the machine's."""
+    for marker in ("/site-packages/", "/botkit/"):
+        if marker in file:
+            tail = file.rsplit(marker, 1)[1]
+            return ("botkit/" + tail) if marker == "/botkit/" else tail
+    return re.sub(r"^.*/lib/python3\.\d+/", "", file)
 
 
 def oneshot_section(work: Path, out: Path, botkit: str) -> str:
     """pyinstrument on one ``botkit curl`` and one ``botkit import`` (imports included)."""
     parts = []
     if has_command(botkit, "curl"):
-        parts.append("## pyinstrument: one botkit curl (flat, self time, imports included)")
+        parts.append("## pyinstrument: one botkit curl (imports included)")
         target = [
             "curl", "doubletick.assign-chat", "--customer-phone-number", "919876543210",
             "--assigned-user-phone-number", "919812345678", "--api-key", "key_bench",
@@ -203,7 +231,7 @@ def oneshot_section(work: Path, out: Path, botkit: str) -> str:
     if has_command(botkit, "import"):
         snippet = work / "readme.sh"
         snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
-        parts.append("## pyinstrument: one botkit import (flat, self time, imports included)")
+        parts.append("## pyinstrument: one botkit import (imports included)")
         parts.append(pyinstrument_cli(["import", str(snippet)], out / "import", interval=0.0005))
     return "\n".join(parts)
 
@@ -214,10 +242,10 @@ def lint_section(work: Path, out: Path, botkit: str, size: int) -> str:
     parts = []
     if SCHEMA.exists():
         corpus.build(work, "bots", [size], seed=7)
-        parts.append(f"## pyinstrument: botkit lint of {size} bots (flat, self time)")
+        parts.append(f"## pyinstrument: botkit lint of {size} bots")
         parts.append(pyinstrument_cli(["lint", str(work / f"bots-{size}")], out / "lint-bots"))
     corpus.build(work, "curl", [size], seed=7)
-    parts.append(f"## pyinstrument: botkit lint of {size} cURL files (flat, self time)")
+    parts.append(f"## pyinstrument: botkit lint of {size} cURL files")
     parts.append(pyinstrument_cli(["lint", str(work / f"curl-{size}")], out / "lint-curl"))
     return "\n".join(parts)
 
@@ -240,12 +268,13 @@ def parse_section(out: Path, passes: int) -> str:
         for path, text in samples:
             read_curl(text, source=path.name, base_dir=path.parent, strict=False)
     profiler.stop()
-    tree = profiler.output_text(show_all=True)
-    flat = profiler.output_text(show_all=True, flat=True)
-    (out / "parse.tree.txt").write_text(tree, encoding="utf-8")
-    (out / "parse.flat.txt").write_text(flat, encoding="utf-8")
-    head = "\n".join(flat.strip().splitlines()[:31])
-    return f"## pyinstrument: {passes} passes of read_curl over {len(samples)} samples\n{head}"
+    from pyinstrument.renderers import PstatsRenderer
+
+    (out / "parse.tree.txt").write_text(profiler.output_text(show_all=True), encoding="utf-8")
+    stats_file = out / "parse.pstats"
+    stats_file.write_bytes(profiler.output(PstatsRenderer()))  # type: ignore[arg-type]
+    head = f"## pyinstrument: {passes} passes of read_curl over {len(samples)} samples"
+    return head + "\n" + hotspots(stats_file, 20)
 
 
 def main(argv: list[str] | None = None) -> int:
