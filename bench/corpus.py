@@ -161,9 +161,10 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
         key = env_var
     if fault != "no-auth":
         if auth.scheme == "header" and auth.header:
-            headers.insert(rng.randrange(len(headers) + 1), (auth.header, auth.prefix + key))
+            value = (auth.prefix + key).rstrip()  # HTTP drops trailing blanks
+            headers.insert(rng.randrange(len(headers) + 1), (auth.header, value))
         elif rng.random() < 0.5:
-            headers.append(("Authorization", "Bearer " + key))
+            headers.append(("Authorization", ("Bearer " + key).rstrip()))
         else:
             basic = ("{{" + auth.env + "}}", key if fault else "{{UNBLU_PASSWORD}}")
     body = {k: v for k, v in values.items()} if api.params_in("body") else None

@@ -110,7 +110,7 @@ class Command:
         )
         self.last_out = out
         if run.returncode not in self.ok_codes:
-            tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
+            tail = (err.strip() or out.strip()).decode("utf-8", "replace").splitlines()[-3:]
             raise CommandFailed(
                 f"{self.label}: exit {run.returncode} (expected {self.ok_codes}): "
                 + " | ".join(tail)
@@ -207,18 +207,43 @@ def interleaved(
 
 
 def in_process(
-    jobs: Sequence[Callable[[], object]], budget_s: float, min_passes: int = 5
+    jobs: Sequence[Callable[[], object]],
+    budget_s: float,
+    min_passes: int = 5,
+    sample_s: float = 0.02,
 ) -> list[Series]:
-    """Time in-process callables pass by pass, alternating, until the time budget is spent."""
-    for job in jobs:  # warm-up pass: lazy imports, grammar loading, caches
+    """Time in-process callables, alternating, until the time budget is spent.
+
+    Each sample repeats a job enough times to last about ``sample_s`` (one pass can be a
+    few milliseconds, too short to time alone on a busy machine) and records the time
+    per pass.  The garbage collector runs between samples, not inside them.
+    """
+    import gc
+
+    loops = []
+    for job in jobs:  # warm-up pass (lazy imports, caches), then calibrate
         job()
+        start = time.perf_counter()
+        job()
+        once = max(time.perf_counter() - start, 1e-6)
+        loops.append(max(1, round(sample_s / once)))
     series = [Series() for _ in jobs]
     deadline = time.perf_counter() + budget_s
     passes = 0
-    while passes < min_passes or time.perf_counter() < deadline:
-        for job, s in zip(jobs, series, strict=True):
-            start = time.perf_counter()
-            job()
-            s.values.append(time.perf_counter() - start)
-        passes += 1
+    enabled = gc.isenabled()
+    try:
+        while passes < min_passes or time.perf_counter() < deadline:
+            for job, n, s in zip(jobs, loops, series, strict=True):
+                gc.collect()
+                gc.disable()
+                start = time.perf_counter()
+                for _ in range(n):
+                    job()
+                s.values.append((time.perf_counter() - start) / n)
+                if enabled:
+                    gc.enable()
+            passes += 1
+    finally:
+        if enabled:
+            gc.enable()
     return series

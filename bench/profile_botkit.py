@@ -28,7 +28,7 @@ from pathlib import Path
 
 import corpus
 from measure import Command, interleaved
-from run import ROOT, SCHEMA, has_command, sample_commands, tool
+from run import ROOT, SAMPLE_FILES, SCHEMA, has_command, sample_commands, tool
 
 HEAVY = (
     "jinja2",
@@ -52,9 +52,13 @@ ENTRY = "import sys; from botkit.cli import main; sys.argv[0] = 'botkit'; main()
 IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)$")
 
 
-def importtime(argv: list[str], runs: int = 3) -> dict[str, tuple[int, int, int]]:
-    """Module -> (self us, cumulative us, depth), the best of ``runs`` runs of ``argv``."""
-    best: dict[str, tuple[int, int, int]] = {}
+Entry = tuple[int, int, int, str]  # self us, cumulative us, depth, module
+
+
+def importtime(argv: list[str], runs: int = 3) -> list[Entry]:
+    """The ``-X importtime`` entries of ``argv``: of ``runs`` runs, the one whose total
+    import time is the median (a module imported lazily shows again at depth 0)."""
+    results: list[list[Entry]] = []
     for _ in range(runs):
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", *argv],
@@ -63,36 +67,34 @@ def importtime(argv: list[str], runs: int = 3) -> dict[str, tuple[int, int, int]
             cwd=ROOT,
             check=False,
         )
+        entries = []
         for line in proc.stderr.splitlines():
             m = IMPORT_LINE.match(line)
-            if not m:
-                continue
-            self_us, cum_us, indent, name = int(m[1]), int(m[2]), m[3], m[4]
-            depth = len(indent) // 2
-            if name not in best or cum_us < best[name][1]:
-                best[name] = (self_us, cum_us, depth)
-    return best
+            if m:
+                entries.append((int(m[1]), int(m[2]), len(m[3]) // 2, m[4]))
+        results.append(entries)
+    results.sort(key=lambda entries: sum(cum for _, cum, depth, _ in entries if depth == 0))
+    return results[len(results) // 2]
 
 
 def report_imports(label: str, argv: list[str]) -> str:
     """A short text report of what ``argv`` imports and what that costs."""
-    mods = importtime(argv)
-    top = sorted(
-        ((cum, name) for name, (_, cum, depth) in mods.items() if depth == 0),
-        reverse=True,
-    )
+    entries = importtime(argv)
+    top = sorted(((cum, name) for _, cum, depth, name in entries if depth == 0), reverse=True)
     total = sum(cum for cum, _ in top)
-    lines = [f"## {label}: {len(mods)} modules, {total / 1000:.1f} ms of imports"]
+    names = {name for *_, name in entries}
+    lines = [f"## {label}: {len(names)} modules, {total / 1000:.1f} ms of imports"]
     lines += [f"  {cum / 1000:7.1f} ms  {name}" for cum, name in top[:8]]
-    heavy = [h for h in HEAVY if h in mods]
-    heavy_cost = {h: mods[h][1] / 1000 for h in heavy}
-    if heavy:
-        pulled = ", ".join(f"{h} {heavy_cost[h]:.1f} ms" for h in heavy)
+    heavy_cost = {
+        h: max(cum for _, cum, _, name in entries if name == h) / 1000 for h in HEAVY if h in names
+    }
+    if heavy_cost:
+        pulled = ", ".join(f"{h} {ms:.1f} ms" for h, ms in heavy_cost.items())
         lines.append(f"  heavy modules loaded: {pulled}")
     else:
         lines.append("  heavy modules loaded: none")
-    own = defaultdict(int)
-    for name, (self_us, _, _) in mods.items():
+    own: dict[str, int] = defaultdict(int)
+    for self_us, _, _, name in entries:
         if name.startswith("botkit"):
             own[name] += self_us
     if own:
@@ -260,19 +262,20 @@ def parse_section(out: Path, passes: int) -> str:
     samples = []
     for path, text in sample_commands():
         with contextlib.suppress(Exception):
-            read_curl(text, source=path.name, base_dir=path.parent, strict=False)
+            read_curl(text, source=path.name, base_dir=SAMPLE_FILES, strict=False)
             samples.append((path, text))
     profiler = Profiler(interval=0.0002)
     profiler.start()
     for _ in range(passes):
         for path, text in samples:
-            read_curl(text, source=path.name, base_dir=path.parent, strict=False)
+            read_curl(text, source=path.name, base_dir=SAMPLE_FILES, strict=False)
     profiler.stop()
     from pyinstrument.renderers import PstatsRenderer
 
     (out / "parse.tree.txt").write_text(profiler.output_text(show_all=True), encoding="utf-8")
     stats_file = out / "parse.pstats"
-    stats_file.write_bytes(profiler.output(PstatsRenderer()))  # type: ignore[arg-type]
+    rendered = profiler.output(PstatsRenderer())  # marshal bytes, as surrogate-escaped str
+    stats_file.write_bytes(rendered.encode("utf-8", "surrogateescape"))
     head = f"## pyinstrument: {passes} passes of read_curl over {len(samples)} samples"
     return head + "\n" + hotspots(stats_file, 20)
 
