@@ -118,6 +118,7 @@ class Command:
         return run
 
     def once(self) -> Run:
+        """Run once, output discarded; raise ``CommandFailed`` on an unexpected status."""
         run, _, _ = run_child(self.argv, stdin_path=self.stdin_path, cwd=self.cwd, env=self.env)
         if run.returncode not in self.ok_codes:
             raise CommandFailed(f"{self.label}: exit {run.returncode} during timing")
@@ -133,20 +134,24 @@ class Series:
     rss_kib: list[int] = field(default_factory=list)
 
     def add(self, run: Run) -> None:
+        """Record one child run."""
         self.values.append(run.seconds)
         self.cpu.append(run.cpu_seconds)
         self.rss_kib.append(run.max_rss_kib)
 
     @property
     def cpu_median(self) -> float:
+        """Median CPU time (user + system) in seconds."""
         return statistics.median(self.cpu) if self.cpu else 0.0
 
     @property
     def median(self) -> float:
+        """Median of the values."""
         return statistics.median(self.values)
 
     @property
     def iqr(self) -> float:
+        """Interquartile range (the full range when there are fewer than four values)."""
         if len(self.values) < 4:
             return max(self.values) - min(self.values)
         q1, _, q3 = statistics.quantiles(self.values, n=4, method="inclusive")
@@ -159,10 +164,12 @@ class Series:
 
     @property
     def noisy(self) -> bool:
+        """Is the spread above ``NOISY_SPREAD``?"""
         return self.spread > NOISY_SPREAD
 
     @property
     def peak_rss_kib(self) -> int:
+        """Highest peak RSS over the runs, in KiB."""
         return max(self.rss_kib) if self.rss_kib else 0
 
 

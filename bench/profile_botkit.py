@@ -106,6 +106,7 @@ def report_imports(label: str, argv: list[str]) -> str:
 
 
 def imports_section(work: Path, botkit: str) -> str:
+    """``-X importtime`` reports for the baseline, ``import botkit.cli`` and each command."""
     snippet = work / "readme.sh"
     snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
     bot = work / "one-bot.json"
@@ -239,6 +240,7 @@ def oneshot_section(work: Path, out: Path, botkit: str) -> str:
 
 
 def lint_section(work: Path, out: Path, botkit: str, size: int) -> str:
+    """pyinstrument on ``botkit lint`` of generated bots, then of cURL files."""
     if not has_command(botkit, "lint"):
         return "## lint: `botkit lint` not on this branch"
     parts = []
@@ -253,6 +255,7 @@ def lint_section(work: Path, out: Path, botkit: str, size: int) -> str:
 
 
 def parse_section(out: Path, passes: int) -> str:
+    """pyinstrument on ``read_curl`` over every sample, ``passes`` times, in process."""
     try:
         from botkit.curl import read_curl
     except ImportError:
@@ -281,6 +284,7 @@ def parse_section(out: Path, passes: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the chosen profiling sections and print their reports."""
     parser = argparse.ArgumentParser(description="Profile botkit (imports, lint, parse).")
     parser.add_argument("--out", type=Path, help="keep reports in this folder")
     parser.add_argument("--only", default="deps,imports,oneshot,lint,parse")

@@ -68,6 +68,8 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """What one run measures and how hard: repeats, budgets, corpus sizes, work folder."""
+
     quick: bool
     full: bool
     repeats_startup: int
@@ -89,10 +91,12 @@ def tool(name: str) -> str | None:
 
 
 def ms(seconds: float) -> str:
+    """Seconds as milliseconds, one decimal."""
     return f"{seconds * 1000:.1f} ms"
 
 
 def pct(series: Series) -> str:
+    """The spread cell of one series: IQR share of the median, or the run count if few."""
     if len(series.values) < 3:
         return f"n={len(series.values)}"
     mark = " noisy" if series.noisy else ""
@@ -100,14 +104,17 @@ def pct(series: Series) -> str:
 
 
 def spreads(*series: Series) -> str:
+    """Spread cells of several series, botkit first."""
     return " / ".join(pct(s) for s in series)
 
 
 def verdict(ok: bool) -> str:
+    """PASS or FAIL."""
     return "PASS" if ok else "FAIL"
 
 
 def missing(measurement: str, why: str) -> Row:
+    """A row for something that could not be measured, and why."""
     return Row(measurement, "not measured", "", "", "", "n/a", why)
 
 
@@ -490,6 +497,7 @@ def throughput_rows(cfg: Settings, kind: str, s: dict[str, Series]) -> list[Row]
 
 
 def mib(kib: int) -> str:
+    """KiB as whole MiB."""
     return f"{kib / 1024:.0f} MiB"
 
 
@@ -497,12 +505,14 @@ def mib(kib: int) -> str:
 
 
 def load() -> str:
+    """The 1-minute load average, which says how busy the machine was."""
     with contextlib.suppress(OSError):
         return f"{os.getloadavg()[0]:.2f}"
     return "?"
 
 
 def machine() -> str:
+    """Cores, CPU model, OS release and Python version (no host names or paths)."""
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -516,6 +526,7 @@ def machine() -> str:
 
 
 def versions() -> str:
+    """Versions of botkit and of the tools it is compared with."""
     parts = []
     for dist in ("botkit", "click", "uncurl", "check-jsonschema", "jsonschema"):
         with contextlib.suppress(metadata.PackageNotFoundError):
@@ -524,6 +535,7 @@ def versions() -> str:
 
 
 def table(rows: list[Row]) -> str:
+    """The rows as one markdown table."""
     head = (
         "| Measurement | botkit | Baseline | Ratio (botkit / baseline) "
         "| Target | Result | Spread (IQR) |"
@@ -536,6 +548,7 @@ def table(rows: list[Row]) -> str:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: small corpus, few runs")
     parser.add_argument(
@@ -558,6 +571,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the chosen sections and print the table."""
     args = parse_args(argv)
     botkit = tool("botkit")
     if botkit is None:
