@@ -408,13 +408,14 @@ def lint_bots(
         )
         if cfg.full or cfg.quick:
             found = interleaved(
-                [b_small, c_small, b_big, c_big], cfg.repeats_lint, **lint_timing(cfg, 90.0)
+                [b_small, c_small, b_big, c_big], cfg.repeats_lint, **lint_timing(cfg, 180.0)
             )
             series.update(zip(("bs", "cs", "bb", "cb"), found, strict=True))
         else:
-            found = interleaved([b_small, c_small], cfg.repeats_lint, **lint_timing(cfg, 40.0))
-            series.update(zip(("bs", "cs"), found, strict=True))
-            series["bb"] = interleaved([b_big], cfg.repeats_lint, **lint_timing(cfg, 40.0))[0]
+            found = interleaved(
+                [b_small, b_big, c_small], cfg.repeats_lint, **lint_timing(cfg, 80.0)
+            )
+            series.update(zip(("bs", "bb", "cs"), found, strict=True))
         checked = "both sets" if "cb" in series else f"the {small:,} set"
         notes.append(
             f"check-jsonschema exits 0 on {checked}: every generated bot is valid against "
