@@ -173,6 +173,14 @@ class Series:
         return max(self.rss_kib) if self.rss_kib else 0
 
 
+def paired(numerator: Series, denominator: Series) -> Series:
+    """Per-round ratios of two series timed in the same interleaved rounds.
+
+    Each round's two runs are close in time, so a machine that speeds up or slows
+    down between rounds (a shared VM does) cancels out of the ratio."""
+    return Series([a / b for a, b in zip(numerator.values, denominator.values, strict=False)])
+
+
 def interleaved(
     commands: Sequence[Command],
     repeats: int,
