@@ -151,7 +151,7 @@ def startup(cfg: Settings, botkit: str) -> tuple[list[Row], str]:
     """``botkit --version`` against a bare ``python -c "import click"``."""
     version = Command("botkit --version", [botkit, "--version"])
     click = Command("import click", [sys.executable, "-c", "import click"])
-    ours, base = interleaved([version, click], cfg.repeats_startup)
+    ours, base = interleaved([version, click], cfg.repeats_startup, warmup=1 if cfg.quick else 2)
     ratio = ours.median / base.median
     return [
         Row(
@@ -203,7 +203,7 @@ def oneshot(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
         rows.append(missing("one import: `botkit import`", "`botkit import` not on this branch"))
     if len(commands) == 1:
         return rows, notes
-    base, *ours = interleaved(commands, cfg.repeats_oneshot)
+    base, *ours = interleaved(commands, cfg.repeats_oneshot, warmup=1 if cfg.quick else 2)
     for (label, limit), series in zip(labels, ours, strict=True):
         ratio = series.median / base.median
         notes.append(cpu_note(label.split(":")[0], series, base))
@@ -612,7 +612,7 @@ def main(argv: list[str] | None = None) -> int:
             quick=args.quick,
             full=args.full,
             repeats_startup=r or (10 if args.quick else 40),
-            repeats_oneshot=r or (8 if args.quick else 30),
+            repeats_oneshot=r or (6 if args.quick else 30),
             repeats_lint=r or (1 if args.quick else 3),
             parse_budget=0.4 if args.quick else 2.5,
             sizes=(50, 200) if args.quick else (1000, 4000),
