@@ -1,0 +1,678 @@
+"""Benchmark botkit against what users would otherwise run, side by side, in one run.
+
+Run from the repository root with the Python of the environment botkit is installed in:
+
+    python bench/run.py            # default run (about 3 minutes on 2 cores)
+    python bench/run.py --full     # also check-jsonschema on the 4,000 bots (minutes more)
+    python bench/run.py --quick    # smoke run (under 30 s): tiny corpus, few repeats
+    python bench/run.py --only startup,oneshot
+
+It prints one markdown table.  Times are medians of interleaved runs (A, B, A, B...);
+"spread" is the interquartile range as a share of the median (the range when there
+are fewer than four runs), and a row is marked noisy when it exceeds 10 %.
+Needs the ``bench`` extras: ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import corpus
+from measure import (
+    NOISY_SPREAD,
+    Command,
+    CommandFailed,
+    Series,
+    in_process,
+    interleaved,
+    paired,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTIONS = ("startup", "oneshot", "parse", "lint")
+SCHEMA = ROOT / "schemas" / "bot.schema.json"
+SAMPLES = ROOT / "samples" / "curl"
+SAMPLE_FILES = SAMPLES / "files"
+CURL_SUFFIXES = {".sh", ".curl", ".cmd", ".ps1"}
+
+# Targets (issue: benchmarks, speed and hardening).
+STARTUP_MAX = 1.5
+IMPORT_MAX = 3.0
+GENERATE_MAX = 4.0
+LINT_CURL_MIN = 500.0
+SCALING_MAX = 4.6
+MEMORY_FLAT_MAX = 1.2  # peak RSS of the 4x corpus over the 1x corpus
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the result table."""
+
+    measurement: str
+    botkit: str
+    baseline: str
+    ratio: str = ""
+    target: str = ""
+    result: str = ""
+    spread: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What one run measures and how hard: repeats, budgets, corpus sizes, work folder."""
+
+    quick: bool
+    full: bool
+    repeats_startup: int
+    repeats_oneshot: int
+    repeats_lint: int
+    parse_budget: float
+    sizes: tuple[int, int]
+    seed: int
+    work: Path
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def tool(name: str) -> str | None:
+    """The console script ``name`` installed beside this interpreter (else on PATH)."""
+    here = Path(sys.executable).with_name(name)
+    return str(here) if here.exists() else shutil.which(name)
+
+
+def ms(seconds: float) -> str:
+    """Seconds as milliseconds, one decimal."""
+    return f"{seconds * 1000:.1f} ms"
+
+
+def pct(series: Series) -> str:
+    """The spread cell of one series: IQR share of the median, or the run count if few."""
+    if len(series.values) < 3:
+        return f"n={len(series.values)}"
+    mark = " noisy" if series.noisy else ""
+    return f"{series.spread * 100:.0f}%{mark}"
+
+
+def spreads(*series: Series) -> str:
+    """Spread cells of several series, botkit first."""
+    return " / ".join(pct(s) for s in series)
+
+
+def verdict(ok: bool) -> str:
+    """PASS or FAIL."""
+    return "PASS" if ok else "FAIL"
+
+
+def missing(measurement: str, why: str) -> Row:
+    """A row for something that could not be measured, and why."""
+    return Row(measurement, "not measured", "", "", "", "n/a", why)
+
+
+def has_command(botkit: str, name: str) -> bool:
+    """Does this botkit have subcommand ``name``? (``botkit NAME --help`` exits 0)."""
+    try:
+        Command(name, [botkit, name, "--help"]).check()
+    except CommandFailed:
+        return False
+    return True
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def cpu_note(label: str, ours: Series, base: Series) -> str:
+    """The same comparison in CPU time (user + system), which other load disturbs less."""
+    return (
+        f"{label} in CPU time: {ms(ours.cpu_median)} vs {ms(base.cpu_median)} "
+        f"= {ours.cpu_median / base.cpu_median:.2f}x"
+    )
+
+
+def startup(cfg: Settings, botkit: str) -> tuple[list[Row], str]:
+    """``botkit --version`` against a bare ``python -c "import click"``."""
+    version = Command("botkit --version", [botkit, "--version"])
+    click = Command("import click", [sys.executable, "-c", "import click"])
+    ours, base = interleaved([version, click], cfg.repeats_startup, warmup=1 if cfg.quick else 2)
+    ratio = ours.median / base.median
+    return [
+        Row(
+            'start-up: `botkit --version` vs `python -c "import click"`',
+            ms(ours.median),
+            ms(base.median),
+            f"{ratio:.2f}x",
+            f"<= {STARTUP_MAX}x",
+            verdict(ratio <= STARTUP_MAX),
+            spreads(ours, base),
+        )
+    ]
+
+
+def oneshot(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
+    """One generation and one import, each against a bare ``python -c pass``."""
+    snippet = cfg.work / "readme-assign-chat.sh"
+    snippet.write_text(corpus.readme_snippet(), encoding="utf-8")
+    bare = Command("python -c pass", [sys.executable, "-c", "pass"])
+    commands: list[Command] = [bare]
+    labels: list[tuple[str, float]] = []
+    rows: list[Row] = []
+    notes: list[str] = []
+    if has_command(botkit, "curl"):
+        commands.append(
+            Command(
+                "botkit curl",
+                [
+                    botkit,
+                    "curl",
+                    "doubletick.assign-chat",
+                    "--customer-phone-number",
+                    "919876543210",
+                    "--assigned-user-phone-number",
+                    "919812345678",
+                    "--reassign",
+                    "--api-key",
+                    "key_bench0000000000",
+                ],
+            )
+        )
+        labels.append(("one generation: `botkit curl doubletick.assign-chat ...`", GENERATE_MAX))
+    else:
+        rows.append(missing("one generation: `botkit curl`", "`botkit curl` not on this branch"))
+    if has_command(botkit, "import"):
+        commands.append(Command("botkit import", [botkit, "import", str(snippet)]))
+        labels.append(("one import: `botkit import` of a ReadMe snippet", IMPORT_MAX))
+    else:
+        rows.append(missing("one import: `botkit import`", "`botkit import` not on this branch"))
+    if len(commands) == 1:
+        return rows, notes
+    base, *ours = interleaved(commands, cfg.repeats_oneshot, warmup=1 if cfg.quick else 2)
+    for (label, limit), series in zip(labels, ours, strict=True):
+        ratio = series.median / base.median
+        notes.append(cpu_note(label.split(":")[0], series, base))
+        rows.append(
+            Row(
+                f"{label} vs `python -c pass`",
+                ms(series.median),
+                ms(base.median),
+                f"{ratio:.2f}x",
+                f"<= {limit:g}x",
+                verdict(ratio <= limit),
+                spreads(series, base),
+            )
+        )
+    return sorted(rows, key=lambda r: "import" in r.measurement), notes
+
+
+def sample_commands() -> list[tuple[Path, str]]:
+    """Every cURL command of samples/curl/ (one per file at its top level), as text.
+
+    ``files/`` holds what their ``@file`` references read (pass it as ``base_dir``);
+    ``equivalents/`` repeats the cmd and PowerShell ones in bash and is left out.
+    """
+    if not SAMPLES.is_dir():
+        return []
+    files = sorted(p for p in SAMPLES.iterdir() if p.is_file() and p.suffix in CURL_SUFFIXES)
+    return [(p, p.read_text(encoding="utf-8", errors="replace")) for p in files]
+
+
+def uncurl_can_read(text: str) -> bool:
+    """Does ``uncurl.parse_context`` return for this command (no SystemExit, no exception)?"""
+    import uncurl
+
+    sink = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(sink), contextlib.redirect_stdout(sink):
+            uncurl.parse_context(text)
+    except (SystemExit, Exception):
+        return False
+    return True
+
+
+def parse(cfg: Settings) -> tuple[list[Row], str]:
+    """In-process parse throughput of botkit's reader against ``uncurl.parse_context``."""
+    label = "parse throughput, in process (commands/s)"
+    try:
+        from botkit.curl import read_curl
+    except ImportError:
+        return [missing(label, "`botkit.curl.read_curl` not on this branch")], ""
+    import uncurl
+
+    samples = sample_commands()
+    if not samples:
+        return [missing(label, "no samples/curl/ on this branch")], ""
+
+    def ours(path: Path, text: str) -> object:
+        return read_curl(text, source=path.name, base_dir=SAMPLE_FILES, strict=False)
+
+    readable_by_us: list[tuple[Path, str]] = []
+    for path, text in samples:
+        try:
+            ours(path, text)
+        except Exception:  # a sample botkit rejects on purpose (malformed input)
+            continue
+        readable_by_us.append((path, text))
+    common = [(p, t) for p, t in readable_by_us if uncurl_can_read(t)]
+    if not common:
+        return [missing(label, "uncurl reads none of the samples")], ""
+
+    def botkit_pass(items: list[tuple[Path, str]] = common) -> None:
+        for path, text in items:
+            ours(path, text)
+
+    def uncurl_pass(items: list[tuple[Path, str]] = common) -> None:
+        for _, text in items:
+            uncurl.parse_context(text)
+
+    def botkit_all(items: list[tuple[Path, str]] = readable_by_us) -> None:
+        for path, text in items:
+            ours(path, text)
+
+    ser_ours, ser_base, ser_all = in_process(
+        [botkit_pass, uncurl_pass, botkit_all], cfg.parse_budget
+    )
+    rate_ours = len(common) / ser_ours.median
+    rate_base = len(common) / ser_base.median
+    rate_all = len(readable_by_us) / ser_all.median
+    rows = [
+        Row(
+            f"parse: {len(common)} sample commands uncurl can read (commands/s)",
+            f"{rate_ours:,.0f}/s",
+            f"{rate_base:,.0f}/s",
+            f"{rate_ours / rate_base:.2f}x",
+            "(reference)",
+            "",
+            spreads(ser_ours, ser_base),
+        ),
+        Row(
+            f"parse: all {len(readable_by_us)} sample commands botkit reads (commands/s)",
+            f"{rate_all:,.0f}/s",
+            f"uncurl: {len(common)}/{len(samples)} readable",
+            "",
+            "(reference)",
+            "",
+            pct(ser_all),
+        ),
+    ]
+    note = (
+        f"samples/curl: {len(samples)} commands; botkit reads {len(readable_by_us)}, "
+        f"uncurl returns without error on {len(common)} of those (not always correctly)."
+    )
+    return rows, note
+
+
+FINDING = re.compile(rb":\d+:\d+: (BK\d{3})")
+
+
+def lint(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
+    """Lint throughput on the generated corpus, scaling, and peak memory."""
+    notes: list[str] = []
+    small, big = cfg.sizes
+    if not has_command(botkit, "lint"):
+        why = "`botkit lint` not on this branch"
+        kinds = ("bots", "cURL files")
+        return [missing(f"lint {n:,} {k}", why) for k in kinds for n in (small, big)], notes
+    rows: list[Row] = []
+    started = time.perf_counter()
+    bots = corpus.build(cfg.work, "bots", [small, big], cfg.seed) if SCHEMA.exists() else {}
+    corpus.build(cfg.work, "curl", [small, big], cfg.seed)
+    notes.append(
+        f"corpus (seed {cfg.seed}) written in {time.perf_counter() - started:.1f} s: "
+        f"{big:,} bots of 20 steps and {big:,} cURL files; the {small:,}-file sets are "
+        "the first files of the big ones"
+    )
+    if not bots:
+        rows.append(missing("lint bots", "schemas/bot.schema.json not on this branch"))
+    else:
+        try:
+            rows += lint_bots(cfg, botkit, bots, notes)
+        except CommandFailed as exc:
+            rows.append(missing("lint bots", f"failed: {exc}"))
+    try:
+        small_cmd, big_cmd = (
+            lint_command(cfg, botkit, "curl", small),
+            lint_command(cfg, botkit, "curl", big),
+        )
+        s1, s4 = interleaved([small_cmd, big_cmd], cfg.repeats_lint, **lint_timing(cfg, 20.0))
+        notes.append(f"botkit lint, {big:,} cURL files: {findings(big_cmd)}")
+        notes.append(cpu_scaling("cURL files", {"bs": s1, "bb": s4}))
+        rows += throughput_rows(cfg, "cURL files", {"bs": s1, "bb": s4})
+    except CommandFailed as exc:
+        rows.append(missing("lint cURL files", f"failed: {exc}"))
+    return rows, notes
+
+
+def cpu_scaling(kind: str, s: dict[str, Series]) -> str:
+    """The 4x scaling in CPU time, which waiting for a busy CPU does not inflate."""
+    ratio = statistics.median(a / b for a, b in zip(s["bb"].cpu, s["bs"].cpu, strict=False))
+    return (
+        f"lint {kind}, time for 4x the files in CPU time: {ratio:.2f}x "
+        f"({s['bs'].cpu_median:.2f} s -> {s['bb'].cpu_median:.2f} s)"
+    )
+
+
+def lint_timing(cfg: Settings, budget_s: float) -> dict[str, Any]:
+    """Lint runs are long: the checked run is the first sample, and extra rounds stop at
+    ``budget_s`` (a quarter of it with --quick)."""
+    return {
+        "warmup": 0,
+        "check_is_sample": True,
+        "budget_s": budget_s / 4 if cfg.quick else budget_s,
+    }
+
+
+def lint_command(cfg: Settings, botkit: str, kind: str, n: int) -> Command:
+    """``botkit lint DIR`` (text output); exit 1 is expected, the corpus has faults."""
+    folder = cfg.work / f"{kind}-{n}"
+    return Command(f"botkit lint {kind}-{n}", [botkit, "lint", str(folder)], (0, 1))
+
+
+def findings(command: Command) -> str:
+    """Count the findings in the output of the command's last checked run, by rule code."""
+    codes = FINDING.findall(command.last_out)
+    if not codes:
+        return "no findings"
+    by_code = Counter(code.decode() for code in codes)
+    detail = ", ".join(f"{code} {n:,}" for code, n in sorted(by_code.items()))
+    return f"{len(codes):,} findings ({detail})"
+
+
+def lint_bots(
+    cfg: Settings, botkit: str, bots: dict[int, list[Path]], notes: list[str]
+) -> list[Row]:
+    """botkit lint against check-jsonschema (same bot files, same schema).
+
+    check-jsonschema runs on the small set; on the big one too with --full (it alone
+    takes minutes there, which would break the default run's time budget)."""
+    small, big = cfg.sizes
+    b_small, b_big = (lint_command(cfg, botkit, "bots", n) for n in (small, big))
+    cjs = tool("check-jsonschema")
+    series: dict[str, Series] = {}
+    if cjs is None:
+        notes.append("check-jsonschema is not installed: no baseline for the bots")
+        series["bs"], series["bb"] = interleaved(
+            [b_small, b_big], cfg.repeats_lint, **lint_timing(cfg, 60.0)
+        )
+    else:
+        c_small, c_big = (
+            Command(f"check-jsonschema {n}", [cjs, "--schemafile", str(SCHEMA), *map(str, bots[n])])
+            for n in (small, big)
+        )
+        if cfg.full or cfg.quick:
+            found = interleaved(
+                [b_small, c_small, b_big, c_big], cfg.repeats_lint, **lint_timing(cfg, 180.0)
+            )
+            series.update(zip(("bs", "cs", "bb", "cb"), found, strict=True))
+        else:
+            found = interleaved(
+                [b_small, b_big, c_small], cfg.repeats_lint, **lint_timing(cfg, 80.0)
+            )
+            series.update(zip(("bs", "bb", "cs"), found, strict=True))
+        checked = "both sets" if "cb" in series else f"the {small:,} set"
+        notes.append(
+            f"check-jsonschema exits 0 on {checked}: every generated bot is valid against "
+            "the schema; botkit lint applies the same schema plus its rules"
+        )
+    notes.append(f"botkit lint, {big:,} bots: {findings(b_big)}")
+    notes.append(cpu_scaling("bots", series))
+    return throughput_rows(cfg, "bots (20 steps)", series)
+
+
+def throughput_rows(cfg: Settings, kind: str, s: dict[str, Series]) -> list[Row]:
+    """Files/s at both sizes, the scaling ratio and peak memory; against check-jsonschema
+    where it ran (bots), else against the files/s target (cURL files)."""
+    small, big = cfg.sizes
+    mark = "*" if cfg.quick else ""
+    compared = "cs" in s
+    rows = []
+    for n, ours_key, base_key in ((small, "bs", "cs"), (big, "bb", "cb")):
+        ours = s[ours_key]
+        rate = n / ours.median
+        if compared:
+            base = s.get(base_key)
+            if base is None:
+                rows.append(
+                    Row(
+                        f"lint {n:,} {kind}: files/s vs check-jsonschema",
+                        f"{rate:,.0f}/s ({ours.median:.2f} s)",
+                        "not run (--full)",
+                        "",
+                        "> 1x (faster)",
+                        "n/a",
+                        pct(ours),
+                    )
+                )
+                continue
+            base_rate = n / base.median
+            rows.append(
+                Row(
+                    f"lint {n:,} {kind}: files/s vs check-jsonschema (same files, same schema)",
+                    f"{rate:,.0f}/s ({ours.median:.2f} s)",
+                    f"{base_rate:,.0f}/s ({base.median:.2f} s)",
+                    f"{rate / base_rate:.2f}x",
+                    "> 1x (faster)",
+                    verdict(rate > base_rate) + mark,
+                    spreads(ours, base),
+                )
+            )
+        else:
+            rows.append(
+                Row(
+                    f"lint {n:,} {kind}: files/s",
+                    f"{rate:,.0f}/s ({ours.median:.2f} s)",
+                    "",
+                    "",
+                    f">= {LINT_CURL_MIN:g}/s",
+                    verdict(rate >= LINT_CURL_MIN) + mark,
+                    pct(ours),
+                )
+            )
+    scale = paired(s["bb"], s["bs"])
+    base_scale = f"{paired(s['cb'], s['cs']).median:.2f}x" if "cb" in s else ""
+    rows.append(
+        Row(
+            f"lint {kind}: time for {big // small}x the files (median of per-round ratios)",
+            f"{scale.median:.2f}x",
+            base_scale,
+            "",
+            f"<= {SCALING_MAX}x",
+            verdict(scale.median <= SCALING_MAX) + mark,
+            pct(scale),
+        )
+    )
+    mem = s["bb"].peak_rss_kib / max(s["bs"].peak_rss_kib, 1)
+    base_mem = ""
+    if "cs" in s:
+        base_mem = mib(s["cs"].peak_rss_kib)
+        if "cb" in s:
+            base_mem += f" -> {mib(s['cb'].peak_rss_kib)}"
+    rows.append(
+        Row(
+            f"lint {kind}: peak RSS, {small:,} -> {big:,} files",
+            f"{mib(s['bs'].peak_rss_kib)} -> {mib(s['bb'].peak_rss_kib)}",
+            base_mem,
+            f"{mem:.2f}x",
+            f"flat (<= {MEMORY_FLAT_MAX}x)",
+            verdict(mem <= MEMORY_FLAT_MAX) + mark,
+            "",
+        )
+    )
+    return rows
+
+
+def mib(kib: int) -> str:
+    """KiB as whole MiB."""
+    return f"{kib / 1024:.0f} MiB"
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def load() -> str:
+    """The 1-minute load average, which says how busy the machine was."""
+    with contextlib.suppress(OSError):
+        return f"{os.getloadavg()[0]:.2f}"
+    return "?"
+
+
+def machine() -> str:
+    """Cores, CPU model, OS release and Python version (no host names or paths)."""
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release().split('-')[0]}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def versions() -> str:
+    """Versions of botkit and of the tools it is compared with."""
+    parts = []
+    for dist in ("botkit", "click", "uncurl", "check-jsonschema", "jsonschema"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            parts.append(f"{dist} {metadata.version(dist)}")
+    return ", ".join(parts)
+
+
+def table(rows: list[Row]) -> str:
+    """The rows as one markdown table."""
+    head = (
+        "| Measurement | botkit | Baseline | Ratio (botkit / baseline) "
+        "| Target | Result | Spread (IQR) |"
+    )
+    lines = [head, "|---|---:|---:|---:|---|:---:|---|"]
+    for r in rows:
+        cells = (r.measurement, r.botkit, r.baseline, r.ratio, r.target, r.result, r.spread)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smoke run: small corpus, few runs")
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="also run check-jsonschema on the 4,000 bots (adds minutes)",
+    )
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help=f"comma-separated sections of {SECTIONS}"
+    )
+    parser.add_argument("--seed", type=int, default=20240601, help="corpus seed")
+    parser.add_argument("--repeats", type=int, help="runs per command (overrides the defaults)")
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
+    args = parser.parse_args(argv)
+    unknown = set(args.only.split(",")) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section(s) {sorted(unknown)}; choose from {SECTIONS}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the chosen sections and print the table."""
+    args = parse_args(argv)
+    botkit = tool("botkit")
+    if botkit is None:
+        sys.exit("bench: no 'botkit' command beside this Python; pip install -e '.[bench]'")
+    work_ctx = (
+        contextlib.nullcontext(str(args.keep))
+        if args.keep
+        else tempfile.TemporaryDirectory(prefix="botkit-bench-")
+    )
+    started = time.perf_counter()
+    load_before = load()
+    with work_ctx as work_dir:
+        work = Path(work_dir)
+        work.mkdir(parents=True, exist_ok=True)
+        r = args.repeats
+        cfg = Settings(
+            quick=args.quick,
+            full=args.full,
+            repeats_startup=r or (10 if args.quick else 40),
+            repeats_oneshot=r or (6 if args.quick else 30),
+            repeats_lint=r or (1 if args.quick else 3),
+            parse_budget=0.4 if args.quick else 2.5,
+            sizes=(50, 200) if args.quick else (1000, 4000),
+            seed=args.seed,
+            work=work,
+        )
+        chosen = args.only.split(",")
+        rows: list[Row] = []
+        notes: list[str] = []
+        steps: list[tuple[str, Callable[[], None]]] = []
+
+        def add(result: list[Row] | tuple[list[Row], str | list[str]]) -> None:
+            if isinstance(result, tuple):
+                rows.extend(result[0])
+                extra = result[1]
+                notes.extend([extra] if isinstance(extra, str) else extra)
+            else:
+                rows.extend(result)
+
+        if "startup" in chosen:
+            steps.append(("startup", lambda: add(startup(cfg, botkit))))
+        if "oneshot" in chosen:
+            steps.append(("oneshot", lambda: add(oneshot(cfg, botkit))))
+        if "parse" in chosen:
+            steps.append(("parse", lambda: add(parse(cfg))))
+        if "lint" in chosen:
+            steps.append(("lint", lambda: add(lint(cfg, botkit))))
+        for name, step in steps:
+            print(f"bench: {name}...", file=sys.stderr, flush=True)
+            began = time.perf_counter()
+            try:
+                step()
+            except CommandFailed as exc:
+                rows.append(missing(name, f"failed: {exc}"))
+            took = time.perf_counter() - began
+            print(f"bench: {name} took {took:.0f} s", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - started
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    command = " ".join(["python bench/run.py", *(sys.argv[1:] if argv is None else argv)])
+    print(f"`{command}` on {stamp}; {machine()}")
+    print(
+        f"{versions()}; run took {elapsed:.0f} s; "
+        f"1-min load average {load_before} before, {load()} after.\n"
+    )
+    print(table(rows))
+    print()
+    print(
+        f"Times are medians of interleaved runs, each command in its own process (wall time, "
+        f"start-up included); spread is the IQR over the median, 'noisy' above "
+        f"{NOISY_SPREAD:.0%}. Peak RSS is the child's ru_maxrss."
+    )
+    for note in notes:
+        if note:
+            print(f"- {note}")
+    if args.quick:
+        print("- *: --quick uses a tiny corpus; judge the lint targets on a default run")
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
