@@ -58,7 +58,7 @@ def component_for(
     if redact:
         from botkit.redact import redact_component
 
-        component = redact_component(component)
+        component = redact_component(component, api)
     check_component(component)
     return component
 

@@ -103,8 +103,22 @@ def test_redact_replaces_secrets_with_variables() -> None:
         "{{access_token}}",
         "{{client_auth}}",
     ]
+    # A catalog API's own credential gets the variable 'botkit curl' writes for it.
     doubletick = botkit.parse_curl(README, redact=True)
-    assert doubletick["headers"][0] == {"name": "Authorization", "value": "{{authorization}}"}
+    assert doubletick["headers"][0] == {"name": "Authorization", "value": "{{DOUBLETICK_API_KEY}}"}
+    vambe = botkit.parse_curl(
+        "curl -X POST https://api.vambe.me/api/public/contact/3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c"
+        "/assign-team-member/0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b -H 'x-api-key: vk_live_1234'",
+        redact=True,
+    )
+    assert vambe["headers"] == [{"name": "x-api-key", "value": "{{VAMBE_API_KEY}}"}]
+    unblu = botkit.parse_curl(
+        "curl -X POST https://u.example/app/rest/v4/conversations/c/setAssigneePerson "
+        "-H 'Authorization: Bearer eyJhbGciOi' -H 'Content-Type: application/json' "
+        """-d '{"personId": "p"}'""",
+        redact=True,
+    )
+    assert unblu["headers"][0] == {"name": "Authorization", "value": "Bearer {{UNBLU_TOKEN}}"}
 
 
 def test_losses_are_warnings_and_strict_makes_them_errors() -> None:

@@ -43,7 +43,7 @@ def test_import_reads_a_file_and_takes_a_name_and_redacts(tmp_path: Path) -> Non
     result = run("import", str(path), "--name", "Unassign", "--redact")
     component = json.loads(result.stdout)
     assert component["name"] == "Unassign"
-    assert component["headers"][0] == {"name": "Authorization", "value": "{{authorization}}"}
+    assert component["headers"][0] == {"name": "Authorization", "value": "{{DOUBLETICK_API_KEY}}"}
     assert "key_8mQ2vXr41T" not in result.stdout
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from botkit.phone import is_template_variable
+from botkit.redact import mask as mask  # the one masking rule, re-exported for the rules
 
 _SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
 _SHELL_VARIABLE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\})")
@@ -27,7 +28,6 @@ _PLACEHOLDER = re.compile(
       | (?:insert|replace|enter|put|paste)[_\- ].*
     )$""",
 )
-_KEY_PREFIX = re.compile(r"^[A-Za-z]{1,8}[_-]")
 
 
 def is_variable(value: str) -> bool:
@@ -44,23 +44,6 @@ def is_placeholder(value: str) -> bool:
     """Empty, or text that documentation puts where a real key should go."""
     token = credential(value)
     return not token or _PLACEHOLDER.match(token) is not None
-
-
-def mask(value: str) -> str:
-    """``key_Ab12…XYZ`` -> ``key_…XYZ``: a known-style prefix and the last three characters.
-
-    Short values show nothing at all: their last three characters would be too
-    much of them.
-    """
-    scheme = _SCHEME.match(value)
-    head = scheme.group(0) if scheme else ""
-    token = value[len(head) :].strip()
-    prefix_match = _KEY_PREFIX.match(token)
-    prefix = prefix_match.group(0) if prefix_match else ""
-    rest = token[len(prefix) :]
-    if len(rest) < 12:
-        return f"{head}{prefix}…"
-    return f"{head}{prefix}…{rest[-3:]}"
 
 
 def redact(text: str, secrets: list[str]) -> str:
