@@ -15,7 +15,9 @@ def quote(value: str) -> str:
     Inside single quotes bash expands nothing (not ``$``, backticks, ``\\`` or
     ``!``), so the only character to escape is ``'`` itself, written ``'\\''``.
     """
-    if value and _README_BARE.fullmatch(value):
+    # A bare trailing "^" would read as cmd's line continuation to anyone (or any
+    # importer) guessing the shell, so such a value is quoted.
+    if value and _README_BARE.fullmatch(value) and not value.endswith("^"):
         return value
     return "'" + value.replace("'", "'\\''") + "'"
 

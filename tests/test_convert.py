@@ -172,3 +172,21 @@ def test_to_curl_refuses_an_invalid_component(component: dict, words: str) -> No
 def test_unknown_style() -> None:
     with pytest.raises(InputError, match="unknown style"):
         botkit.to_curl(botkit.parse_curl("curl https://h"), style="fancy")  # type: ignore[arg-type]
+
+
+def test_a_trailing_caret_is_quoted_so_the_text_stays_bash() -> None:
+    # Found by the round-trip property test: a bare "^" at the end of the line made the
+    # importer read the exported text as Windows cmd.
+    component = {
+        "type": "call_api",
+        "name": "0",
+        "method": "GET",
+        "url": "https://public.doubletick.io",
+        "headers": [],
+        "query": [],
+        "auth": {"type": "basic", "username": "", "password": '"'},
+        "body": {"text": "^"},
+    }
+    for style in ("readme", "oneline"):
+        text = botkit.to_curl(component, style=style)
+        assert botkit.parse_curl(text, name="0", strict=True) == component

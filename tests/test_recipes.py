@@ -148,3 +148,48 @@ def test_recipe_cli_prints_the_script():
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("curl --request POST") == 2
     assert '--user "$UNBLU_USER"' in result.stdout
+
+
+def test_the_reader_reads_every_call_of_a_recipe_script():
+    from botkit.curl import read_curl_script
+
+    script = render_recipe(
+        get_recipe("unblu.reassign-keep-previous"),
+        {"conversationId": "c1", "personId": "p2"},
+        base_url="https://unblu.example.com/app/rest/v4",
+    )
+    reads = read_curl_script(script)
+    assert [r.request.url.rsplit("/", 1)[1] for r in reads] == [
+        "addParticipant",
+        "setAssigneePerson",
+    ]
+    lines = script.splitlines()
+    for read in reads:
+        assert lines[read.line - 1][read.column - 1 :].startswith("curl ")
+    assert all(r.request.auth.username == "{{UNBLU_USER}}" for r in reads)
+
+
+def test_a_broken_continuation_in_a_script_is_still_an_error():
+    from botkit.curl import read_curl_script
+    from botkit.errors import InputError
+
+    with pytest.raises(InputError, match="not part of the curl command"):
+        read_curl_script("echo go\ncurl https://h.example/x -X POST\n  -H 'A: b'\n")
+
+
+def test_generated_recipes_lint_without_errors(tmp_path):
+    from botkit.lint import LintConfig, lint_paths
+
+    script = render_recipe(
+        get_recipe("unblu.reassign-to-participant"),
+        {"conversationId": "c1", "personId": "p2", "previousPersonId": "p1"},
+        base_url="https://unblu.example.com/app/rest/v4",
+    )
+    path = tmp_path / "reassign.sh"
+    path.write_text(script)
+    findings = list(lint_paths([str(path)], LintConfig()))
+    assert [f.severity.value for f in findings if f.severity.value == "error"] == []
+    # Each call is linted on its own: a finding about the second call sits on its line.
+    curl_lines = [n for n, line in enumerate(script.splitlines(), 1) if line.startswith("curl ")]
+    assert {f.line for f in findings} <= set(range(curl_lines[0], len(script.splitlines()) + 1))
+    assert len({f.line for f in findings}) == len(curl_lines)

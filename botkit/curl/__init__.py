@@ -14,7 +14,7 @@ from pathlib import Path
 from botkit.curl.result import CurlRead, CurlWarning
 from botkit.errors import InputError
 
-__all__ = ["CurlRead", "CurlWarning", "read_curl"]
+__all__ = ["CurlRead", "CurlWarning", "read_curl", "read_curl_script"]
 
 
 def read_curl(
@@ -35,6 +35,31 @@ def read_curl(
     _check_text(text, source)
     command = read_command(text, source)
     return parse_command(command, source=source, base_dir=base_dir, strict=strict)
+
+
+def read_curl_script(
+    text: str,
+    *,
+    source: str = "<stdin>",
+    base_dir: Path | None = None,
+    strict: bool = False,
+) -> list[CurlRead]:
+    """Every curl command of a bash script (such as a ``botkit recipe``), in order.
+
+    Commands other than curl are passed over; variables set by the script apply to
+    the commands after them.  Text in another shell's dialect holds one command.
+    """
+    from botkit.curl.dialect import detect
+    from botkit.curl.parse import parse_command
+    from botkit.curl.tokenize import read_bash_script
+
+    _check_text(text, source)
+    if detect(text) != "bash":
+        return [read_curl(text, source=source, base_dir=base_dir, strict=strict)]
+    return [
+        parse_command(command, source=source, base_dir=base_dir, strict=strict)
+        for command in read_bash_script(text, source)
+    ]
 
 
 def _check_text(text: str, source: str) -> None:

@@ -133,7 +133,8 @@ class _Parser:
                     self._flag(option, text, word, negated=negated)
             else:
                 i = self._short(args, i, word)
-        return CurlRead(self._build(), self.warnings)
+        first = self.command.words[0]
+        return CurlRead(self._build(), self.warnings, first.line, first.column)
 
     def _short(self, args: list[Word], i: int, word: Word) -> int:
         """``-sSL``, ``-XPOST``, ``-H'A: b'``: letters until one takes the rest as its value."""

@@ -30,3 +30,5 @@ class CurlRead:
 
     request: Request
     warnings: list[CurlWarning] = field(default_factory=list)
+    line: int = 1  # where the command starts (its "curl"), 1-based, in the text read
+    column: int = 1

@@ -73,6 +73,15 @@ def read_bash(text: str, source: str) -> ShellCommand:
     return reader.command()
 
 
+def read_bash_script(text: str, source: str) -> list[ShellCommand]:
+    """Every curl command of a bash script, in order, each with the variables set before it.
+
+    Other commands (``set -e``, ``echo``...) run nothing botkit needs and are passed over.
+    """
+    text = _drop_final_continuation(_normalize_newlines(text))
+    return _Reader(text, source).commands()
+
+
 def _normalize_newlines(text: str) -> str:
     """A file saved with Windows line ends is read as if it had Unix ones."""
     if "\r\n" in text and text.count("\r\n") == text.count("\n"):
@@ -183,6 +192,36 @@ class _Reader:
         words = self._words(node, expander)
         stdin = self._stdin(redirects, expander, piped)
         return ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash")
+
+    def commands(self) -> list[ShellCommand]:
+        """Script mode: each curl command in turn; other commands are not errors."""
+        root = self.tree.root_node
+        if root.has_error:
+            raise self._syntax_error(root)
+        variables: dict[str, str] = {}
+        commands: list[ShellCommand] = []
+        for child in root.children:
+            kind = child.type
+            if kind in ("comment", ";", "\n", "&", ";;"):
+                continue
+            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
+                self._assign(child, Expander(self.text, self.locator, variables, []))
+                continue
+            found: list[tuple[Node, list[Node], bool]] = []
+            others: list[Node] = []
+            self._collect(child, found, others)
+            for other in others:
+                if self.text.startswith("-", self.start(other)):
+                    raise self._second_command(other)  # a broken continuation, not a command
+            for node, redirects, piped in found:
+                notes: list[Any] = []
+                expander = Expander(self.text, self.locator, variables, notes)
+                words = self._words(node, expander)
+                stdin = self._stdin(redirects, expander, piped)
+                commands.append(ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash"))
+        if not commands:
+            raise self._no_curl([])
+        return commands
 
     def _collect(
         self,

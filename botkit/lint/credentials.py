@@ -111,6 +111,7 @@ def secrets_in(component: dict) -> list[str]:
             if value and not is_placeholder(value) and not is_variable(value):
                 found.append(value)
     auth = component.get("auth")
-    if isinstance(auth, dict) and isinstance(auth.get("password"), str) and auth["password"]:
-        found.append(auth["password"])
+    password = auth.get("password") if isinstance(auth, dict) else None
+    if isinstance(password, str) and password and not is_variable(password):
+        found.append(password)
     return found

@@ -50,14 +50,36 @@ def ignored_codes(text: str) -> frozenset[str]:
     return frozenset(codes)
 
 
+def _offset_of(text: str, read: CurlRead) -> int:
+    """Where the command starts in ``text``: the position of its first word (curl)."""
+    line, column = read.line, read.column
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start + column - 1
+
+
 class CurlDocument(Document):
     kind = "curl"
 
-    def __init__(self, display: str, text: str, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        display: str,
+        text: str,
+        path: Path | None = None,
+        *,
+        read: CurlRead | None = None,
+    ) -> None:
+        """One curl command of ``text``: read here, or given (``read``) when ``text`` is a
+        script with several, in which case values are looked up from that command on."""
         super().__init__(display, text, path)
         self.ignored = ignored_codes(text)
         self.error: InputError | None = None
-        self.result: CurlRead | None = None
+        self.result: CurlRead | None = read
+        self._given_offset: int | None = None
+        if read is not None:
+            self._given_offset = _offset_of(text, read)
+            return
         from botkit.curl import read_curl
 
         base_dir = path.parent if path is not None else None
@@ -78,6 +100,8 @@ class CurlDocument(Document):
 
     @cached_property
     def command_offset(self) -> int:
+        if self._given_offset is not None:
+            return self._given_offset
         for match in _COMMAND.finditer(self.text):
             line_start = self.text.rfind("\n", 0, match.start()) + 1
             if not self.text[line_start : match.start()].lstrip().startswith("#"):

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botkit.errors import BotkitError
 from botkit.lint import rules
@@ -25,6 +25,9 @@ from botkit.lint.document import Document, Unreadable, decode, read_text
 from botkit.lint.fix import FixError, apply_fixes
 from botkit.lint.model import Finding, Fix, Hit, Position, Rule
 from botkit.lint.secrets import redact, scrub
+
+if TYPE_CHECKING:
+    from botkit.curl import CurlRead
 
 JSON_SUFFIXES = (".json",)
 CURL_SUFFIXES = (".curl", ".sh")
@@ -133,11 +136,15 @@ class Linter:
             result.findings.append(self._at_start(display, rules.get("BK001"), str(exc)))
             return result
         try:
-            doc, hits = self._lint_text(path, display, text)
-            if doc is None:
+            parts = self._lint_text(path, display, text)
+            if not parts:
                 return result
-            result.findings = self._findings(doc, hits)
+            result.findings = sorted(
+                (f for doc, hits in parts for f in self._findings(doc, hits)),
+                key=Finding.sort_key,
+            )
             if fix and path != STDIN:
+                doc = parts[0][0]  # every part holds the whole text of the file
                 result.findings, result.fixed = self._fix(doc, result.findings, Path(path))
         except RecursionError:
             message = "input nested too deep to lint"
@@ -150,22 +157,45 @@ class Linter:
     def lint_text(self, text: str, *, display: str = "<text>", kind: str = "json") -> list[Finding]:
         """Lint text held in memory (``kind`` json or curl); for the library and tests."""
         suffix = ".json" if kind == "json" else ".curl"
-        doc, hits = self._lint_text(
+        parts = self._lint_text(
             display + ("" if display.endswith(suffix) else suffix), display, text
         )
-        return self._findings(doc, hits) if doc is not None else []
+        findings = (f for doc, hits in parts for f in self._findings(doc, hits))
+        return sorted(findings, key=Finding.sort_key)
 
     def _lint_text(
         self, path: str, display: str, text: str
-    ) -> tuple[Document | None, list[tuple[Rule, Hit]]]:
+    ) -> list[tuple[Document, list[tuple[Rule, Hit]]]]:
+        """One (document, hits) pair per component the file holds a request for."""
         kind = _kind(path, text)
         if kind == "json":
-            return self._lint_json(display, text, path)
+            return [self._lint_json(display, text, path)]
         from botkit.lint.curldoc import mentions_curl
 
-        if path.endswith(".sh") and not mentions_curl(text):
-            return None, []  # a shell script that runs no curl is not a snippet
-        return self._lint_curl(display, text, path)
+        if path.endswith(".sh"):
+            if not mentions_curl(text):
+                return []  # a shell script that runs no curl is not a snippet
+            return self._lint_script(display, text, path)
+        return [self._lint_curl(display, text, path)]
+
+    def _lint_script(
+        self, display: str, text: str, path: str
+    ) -> list[tuple[Document, list[tuple[Rule, Hit]]]]:
+        """A ``.sh`` file may be a script (a ``botkit recipe``): lint each curl command."""
+        from botkit.curl import read_curl_script
+        from botkit.errors import InputError
+
+        base_dir = None if path == STDIN else Path(path).parent
+        try:
+            reads = read_curl_script(text, source=display, base_dir=base_dir)
+        except InputError:
+            reads = []  # read it as one snippet, which reports why it cannot be read
+        if len(reads) >= 2:
+            return [self._lint_curl(display, text, path, read=read) for read in reads]
+        single = self._lint_curl(display, text, path)  # the strict reading of a snippet
+        if reads and getattr(single[0], "error", None) is not None:
+            return [self._lint_curl(display, text, path, read=reads[0])]  # curl among commands
+        return [single]
 
     def _lint_json(
         self, display: str, text: str, path: str
@@ -197,11 +227,11 @@ class Linter:
         return doc, hits
 
     def _lint_curl(
-        self, display: str, text: str, path: str
+        self, display: str, text: str, path: str, read: CurlRead | None = None
     ) -> tuple[Document, list[tuple[Rule, Hit]]]:
         from botkit.lint.curldoc import CurlDocument
 
-        doc = CurlDocument(display, text, None if path == STDIN else Path(path))
+        doc = CurlDocument(display, text, None if path == STDIN else Path(path), read=read)
         hits: list[tuple[Rule, Hit]] = []
         for rule, check in self._checks("curl"):
             hits.extend((rule, h) for h in check(doc))
