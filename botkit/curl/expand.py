@@ -165,20 +165,24 @@ class Expander:
             if c == '"':
                 return "".join(out), j + 1
             if c == "\\":
-                nxt = t[j + 1] if j + 1 < end else ""
-                if nxt == "\n":
-                    i = j + 2
-                elif nxt and nxt in '$`"\\':
-                    out.append(nxt)
-                    i = j + 2
-                else:
-                    out.append("\\")
-                    i = j + 1
+                text, i = self._backslash(j, end, '$`"\\')
+                out.append(text)
             elif c == "$":
                 text, i = self._dollar(j, end, quoted=True)
                 out.append(text)
             else:
                 raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
+
+    def _backslash(self, j: int, end: int, escapable: str) -> tuple[str, int]:
+        """A backslash in double quotes or a here-document: it removes a newline, escapes
+        only ``escapable`` (bash: ``$`"\\`` in quotes, no ``"`` in a here-document) and
+        otherwise stays as it is.  Returns the text and where reading goes on."""
+        nxt = self.text[j + 1] if j + 1 < end else ""
+        if nxt == "\n":
+            return "", j + 2
+        if nxt and nxt in escapable:
+            return nxt, j + 2
+        return "\\", j + 1
 
     def _ansi_c(self, i: int, end: int, opened: int) -> tuple[str, int]:
         """``$'...'``: C escapes; ``\\xHH`` gives bytes, so the result must still be UTF-8."""
@@ -347,15 +351,8 @@ class Expander:
             out.append(t[i:j])
             c = t[j]
             if c == "\\":
-                nxt = t[j + 1] if j + 1 < end else ""
-                if nxt == "\n":
-                    i = j + 2
-                elif nxt and nxt in "$`\\":
-                    out.append(nxt)
-                    i = j + 2
-                else:
-                    out.append("\\")
-                    i = j + 1
+                text, i = self._backslash(j, end, "$`\\")
+                out.append(text)
             elif c == "$":
                 text, i = self._dollar(j, end, quoted=True)
                 out.append(text)
