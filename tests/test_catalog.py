@@ -132,3 +132,12 @@ def test_find_matches_by_method_host_and_path_template(method, url, expected):
 def test_unknown_id_suggests_the_closest():
     with pytest.raises(BotkitError, match=r"did you mean doubletick\.assign-chat"):
         load_catalog().get("doubletick.assign-chats")
+
+
+def test_schema_patterns_do_not_let_a_trailing_newline_through():
+    # In Python's re, "$" also matches before a final newline; the schemas end with
+    # (?![\s\S]) instead, which means "end of the text" everywhere.
+    data = tomllib.loads((CATALOG_DIR / "vambe.toml").read_text())
+    data["vendor"]["name"] = "vambe\n"
+    problem = schemas.best_problem("catalog", data)
+    assert problem is not None and problem.path == ("vendor", "name")
