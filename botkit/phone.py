@@ -89,14 +89,6 @@ def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
     )
 
 
-def normalise(value: str, fmt: PhoneFormat, default_region: str | None = None) -> str:
-    """``value`` in the vendor's form; raises ``ValueError`` with the reason when invalid."""
-    result = check_phone(value, default_region)
-    if not result.ok:
-        raise ValueError(result.message)
-    return result.formatted(fmt)
-
-
 def _national_suggestion(compact: str, default_region: str | None) -> str | None:
     if not default_region or compact.startswith("+"):
         return None

@@ -9,7 +9,7 @@ is what lets a cURL command go through a component and come back unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult
@@ -134,25 +134,12 @@ def split_url(url: str) -> SplitResult:
     return SplitResult((m[1] or "").lower(), m[2] or "", m[3] or "", m[4] or "", m[5] or "")
 
 
-def split_query(url: str) -> tuple[str, list[QueryParam]]:
-    """Split ``url`` into the part before ``?`` and its query pieces, dropping any fragment."""
-    url = url.split("#", 1)[0]
-    base, sep, query = url.partition("?")
-    if not sep:
-        return base, []
-    return base, parse_query(query)
-
-
 def parse_query(query: str) -> list[QueryParam]:
     pieces: list[QueryParam] = []
     for piece in query.split("&"):
         name, eq, value = piece.partition("=")
         pieces.append(QueryParam(name, value if eq else None))
     return pieces
-
-
-def headers_from_pairs(pairs: Iterable[tuple[str, str]]) -> list[Header]:
-    return [Header(n, v) for n, v in pairs]
 
 
 def _query_to_json(p: QueryParam) -> dict[str, str]:

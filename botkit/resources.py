@@ -21,9 +21,5 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"botkit is missing its {name}/ folder (looked beside {_PACKAGE})")
 
 
-def schema_path(filename: str) -> Path:
-    return data_dir("schemas") / filename
-
-
 def template_dir() -> Path:
     return data_dir("templates")

@@ -67,16 +67,6 @@ def is_valid(name: str, instance: Any) -> bool:
     return check(instance) if check is not None else validator(name).is_valid(instance)
 
 
-def problems(name: str, instance: Any) -> list[SchemaProblem]:
-    """Every schema error, best first (``jsonschema.exceptions.relevance``)."""
-    if is_valid(name, instance):
-        return []
-    from jsonschema.exceptions import relevance
-
-    errors = sorted(validator(name).iter_errors(instance), key=relevance)
-    return [SchemaProblem(tuple(e.absolute_path), _describe(e)) for e in errors]
-
-
 def best_problem(name: str, instance: Any) -> SchemaProblem | None:
     """The single most relevant error, or None when ``instance`` is valid."""
     if is_valid(name, instance):

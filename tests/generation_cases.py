@@ -105,3 +105,21 @@ CASES: dict[str, tuple[dict, dict | None]] = {
 
 def base_url_for(api_id: str) -> str | None:
     return UNBLU_BASE if api_id.startswith("unblu.") else None
+
+
+# DoubleTick's docs hand out this snippet (shared api-facts, "ReadMe style").
+README_SNIPPET = """\
+curl --request POST \\
+     --url https://public.doubletick.io/team-member/assign \\
+     --header 'Authorization: key_xxxxxxxxxx' \\
+     --header 'accept: application/json' \\
+     --header 'content-type: application/json' \\
+     --data '
+{
+  "customerPhoneNumber": "919876543210",
+  "assignedUserPhoneNumber": "919812345678",
+  "reassign": true,
+  "wabaNumber": "919000000000"
+}
+'
+"""

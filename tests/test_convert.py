@@ -6,27 +6,14 @@ import json
 import warnings
 
 import pytest
+from generation_cases import README_SNIPPET
 
 import botkit
 from botkit import schemas
 from botkit.convert import CurlImportWarning
 from botkit.errors import InputError
 
-README = """\
-curl --request POST \\
-     --url https://public.doubletick.io/team-member/assign \\
-     --header 'Authorization: key_xxxxxxxxxx' \\
-     --header 'accept: application/json' \\
-     --header 'content-type: application/json' \\
-     --data '
-{
-  "customerPhoneNumber": "919876543210",
-  "assignedUserPhoneNumber": "919812345678",
-  "reassign": true,
-  "wabaNumber": "919000000000"
-}
-'
-"""
+README = README_SNIPPET  # the DoubleTick docs snippet
 
 
 def test_parse_curl_gives_a_valid_component_with_its_catalog_id() -> None:

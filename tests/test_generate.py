@@ -5,28 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from generation_cases import README_SNIPPET
 
 from botkit.catalog import load_catalog
 from botkit.errors import ParamError
 from botkit.generate import Credentials, build_request
 from botkit.render import to_curl
-
-# DoubleTick's docs hand out this snippet (shared api-facts, "ReadMe style").
-README_SNIPPET = """\
-curl --request POST \\
-     --url https://public.doubletick.io/team-member/assign \\
-     --header 'Authorization: key_xxxxxxxxxx' \\
-     --header 'accept: application/json' \\
-     --header 'content-type: application/json' \\
-     --data '
-{
-  "customerPhoneNumber": "919876543210",
-  "assignedUserPhoneNumber": "919812345678",
-  "reassign": true,
-  "wabaNumber": "919000000000"
-}
-'
-"""
 
 
 def _assign(values, **kwargs):
