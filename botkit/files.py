@@ -164,9 +164,7 @@ def _kind_name(mode: int) -> str:
 
 
 def _read_limited(handle: BinaryIO, source: str, limit: int) -> bytes:
-    data = handle.read(limit + 1)
-    if data is None:  # a non-blocking stream with nothing yet
-        data = b""
+    data = handle.read(limit + 1) or b""  # None from a non-blocking stream with nothing yet
     if len(data) > limit:
         raise _too_large(source, limit)
     return data
