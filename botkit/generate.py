@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote as percent_encode
@@ -23,7 +23,8 @@ from botkit.request import BasicAuth, Body, Header, QueryParam, Request
 # readme: ReadMe's layout (pretty JSON between blank lines); compact: one line;
 # pretty: indented JSON, for the body field of a component.
 BodyLayout = Literal["readme", "compact", "pretty"]
-Value = str | bool | list[str]
+# A click option given several times arrives as a tuple; Python callers may pass a list.
+Value = str | bool | Sequence[str]
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -66,9 +67,9 @@ def build_request(
         name = sorted(unknown)[0]
         raise ParamError(name, f"{api.id} has no parameter {name!r}")
     _check_presence(api, given)
+    params = {p.name: p for p in api.params}
     normalised = {
-        name: _normalise(api.param(name), value, api, default_region)  # type: ignore[arg-type]
-        for name, value in given.items()
+        name: _normalise(params[name], value, api, default_region) for name, value in given.items()
     }
 
     url = _base_url(api, base_url) + _fill_path(api, normalised)
@@ -109,7 +110,7 @@ def _check_presence(api: Api, given: Mapping[str, Any]) -> None:
 
 def _normalise(param: Param, value: Value, api: Api, default_region: str | None) -> Any:
     if param.is_list:
-        items = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+        items = [value] if isinstance(value, str | bool) else list(value)
         return [_normalise_one(param, item, api, default_region) for item in items]
     return _normalise_one(param, value, api, default_region)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from botkit.catalog import Api, Catalog, kebab, load_catalog
 from botkit.errors import BotkitError, ParamError
@@ -93,7 +93,7 @@ def render_recipe(
     from botkit.render import Option, environment, to_curl
 
     given = _with_defaults(recipe, values)
-    steps = []
+    steps: list[dict[str, Any]] = []
     for step in recipe.steps:
         if step.when is not None and not given.get(step.when):
             continue
@@ -163,7 +163,7 @@ def _as_option_error(recipe: Recipe, step: Step, exc: ParamError) -> ParamError:
     return exc
 
 
-def _recipe(entry: dict, catalog: Catalog) -> Recipe:  # type: ignore[type-arg]
+def _recipe(entry: dict[str, Any], catalog: Catalog) -> Recipe:
     options = []
     for o in entry["options"]:
         choices: tuple[str, ...] = ()
