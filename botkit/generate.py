@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote as percent_encode
@@ -27,7 +27,8 @@ __all__ = ["BodyLayout", "Credentials", "Generated", "Value", "build_request"]
 # readme: ReadMe's layout (pretty JSON between blank lines); compact: one line;
 # pretty: indented JSON, for the body field of a component.
 BodyLayout = Literal["readme", "compact", "pretty"]
-Value = str | bool | list[str]
+# A click option given several times arrives as a tuple; Python callers may pass a list.
+Value = str | bool | Sequence[str]
 
 _BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 
@@ -105,7 +106,7 @@ def _check_presence(api: Api, given: Mapping[str, Any]) -> None:
 
 def _normalise(param: Param, value: Value, ctx: ValueContext) -> Any:
     if param.is_list:
-        items = [value] if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+        items = [value] if isinstance(value, str | bool) else list(value)
         return [param.value_type.normalise(param, item, ctx) for item in items]
     return param.value_type.normalise(param, value, ctx)
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from botkit.catalog import Api, Catalog, kebab, load_catalog
 from botkit.catalog.auth import ScriptMode
@@ -94,7 +94,7 @@ def render_recipe(
     from botkit.render import Option, environment, to_curl
 
     given = _with_defaults(recipe, values)
-    steps = []
+    steps: list[dict[str, Any]] = []
     for step in recipe.steps:
         if step.when is not None and not given.get(step.when):
             continue
@@ -159,7 +159,7 @@ def _as_option_error(recipe: Recipe, step: Step, exc: ParamError) -> ParamError:
     return exc
 
 
-def _recipe(entry: dict, catalog: Catalog) -> Recipe:  # type: ignore[type-arg]
+def _recipe(entry: dict[str, Any], catalog: Catalog) -> Recipe:
     options = []
     for o in entry["options"]:
         choices: tuple[str, ...] = ()

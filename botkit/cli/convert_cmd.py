@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
 from botkit.errors import InputError
 
 
@@ -63,11 +64,10 @@ def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
 )
 @click.option(
     "--style",
-    type=click.Choice(["readme", "oneline"]),
-    default="readme",
+    type=STYLE_CHOICE,
+    default=STYLES[0],
     show_default=True,
-    help="readme: one long option per line, as DoubleTick's docs write it; "
-    "oneline: short options on one line.",
+    help=STYLE_HELP,
 )
 def export(file: str, style: str) -> None:
     """Print the cURL command for a Call API component (JSON).

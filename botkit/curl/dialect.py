@@ -70,7 +70,7 @@ def _first_line(text: str) -> str:
 
 def _heads(text: str) -> list[str]:
     """The start of each line (where a command name can be), without copying the lines."""
-    heads = []
+    heads: list[str] = []
     i = text.find("\n")
     while i >= 0 and len(heads) < _MAX_LINES:
         heads.append(text[i + 1 : i + 1 + _HEAD])

@@ -121,6 +121,6 @@ def _one(
         return
     if isinstance(value, str) and is_variable(value):
         return
-    if query:
+    if query and isinstance(value, str):
         value = unquote(value)  # as written in the URL: %2B is the '+'
     yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(str(value)), query)

@@ -28,6 +28,7 @@ from botkit.lint.secrets import redact, scrub
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
+    from botkit.lint.jsonpos import JsonPath
 
 JSON_SUFFIXES = (".json",)
 CURL_SUFFIXES = (".curl", ".sh")
@@ -290,9 +291,9 @@ class Linter:
         return remaining, applied
 
 
-def _at(data: object, path: tuple) -> object:
+def _at(data: Any, path: JsonPath) -> Any:
     for key in path:
-        data = data[key]  # type: ignore[index]
+        data = data[key]
     return data
 
 

@@ -128,7 +128,8 @@ def _describe(error: Any, path: JsonPath) -> str:
 
 
 def _kind(instance: Any) -> str:
-    return {dict: "an object", list: "an array"}.get(type(instance), type(instance).__name__)
+    kinds: dict[type[Any], str] = {dict: "an object", list: "an array"}
+    return kinds.get(type(instance), type(instance).__name__)
 
 
 def _json_path(path: JsonPath) -> str:

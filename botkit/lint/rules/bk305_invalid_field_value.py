@@ -50,9 +50,10 @@ def check(call: Call) -> Iterator[Hit]:
                     site = call.body_field_site(param.name)
                     yield from _value(param, body[param.name], site)
     for q in call.query:
-        param = api.param(q.name)
-        if param is not None and param.location == "query" and q.value is not None:
-            yield from _value(param, q.value, call.site("query", q.index, "value"), query=True)
+        query_param = api.param(q.name)
+        if query_param is not None and query_param.location == "query" and q.value is not None:
+            site = call.site("query", q.index, "value")
+            yield from _value(query_param, q.value, site, query=True)
 
 
 def _path_params(call: Call) -> Iterator[Hit]:

@@ -1,4 +1,4 @@
-"""``botkit curl ID`` and ``botkit recipe ID``: one subcommand per catalog entry.
+"""``botkit curl ID``: one subcommand per catalog API.
 
 The options of each subcommand are derived from its catalog entry (parameter
 names in kebab case), so ``botkit curl doubletick.assign-chat --help`` documents
@@ -13,52 +13,13 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
+from botkit.cli.catalog_group import CatalogGroup
+from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
 from botkit.errors import ParamError
-
-STYLE_HELP = "readme: DoubleTick docs layout (default); oneline: a single line."
-
-
-class CatalogGroup(click.Group):
-    """A group whose subcommands are built on demand from catalog (or recipe) entries."""
-
-    def __init__(self, *args: Any, entries: Any, build: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._entries = entries
-        self._build = build
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self._entries())
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        entry = self._entries().get(cmd_name)
-        return None if entry is None else self._build(entry)
-
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        name = args[0] if args else ""
-        if name and not name.startswith("-") and name not in self._entries():
-            import difflib
-
-            close = difflib.get_close_matches(name, list(self._entries()), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            raise click.UsageError(f"unknown id {name!r}{hint}", ctx)
-        return super().resolve_command(ctx, args)
-
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, entry.summary) for name, entry in self._entries().items()]
-        with formatter.section("APIs" if self.name == "curl" else "Recipes"):
-            formatter.write_dl(rows)
 
 
 def _apis() -> dict[str, Api]:
     return {api.id: api for api in load_catalog()}
-
-
-def _recipes() -> dict[str, Any]:
-    from botkit.recipes import load_recipes
-
-    return load_recipes()
 
 
 def _build_api_command(api: Api) -> click.Command:
@@ -77,8 +38,8 @@ def _build_api_command(api: Api) -> click.Command:
     params += [
         click.Option(
             ["--style"],
-            type=click.Choice(["readme", "oneline"]),
-            default="readme",
+            type=STYLE_CHOICE,
+            default=STYLES[0],
             show_default=True,
             help=STYLE_HELP,
         ),
@@ -133,11 +94,11 @@ def _example_line(api: Api) -> str:
 
 
 def _generate(api: Api, options: dict[str, Any]) -> None:
-    from botkit.generate import Credentials, build_request
+    from botkit.generate import BodyLayout, Credentials, build_request
 
     values = {p.name: options.get(p.name) for p in api.params}
     output_format = options["output_format"]
-    layout = (
+    layout: BodyLayout = (
         "pretty"
         if output_format == "component"
         else ("readme" if options["style"] == "readme" else "compact")
@@ -183,6 +144,7 @@ def _option_message(api: Api, exc: ParamError) -> str:
     cls=CatalogGroup,
     entries=_apis,
     build=_build_api_command,
+    section="APIs",
     context_settings={"max_content_width": 100},
 )
 def curl() -> None:
@@ -201,81 +163,4 @@ def curl() -> None:
           --team-member-id 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b --style oneline
       botkit curl unblu.set-assignee --base-url https://unblu.example.com/app/rest/v4 \\
           --conversation-id c-123 --person-id p-456 --format component
-    """
-
-
-def _build_recipe_command(recipe: Any) -> click.Command:
-    params: list[click.Parameter] = []
-    for option in recipe.options:
-        flag = option.option[2:]
-        if option.type == "boolean":
-            params.append(click.Option([f"--{flag}", option.name], is_flag=True, help=option.help))
-            continue
-        params.append(
-            click.Option(
-                [option.option, option.name],
-                type=click.Choice(option.choices) if option.choices else None,
-                metavar=None if option.choices else "TEXT",
-                default=option.default,
-                show_default=option.default is not None,
-                help=option.help + (" [required]" if option.required else ""),
-            )
-        )
-    params += [
-        click.Option(
-            ["--base-url"],
-            metavar="URL",
-            required=True,
-            help="Base URL of your installation, e.g. https://unblu.example.com/app/rest/v4.",
-        ),
-        click.Option(
-            ["--auth"],
-            type=click.Choice(["basic", "bearer"]),
-            default="basic",
-            show_default=True,
-            help='basic: --user "$UNBLU_USER" (USER:PASSWORD); bearer: "$UNBLU_TOKEN".',
-        ),
-    ]
-
-    def run(**options: Any) -> None:
-        from botkit.recipes import render_recipe
-
-        values = {o.name: options.get(o.name) for o in recipe.options}
-        try:
-            script = render_recipe(
-                recipe, values, base_url=options["base_url"], auth=options["auth"]
-            )
-        except ParamError as exc:
-            param = exc.param if exc.param.startswith("--") else f"--{exc.param.replace('_', '-')}"
-            raise click.UsageError(f"{param}: {exc.message}") from None
-        click.echo(script, nl=False)
-
-    return click.Command(
-        name=recipe.id,
-        callback=run,
-        params=params,
-        help=f"{recipe.summary}.\n\n{recipe.description}",
-        short_help=recipe.summary,
-        context_settings={"max_content_width": 100},
-    )
-
-
-@click.group(
-    "recipe",
-    cls=CatalogGroup,
-    entries=_recipes,
-    build=_build_recipe_command,
-    context_settings={"max_content_width": 100},
-)
-def recipe() -> None:
-    """Print a bash script that runs a multi-step procedure's calls in order.
-
-    The script stops at the first failed call (set -euo pipefail, curl
-    --fail-with-body) and reads credentials from the environment at run time.
-
-    \b
-    Examples:
-      botkit recipe unblu.reassign-keep-previous --base-url https://unblu.example.com/app/rest/v4 \\
-          --conversation-id c-123 --person-id p-456 > reassign.sh
-      UNBLU_USER=admin:secret bash reassign.sh
     """
