@@ -23,6 +23,7 @@ from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
 from botkit.errors import BotkitError
 from botkit.phone import PhoneFormat
 from botkit.request import split_url
+from botkit.variables import looks_templated
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "apis"
 ParamLocation = Literal["path", "query", "body"]
@@ -106,7 +107,7 @@ class Api:
         # A bracketed host is an IPv6 literal (or broken): never a vendor's host name.
         host = "" if "[" in parts.netloc else (parts.hostname or "")
         hosts = self.vendor.hosts
-        if hosts and host not in hosts and "{{" not in parts.netloc:
+        if hosts and host not in hosts and not looks_templated(parts.netloc):
             return False
         return self.path_pattern.match(parts.path) is not None
 
