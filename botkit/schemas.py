@@ -39,7 +39,7 @@ class SchemaProblem:
 
 @cache
 def _registry() -> Any:
-    from referencing import Registry, Resource
+    from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
     resources = []
@@ -48,7 +48,7 @@ def _registry() -> Any:
         # Every file is Draft 2020-12; without its "$schema" a $ref into another file
         # keeps botkit's validator class (ECMA patterns) instead of jsonschema's own.
         contents.pop("$schema", None)
-        resource = Resource(contents, specification=DRAFT202012)
+        resource = DRAFT202012.create_resource(contents)
         resources.append((contents.get("$id", path.name), resource))
         resources.append((path.name, resource))
     return Registry().with_resources(resources)
