@@ -168,6 +168,17 @@ def _run_script(
     return result
 
 
+def _post(text: str, headers: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    return {
+        "type": "call_api",
+        "name": "x",
+        "method": "POST",
+        "url": "http://127.0.0.1/a",
+        "headers": headers or [],
+        "body": {"text": text},
+    }
+
+
 def _prepare(cwd: Path) -> None:
     for leftover in cwd.iterdir():
         leftover.unlink()
@@ -183,30 +194,28 @@ def _safe(examples: int) -> settings:
     )
 
 
-@_safe(80)
-@given(component=components(), style=st.sampled_from(["readme", "oneline"]))
-def test_export_run_as_a_script_sends_exactly_the_component(
-    component, style, recording_server: RecordingServer, tmp_path: Path
-):
-    assume(schemas.is_valid("component", component))
-    _prepare(tmp_path)
-    recording_server.take()
-    result = _run_script(to_curl(component, style), recording_server, tmp_path)
-    assert result.returncode == 0, result.stderr
-    _check(recording_server.take(), component, tmp_path)
+def _send(text: str, server: RecordingServer, cwd: Path, *, typed: bool) -> list[Recorded]:
+    """What arrives when ``text`` is run as a script, or typed into a terminal."""
+    _prepare(cwd)
+    server.take()
+    if typed:
+        shown = type_into_bash(text, server, cwd, timeout=120)
+        assert "bash: " not in shown, shown[-1000:]  # no syntax error, no "command not found"
+    else:
+        result = _run_script(text, server, cwd, timeout=120, UNBLU_USER="admin:pw")
+        assert result.returncode == 0, result.stderr[-1000:]
+    return server.take()
 
 
-@_safe(25)
+@pytest.mark.parametrize("typed", [False, True], ids=["script", "typed"])
+@_safe(50)
 @given(component=components(), style=st.sampled_from(["readme", "oneline"]))
-def test_export_typed_into_an_interactive_bash_sends_exactly_the_component(
-    component, style, recording_server: RecordingServer, tmp_path: Path
+def test_export_sends_exactly_the_component_and_runs_nothing(
+    typed, component, style, recording_server: RecordingServer, tmp_path: Path
 ):
     assume(schemas.is_valid("component", component))
-    _prepare(tmp_path)
-    recording_server.take()
-    shown = type_into_bash(to_curl(component, style), recording_server, tmp_path)
-    _check(recording_server.take(), component, tmp_path)
-    assert "bash: " not in shown, shown[-1000:]
+    sent = _send(to_curl(component, style), recording_server, tmp_path, typed=typed)
+    _check(sent, component, tmp_path)
 
 
 @pytest.mark.parametrize("style", ["readme", "oneline"])
@@ -234,10 +243,7 @@ def test_each_known_attack_in_every_place(attack, style, recording_server, tmp_p
     }
     for each in (component, multipart):
         assert schemas.is_valid("component", each)
-        _prepare(tmp_path)
-        recording_server.take()
-        type_into_bash(to_curl(each, style), recording_server, tmp_path)
-        _check(recording_server.take(), each, tmp_path)
+        _check(_send(to_curl(each, style), recording_server, tmp_path, typed=True), each, tmp_path)
 
 
 @pytest.mark.parametrize("style", ["readme", "oneline"])
@@ -252,35 +258,16 @@ def test_each_known_attack_in_every_place(attack, style, recording_server, tmp_p
     ids=["plain", "heredoc", "controls", "at-sign"],
 )
 def test_a_body_over_the_argument_limit_still_runs(text, style, recording_server, tmp_path):
-    component = {
-        "type": "call_api",
-        "name": "x",
-        "method": "POST",
-        "url": "http://127.0.0.1/a",
-        "headers": [],
-        "body": {"text": text},
-    }
-    _prepare(tmp_path)
-    recording_server.take()
-    result = _run_script(to_curl(component, style), recording_server, tmp_path)
-    assert result.returncode == 0, result.stderr[-500:]
-    _check(recording_server.take(), component, tmp_path)
+    component = _post(text)
+    sent = _send(to_curl(component, style), recording_server, tmp_path, typed=False)
+    _check(sent, component, tmp_path)
 
 
 @pytest.mark.parametrize("style", ["readme", "oneline"])
 def test_a_long_body_typed_into_a_terminal(style, recording_server, tmp_path):
-    component = {
-        "type": "call_api",
-        "name": "x",
-        "method": "POST",
-        "url": "http://127.0.0.1/a",
-        "headers": [],
-        "body": {"text": "a'b\x01!\n" * 20_000},
-    }
-    _prepare(tmp_path)
-    recording_server.take()
-    type_into_bash(to_curl(component, style), recording_server, tmp_path, timeout=120)
-    _check(recording_server.take(), component, tmp_path)
+    component = _post("a'b\x01!\n" * 20_000)
+    sent = _send(to_curl(component, style), recording_server, tmp_path, typed=True)
+    _check(sent, component, tmp_path)
 
 
 @pytest.mark.parametrize(("style", "count"), [("readme", 20_000), ("oneline", 100_000)])
@@ -292,19 +279,9 @@ def test_a_hundred_thousand_headers_still_run(
     monkeypatch.setattr(http.client, "_MAXHEADERS", 200_000)  # the recorder's own limit
     # short ones: curl 7.88 refuses a request whose headers pass 1 MiB in all
     headers = [{"name": "X", "value": "'\x01"} for _ in range(count)]
-    component = {
-        "type": "call_api",
-        "name": "x",
-        "method": "POST",
-        "url": "http://127.0.0.1/a",
-        "headers": headers,
-        "body": {"text": "b" * 200_000},
-    }
-    _prepare(tmp_path)
-    recording_server.take()
-    result = _run_script(to_curl(component, style), recording_server, tmp_path, timeout=120)
-    assert result.returncode == 0, result.stderr[-500:]
-    _check(recording_server.take(), component, tmp_path)
+    component = _post("b" * 200_000, headers)
+    sent = _send(to_curl(component, style), recording_server, tmp_path, typed=False)
+    _check(sent, component, tmp_path)
 
 
 # --- botkit curl and botkit recipe: hostile parameter values, typed into a terminal ---
@@ -336,11 +313,8 @@ def test_generated_commands_typed_into_a_terminal_send_exactly_the_values(
         credentials=Credentials(user=f"admin:{password}"),
         layout="readme" if style == "readme" else "compact",
     )
-    _prepare(tmp_path)
-    recording_server.take()
-    type_into_bash(render(generated.request, style), recording_server, tmp_path)
+    [sent] = _send(render(generated.request, style), recording_server, tmp_path, typed=True)
     assert not (tmp_path / CANARY).exists()
-    [sent] = recording_server.take()
     assert unquote(sent.path.split("/")[5]) == conversation
     assert json.loads(sent.body) == {"personId": "p1", "comment": comment}
     token = base64.b64encode(f"admin:{password}".encode()).decode()
@@ -360,18 +334,11 @@ def test_recipe_scripts_typed_or_run_send_exactly_the_values(
         base_url="http://unblu.test/app/rest/v4",
     )
     expected = {"conversationId": "c1", "agentPersonId": person, "comment": comment}
-    for typed in (False, True):
-        _prepare(tmp_path)
-        recording_server.take()
-        if typed:
-            # "set -e" would close the terminal on a failure: typed into a subshell
-            text = "export UNBLU_USER=admin:pw\n(\n" + script + "\n)\n"
-            type_into_bash(text, recording_server, tmp_path)
-        else:
-            result = _run_script(script, recording_server, tmp_path, UNBLU_USER="admin:pw")
-            assert result.returncode == 0, result.stderr
+    # "set -e" would close the terminal on a failure: typed, it runs in a subshell
+    typed_text = "export UNBLU_USER=admin:pw\n(\n" + script + "\n)\n"
+    for text, typed in ((script, False), (typed_text, True)):
+        [sent] = _send(text, recording_server, tmp_path, typed=typed)
         assert not (tmp_path / CANARY).exists()
-        [sent] = recording_server.take()
         assert json.loads(sent.body) == expected
 
 
