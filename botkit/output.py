@@ -1,6 +1,7 @@
 """Writing a result to a file atomically: the whole new text, or the old file untouched.
 
-Every command's ``-o FILE`` and ``botkit lint --fix`` go through ``atomic_file``:
+Every command's ``-o FILE`` (``atomic_file``) and ``botkit lint --fix``
+(``replace_bytes``, which keeps a file's own encoding and line ends) go through one writer:
 the text goes to a temporary file beside the target (same folder, so the same
 file system), is flushed to disk, given the target's permissions (or those a
 new file would get), and renamed over the target with ``os.replace``.  If
@@ -17,7 +18,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO, cast
+from typing import IO, Any, TextIO, cast
 
 from botkit.errors import BotkitError
 
@@ -30,36 +31,47 @@ class OutputError(BotkitError):
 
 @contextlib.contextmanager
 def atomic_file(path: str | Path) -> Iterator[TextIO]:
-    """A UTF-8 text stream that becomes ``path`` only if the block completes.
+    """A UTF-8 text stream (``\\n`` line ends) that becomes ``path`` only if the block completes.
 
     Raises ``OSError`` when the file cannot be written; the target is then left
     as it was.  A target that exists but is not a regular file (``/dev/null``, a
     pipe) cannot be replaced by a rename, so it is written directly.
     """
+    with _replacing(path, binary=False) as stream:
+        yield cast(TextIO, stream)
+
+
+def replace_bytes(path: str | Path, data: bytes) -> None:
+    """Make ``data`` the content of ``path``, atomically, as ``atomic_file`` does for text."""
+    with _replacing(path, binary=True) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
     target = Path(path)
+    text_mode: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": "\n"}
     try:
         info = target.stat()
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+        with open(target, "wb" if binary else "w", **text_mode) as stream:
             yield stream
         return
     mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
     temporary: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="\n",
+            "wb" if binary else "w",
             dir=target.parent,
             prefix=f".{target.name}.",
             suffix=".tmp",
             delete=False,
+            **text_mode,
         ) as handle:
             temporary = handle.name
-            # the wrapper has every method of a text file; typeshed types it as IO[str]
-            yield cast(TextIO, handle)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)

@@ -56,7 +56,7 @@ def _describe(api: Api) -> str:
         f"{api.id}: {api.summary}",
         f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}",
         f"  docs: {api.docs}",
-        f"  auth: {_auth_text(api)}",
+        f"  auth: {vendor.auth.describe()}",
     ]
     if any(p.type == "phone" for p in api.params):
         form = (
@@ -80,15 +80,7 @@ def _describe(api: Api) -> str:
     return "\n".join(lines)
 
 
-def _auth_text(api: Api) -> str:
-    auth = api.vendor.auth
-    if auth.scheme == "header":
-        return f"header {auth.header}: <key> (--api-key or ${auth.env})"
-    return f"basic (--user or ${auth.env}) or bearer token (--token or ${auth.token_env})"
-
-
 def _api_json(api: Api) -> dict[str, object]:
-    auth = api.vendor.auth
     return {
         "id": api.id,
         "summary": api.summary,
@@ -96,12 +88,7 @@ def _api_json(api: Api) -> dict[str, object]:
         "base_url": api.vendor.base_url,
         "path": api.path,
         "docs": api.docs,
-        "auth": {
-            "scheme": auth.scheme,
-            "header": auth.header,
-            "env": auth.env,
-            "token_env": auth.token_env,
-        },
+        "auth": api.vendor.auth.as_json(),
         "phone_format": api.vendor.phone_format,
         "params": [
             {

@@ -1,6 +1,6 @@
 """``--fix``: rewrite only the fixable spans of a file, atomically.
 
-The new text replaces the file through ``botkit.output.atomic_file`` (a
+The new bytes replace the file through ``botkit.output.replace_bytes`` (a
 temporary file beside it, renamed over it), so if anything fails on the way the
 original is left exactly as it was.
 """
@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from botkit.files import TextFile
 from botkit.lint.model import Edit, Finding
-from botkit.output import atomic_file
+from botkit.output import replace_bytes
 
 
 class FixError(Exception):
@@ -48,27 +49,27 @@ def select_fixes(findings: Iterable[Finding]) -> list[Finding]:
     return chosen
 
 
-def apply_fixes(path: Path, original: str, findings: list[Finding]) -> list[Finding]:
-    """Write ``original`` with the fixes of ``findings`` to ``path``; the findings fixed."""
+def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[Finding]:
+    """Write ``source`` with the fixes of ``findings`` to ``path``; the findings fixed.
+    The BOM and line endings of ``source`` are kept."""
     chosen = select_fixes(findings)
     if not chosen:
         return []
-    new = apply_edits(original, (e for f in chosen for e in f.fix.edits))  # type: ignore[union-attr]
-    if new == original:
+    new = apply_edits(source.text, (e for f in chosen for e in f.fix.edits))  # type: ignore[union-attr]
+    if new == source.text:
         return []
-    write_atomically(path, new)
+    write_atomically(path, source.encode(new))
     return chosen
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` (see ``botkit.output.atomic_file``); FixError if it cannot."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` (``botkit.output.replace_bytes``); FixError if it cannot."""
     try:
         path.stat()
     except OSError as exc:
         raise FixError(f"cannot fix {path}: {exc.strerror or exc}") from None
     try:
-        with atomic_file(path) as stream:
-            stream.write(text)
+        replace_bytes(path, data)
     except OSError as exc:
         raise FixError(
             f"cannot write fixes to {path} (left unchanged): {exc.strerror or exc}"
