@@ -18,6 +18,7 @@ from botkit.shell import quote, quote_oneline
 if TYPE_CHECKING:
     import jinja2
 
+    from botkit.generate import BodyLayout
     from botkit.request import FormPart, Request
 
 Style = Literal["readme", "oneline"]
@@ -28,6 +29,8 @@ STYLE_HELP: dict[Style, str] = {
     "oneline": "short options on one line",
 }
 STYLES: tuple[Style, ...] = tuple(STYLE_HELP)
+# How a JSON body generated for each style is laid out (a component's body is "pretty").
+STYLE_BODY_LAYOUT: dict[Style, BodyLayout] = {"readme": "readme", "oneline": "compact"}
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.
@@ -83,7 +86,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def to_curl(
+def render_curl(
     request: Request,
     style: Style = "readme",
     *,
