@@ -11,8 +11,7 @@ from typing import TextIO
 import click
 
 from botkit.errors import BotkitError
-
-_FORMATS = ("text", "json", "github", "sarif")
+from botkit.lint.report import FORMATS, formats_help
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -38,11 +37,10 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: path:line:col: CODE message; json: a list of objects; "
-    "github: workflow annotations; sarif: SARIF 2.1.0 for code scanning.",
+    help=formats_help(),
 )
 @click.option(
     "--select",

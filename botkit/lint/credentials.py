@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Vendor
-from botkit.lint.call import Call
+from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
 _AUTH_HEADER = re.compile(
@@ -36,21 +36,9 @@ class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
 
-    @property
-    def required(self) -> bool:
-        return self.vendor is not None
 
-
-def auth_view(call: Call) -> AuthView:
-    cached = call.__dict__.get("_auth_view")
-    if cached is None:
-        cached = _build(call)
-        call.__dict__["_auth_view"] = cached
-    return cached
-
-
-def _build(call: Call) -> AuthView:
-    vendor = call.target.vendor
+def auth_view(call: ComponentView, vendor: Vendor | None) -> AuthView:
+    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once)."""
     found: list[Credential] = []
     if vendor is not None and vendor.auth.scheme == "header" and vendor.auth.header:
         for h in call.headers_named(vendor.auth.header):
@@ -76,7 +64,7 @@ def _build(call: Call) -> AuthView:
     return AuthView(vendor, tuple(found))
 
 
-def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
+def variable_hint(call: ComponentView, vendor: Vendor | None, label: str = "") -> str:
     """How to write the credential as a variable, in the file's own idiom."""
     if "password" in label:
         env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"
