@@ -82,13 +82,13 @@ def read_command(text: str, source: str) -> ShellCommand:
     """The curl command in ``text``, read by the shell that wrote it."""
     dialect = detect(text)
     if dialect == "cmd":
-        from botkit.curl.cmd import read_cmd
+        from botkit.curl.cmd_reader import read_cmd
 
         return read_cmd(text, source)
     if dialect == "powershell":
-        from botkit.curl.powershell import read_powershell
+        from botkit.curl.powershell_reader import read_powershell
 
         return read_powershell(text, source)
-    from botkit.curl.tokenize import read_bash
+    from botkit.curl.bash_reader import read_bash
 
     return read_bash(text, source)

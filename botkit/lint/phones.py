@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
+from botkit.catalog.paramtypes import PhoneType
 from botkit.lint.component import ComponentView
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
@@ -63,7 +64,7 @@ def _collect(
     body = call.body_json
     if target.api is not None:
         for param in target.api.params:
-            if param.type != "phone":
+            if not isinstance(param.value_type, PhoneType):
                 continue
             if param.location == "body" and isinstance(body, dict) and param.name in body:
                 yield from _values(
