@@ -7,7 +7,7 @@ the input to that format's reader, each a module of its own:
 |---|---|---|
 | ``har``        | formats/har.py        | HAR 1.2, as browsers' "Save all as HAR" writes it |
 | ``postman``    | formats/postman.py    | Postman Collection v2.1 and v2.0 |
-| ``powershell`` | formats/webrequest.py | Invoke-WebRequest / Invoke-RestMethod ("Copy as PowerShell") |
+| ``powershell`` | formats/webrequest.py | Invoke-WebRequest, Invoke-RestMethod |
 | ``curl``       | formats/curltext.py   | cURL in bash, zsh, cmd or PowerShell (botkit/curl/) |
 
 Detection looks only at what each format must have: JSON with ``log.entries``

@@ -12,7 +12,7 @@ _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 def step_id(name: str, taken: set[str]) -> str:
     """``Assign chat`` -> ``assign-chat``; ``-2``, ``-3``... when the id is taken."""
-    base = _STEP_ID.sub("-", name.lower()).strip("-")[:40] or "call"
+    base = _STEP_ID.sub("-", name.lower()).strip("-")[:40].strip("-") or "call"
     candidate, n = base, 1
     while candidate in taken:
         n += 1

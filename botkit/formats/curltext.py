@@ -15,10 +15,11 @@ def read_curl_text(text: str, source: str, options: ReadOptions) -> ReadResult:
         )
     else:
         reads = [read_curl(text, source=source, base_dir=options.base_dir, strict=options.strict)]
-    return ReadResult("curl", [_request(read) for read in reads])
+    return ReadResult("curl", [request_of(read) for read in reads])
 
 
-def _request(read: CurlRead) -> ReadRequest:
+def request_of(read: CurlRead) -> ReadRequest:
+    """A cURL read as one of the formats' requests (its warnings at line:column)."""
     return ReadRequest(
         read.request,
         where=f"{read.line}:{read.column}",

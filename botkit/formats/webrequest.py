@@ -33,6 +33,11 @@ _LOOKS = re.compile(
     r"|new-object[ \t]+microsoft\.powershell\.commands\.webrequestsession"
     r"|^[ \t]*curl[ \t]+-(?:uri|method|headers|usebasicparsing)\b"
 )
+_CURL_EXE = re.compile(
+    r"\s*(?:PS [^>\n]*>\s*)?(?:&\s*)?curl(?:\.exe)?[ \t]+"
+    r"(?!-(?:uri|method|headers|usebasicparsing)\b)",
+    re.I,
+)
 _SESSION_NEW = re.compile(
     r"New-Object[ \t]+Microsoft\.PowerShell\.Commands\.WebRequestSession\b", re.I
 )
@@ -99,6 +104,16 @@ class _Value:
 
 
 def read_webrequest(text: str, source: str, options: ReadOptions) -> ReadResult:
+    if _CURL_EXE.match(text):  # --from powershell on PowerShell's curl.exe
+        from botkit.curl.parse import parse_command
+        from botkit.curl.powershell import read_powershell
+        from botkit.formats.curltext import request_of
+
+        command = read_powershell(text, source)
+        read = parse_command(
+            command, source=source, base_dir=options.base_dir, strict=options.strict
+        )
+        return ReadResult("powershell", [request_of(read)])
     return _Reader(PowerShellStrings.without_prompt(text), source).read()
 
 
@@ -440,12 +455,17 @@ class _Reader:
             headers.append(self.header(key, value, at))
         if user_agent:
             headers.insert(0, self.header("User-Agent", user_agent, start))
-        if session and session.cookies:
-            headers.append(self.cookies(session, url, warnings))
+        cookies = self.cookies(session, url, warnings) if session else None
+        if cookies is not None:
+            headers.append(cookies)
         body = self.body(values.get("Body"), method, query, content_type, headers)
-        if body is not None and content_type is None and method == "POST":
-            if not any(h.name.lower() == "content-type" for h in headers):
-                content_type = "application/x-www-form-urlencoded"
+        if (
+            body is not None
+            and content_type is None
+            and method == "POST"
+            and not any(h.name.lower() == "content-type" for h in headers)
+        ):
+            content_type = "application/x-www-form-urlencoded"
         if content_type is not None:
             headers.append(
                 self.header(
@@ -477,7 +497,7 @@ class _Reader:
         except PartError as exc:
             raise self.error(str(exc), at) from None
 
-    def cookies(self, session: _Session, url: str, warnings: list[ReadWarning]) -> Header:
+    def cookies(self, session: _Session, url: str, warnings: list[ReadWarning]) -> Header | None:
         host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower()
         pairs = []
         for name, value, domain, at in session.cookies:
@@ -492,7 +512,7 @@ class _Reader:
                 )
                 continue
             pairs.append((name, value))
-        return cookie_header(pairs)
+        return cookie_header(pairs) if pairs else None
 
     def body(
         self,
