@@ -13,14 +13,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from botkit.catalog import Api, Catalog, kebab, load_catalog
+from botkit.catalog.auth import ScriptMode
 from botkit.errors import BotkitError, ParamError
 from botkit.generate import build_request
 
 RECIPES_FILE = Path(__file__).resolve().parent / "recipes.toml"
-AuthMode = Literal["basic", "bearer"]
+AuthMode = ScriptMode
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def render_recipe(
     from botkit.render import Option, environment, to_curl
 
     given = _with_defaults(recipe, values)
-    steps = []
+    steps: list[dict[str, Any]] = []
     for step in recipe.steps:
         if step.when is not None and not given.get(step.when):
             continue
@@ -107,13 +108,8 @@ def render_recipe(
             generated = build_request(step.api, params, base_url=base_url, include_auth=False)
         except ParamError as exc:
             raise _as_option_error(recipe, step, exc) from None
-        vendor_auth = step.api.vendor.auth
-        if auth == "basic":
-            env = vendor_auth.env
-            auth_option = Option("--user", f'"${env}"', raw=True)
-        else:
-            env = vendor_auth.token_env or vendor_auth.env
-            auth_option = Option("--header", f'"Authorization: Bearer ${env}"', raw=True)
+        option, value, env = step.api.vendor.auth.script_auth(auth)
+        auth_option = Option(option, value, raw=True)
         curl = to_curl(
             generated.request,
             "readme",
@@ -163,7 +159,7 @@ def _as_option_error(recipe: Recipe, step: Step, exc: ParamError) -> ParamError:
     return exc
 
 
-def _recipe(entry: dict, catalog: Catalog) -> Recipe:  # type: ignore[type-arg]
+def _recipe(entry: dict[str, Any], catalog: Catalog) -> Recipe:
     options = []
     for o in entry["options"]:
         choices: tuple[str, ...] = ()

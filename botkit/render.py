@@ -8,7 +8,7 @@ the request exactly; the template only lays them out.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from botkit.request import FormPart, Request
 
 Style = Literal["readme", "oneline"]
-STYLES: tuple[Style, ...] = ("readme", "oneline")
+# The one declaration of the styles (the first is the default), each with what
+# the CLI's --help says of it; there is one template per style.
+STYLE_HELP: dict[Style, str] = {
+    "readme": "one long option per line, as DoubleTick's docs write it",
+    "oneline": "short options on one line",
+}
+STYLES: tuple[Style, ...] = tuple(STYLE_HELP)
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.
@@ -167,7 +173,7 @@ def _heredoc_for(text: str) -> Heredoc | None:
     return Heredoc(delimiter, text)
 
 
-def _form_options(parts: tuple[FormPart, ...], flag) -> list[Option]:
+def _form_options(parts: tuple[FormPart, ...], flag: Callable[[str], str]) -> list[Option]:
     options = []
     for part in parts:
         if part.file is None:

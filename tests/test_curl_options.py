@@ -84,3 +84,10 @@ def test_short_letters() -> None:
     silent = by_short("s")
     assert silent is not None and silent.effect is Effect.NEUTRAL and not silent.takes_arg
     assert by_short("W") is None
+
+
+def test_every_effect_has_its_recorder() -> None:
+    """The table drives the reader: each effect names exactly one recorder, no if-chain."""
+    from botkit.curl.record import RECORDERS
+
+    assert set(RECORDERS) == set(Effect)

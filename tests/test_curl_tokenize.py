@@ -249,7 +249,7 @@ def test_cmd_words(text: str, expected: list[str]) -> None:
 
 
 def read_cmd_words(text: str):
-    from botkit.curl.cmd import read_cmd
+    from botkit.curl.cmd_reader import read_cmd
 
     return read_cmd(text, "<t>").words[1:]
 
@@ -263,7 +263,7 @@ def read_cmd_words(text: str):
     ],
 )
 def test_cmd_errors(text: str, where: tuple[int, int], words: str) -> None:
-    from botkit.curl.cmd import read_cmd
+    from botkit.curl.cmd_reader import read_cmd
 
     with pytest.raises(InputError) as info:
         read_cmd(text, "<t>")

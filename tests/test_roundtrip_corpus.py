@@ -16,7 +16,7 @@ What "the same" means: header names and values exactly (values trimmed of the
 blanks HTTP ignores), in order among headers of the same name; body bytes
 exactly, with the multipart boundary (random per run) replaced by one token.
 Headers left out on purpose: Expect (curl adds it for uploads) and
-Accept-Encoding when the original used --compressed (see botkit/curl/parse.py).
+Accept-Encoding when the original used --compressed (see botkit/curl/build.py).
 """
 
 from __future__ import annotations

@@ -121,3 +121,9 @@ def test_installed_command_runs_from_any_directory(installed, tmp_path):
     )
     assert via_module.returncode == 0, via_module.stderr
     assert '"api": "unblu.set-assignee"' in via_module.stdout
+
+
+def test_wheel_marks_the_package_typed(installed):
+    """PEP 561: the py.typed marker tells type checkers to read botkit's own hints."""
+    [wheel] = (installed / "dist").glob("botkit-*.whl")
+    assert "botkit/py.typed" in set(zipfile.ZipFile(wheel).namelist())

@@ -19,12 +19,12 @@ from botkit import __version__
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "apis": ("botkit.cli.catalog_cmd", "apis", "List the catalog's APIs, or show one."),
-    "curl": ("botkit.cli.generate_cmd", "curl", "Print the cURL for one catalog API."),
+    "curl": ("botkit.cli.curl_cmd", "curl", "Print the cURL for one catalog API."),
     "export": ("botkit.cli.convert_cmd", "export", "Print the cURL for a component (JSON)."),
     "import": ("botkit.cli.convert_cmd", "import_", "Read cURL; print its component (JSON)."),
     "lint": ("botkit.cli.lint_cmd", "lint", "Check bot definitions and cURL snippets (for CI)."),
     "recipe": (
-        "botkit.cli.generate_cmd",
+        "botkit.cli.recipe_cmd",
         "recipe",
         "Print a bash script for a multi-step procedure.",
     ),

@@ -48,7 +48,7 @@ def show(api_id: str, as_json: bool) -> None:
     click.echo(f"{api.id}: {api.summary}")
     click.echo(f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}")
     click.echo(f"  docs: {api.docs}")
-    click.echo(f"  auth: {_auth_text(api)}")
+    click.echo(f"  auth: {vendor.auth.describe()}")
     if any(p.type == "phone" for p in api.params):
         form = (
             "digits only, e.g. 919876543210"
@@ -70,15 +70,7 @@ def show(api_id: str, as_json: bool) -> None:
         click.echo(f"  exactly one of: {', '.join(group)}")
 
 
-def _auth_text(api: Api) -> str:
-    auth = api.vendor.auth
-    if auth.scheme == "header":
-        return f"header {auth.header}: <key> (--api-key or ${auth.env})"
-    return f"basic (--user or ${auth.env}) or bearer token (--token or ${auth.token_env})"
-
-
 def _api_json(api: Api) -> dict[str, object]:
-    auth = api.vendor.auth
     return {
         "id": api.id,
         "summary": api.summary,
@@ -86,12 +78,7 @@ def _api_json(api: Api) -> dict[str, object]:
         "base_url": api.vendor.base_url,
         "path": api.path,
         "docs": api.docs,
-        "auth": {
-            "scheme": auth.scheme,
-            "header": auth.header,
-            "env": auth.env,
-            "token_env": auth.token_env,
-        },
+        "auth": api.vendor.auth.as_json(),
         "phone_format": api.vendor.phone_format,
         "params": [
             {

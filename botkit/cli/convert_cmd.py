@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
 from botkit.errors import InputError
 
 
@@ -102,11 +103,10 @@ def import_(
 )
 @click.option(
     "--style",
-    type=click.Choice(["readme", "oneline"]),
-    default="readme",
+    type=STYLE_CHOICE,
+    default=STYLES[0],
     show_default=True,
-    help="readme: one long option per line, as DoubleTick's docs write it; "
-    "oneline: short options on one line.",
+    help=STYLE_HELP,
 )
 def export(file: str, style: str) -> None:
     """Print the cURL command for a Call API component (JSON).
@@ -135,34 +135,24 @@ def export(file: str, style: str) -> None:
     click.echo(to_curl(component, style=style), nl=False)  # type: ignore[arg-type]
 
 
+#: How import and export word the two reading problems a pasted command most often has.
+_WORDS = {"binary": "this is binary data, not a cURL command", "encoding": "the text is not UTF-8"}
+
+
 def _read_text(file: str) -> tuple[str, str]:
-    """The input as text, and its name for messages; UTF-8 only (a BOM is allowed)."""
-    if file == "-":
-        source = "<stdin>"
-        if sys.stdin.isatty():
-            click.echo("botkit: reading standard input (end with Ctrl-D)", err=True)
-        data = sys.stdin.buffer.read()
-    else:
-        source = file
-        try:
-            with open(file, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            raise InputError(
-                f"cannot read the file ({exc.strerror or exc})", source=source
-            ) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """The input as text, and its name for messages: UTF-8 (a BOM is allowed), at most
+    ``botkit.files.MAX_BYTES``, special files refused (see ``botkit.files``)."""
+    from botkit.files import FileReadError, read_stdin, read_text
+
+    source = "<stdin>" if file == "-" else file
     try:
-        return data.decode("utf-8"), source
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = (
-            len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace"))
-            + 1
-        )
-        if b"\x00" in data:
-            message = "this is binary data, not a cURL command"
+        if file == "-":
+            if sys.stdin.isatty():
+                click.echo("botkit: reading standard input (end with Ctrl-D)", err=True)
+            read = read_stdin()
         else:
-            message = "the text is not UTF-8"
-        raise InputError(message, source=source, line=line, column=column) from None
+            read = read_text(file)
+    except FileReadError as exc:
+        message = _WORDS.get(exc.kind, exc.message)
+        raise InputError(message, source=source, line=exc.line, column=exc.column) from None
+    return read.text, source

@@ -1,8 +1,10 @@
 """cURL text in, Request out: what bash (or cmd, or PowerShell) and curl would send.
 
 ``read_curl`` is the one entry point: the shell dialect is detected, the text is
-split into argv with positions (tokenize.py, cmd.py, powershell.py), and curl's
-option table (options.py) drives parse.py to a ``Request``.  Malformed input
+split into argv with positions (bash_reader.py, cmd_reader.py,
+powershell_reader.py), and curl's option table (options.py) drives parse.py to a
+``Request``: argv.py hands each option to its recorder (record.py), which fills a
+state; build.py applies curl's rules to it.  Malformed input
 raises ``InputError`` with line and column; anything that changes the request
 but has no place in a component comes back as a ``CurlWarning``.
 """
@@ -49,9 +51,9 @@ def read_curl_script(
     Commands other than curl are passed over; variables set by the script apply to
     the commands after them.  Text in another shell's dialect holds one command.
     """
+    from botkit.curl.bash_reader import read_bash_script
     from botkit.curl.dialect import detect
     from botkit.curl.parse import parse_command
-    from botkit.curl.tokenize import read_bash_script
 
     _check_text(text, source)
     if detect(text) != "bash":

@@ -70,7 +70,7 @@ def _first_line(text: str) -> str:
 
 def _heads(text: str) -> list[str]:
     """The start of each line (where a command name can be), without copying the lines."""
-    heads = []
+    heads: list[str] = []
     i = text.find("\n")
     while i >= 0 and len(heads) < _MAX_LINES:
         heads.append(text[i + 1 : i + 1 + _HEAD])
@@ -82,13 +82,13 @@ def read_command(text: str, source: str) -> ShellCommand:
     """The curl command in ``text``, read by the shell that wrote it."""
     dialect = detect(text)
     if dialect == "cmd":
-        from botkit.curl.cmd import read_cmd
+        from botkit.curl.cmd_reader import read_cmd
 
         return read_cmd(text, source)
     if dialect == "powershell":
-        from botkit.curl.powershell import read_powershell
+        from botkit.curl.powershell_reader import read_powershell
 
         return read_powershell(text, source)
-    from botkit.curl.tokenize import read_bash
+    from botkit.curl.bash_reader import read_bash
 
     return read_bash(text, source)

@@ -8,6 +8,9 @@ strings, backslash-newline continuations, ``$NAME``/``${NAME}`` (and
 running something (``$(...)``, backticks, ``$((...))``) is an error; a variable
 the text never sets becomes a ``{{NAME}}`` placeholder with a warning, because
 that is what the user meant by it in a bot builder.
+
+A little over 350 lines for one job: the quoting contexts (unquoted, double
+quotes, ``$'...'``, here-documents) share one scanner and its escape rules.
 """
 
 from __future__ import annotations

@@ -93,8 +93,8 @@ def _attributes(rest: str, form: FormSpec) -> None:
         key = m.group(1).lower()
         after = rest[m.end() :]
         if key == "type":
-            nxt = _ATTRIBUTE.search(after)
-            end = nxt.start() if nxt else len(after)
+            following = _ATTRIBUTE.search(after)
+            end = following.start() if following else len(after)
             form.type = after[:end].strip(" \t")
             rest = after[end:]
             continue

@@ -1,9 +1,11 @@
 """curl's command-line options: ONE table that drives the parser.
 
 Each row is (long name, short letter, takes an argument, effect, note).  The
-effect says what the option does to the request: one of the handlers in
-``parse.py``; ``NEUTRAL`` for options that change nothing the server receives
-(output, progress, timeouts, TLS checks...), accepted quietly; ``WARN`` for
+effect says what the option does to the request: each effect has its one
+recorder in ``record.py`` (``RECORDERS``), which puts the option's value into the
+state that ``build.py`` makes the request of.  ``NEUTRAL`` is for options that
+change nothing the server receives (output, progress, timeouts, TLS checks...),
+accepted quietly; ``WARN`` for
 options that would change the request but have no place in a Call API component
 (reported, never dropped in silence); ``FAIL`` for options that make the command
 something other than one readable request.  ``note`` says, for WARN and FAIL,
@@ -13,6 +15,9 @@ The names are those of curl 7.88 (``curl --help all``) plus the ones newer
 releases added, so that a command written for a newer curl is not "unknown".
 Like curl 7.88, a long name may be shortened to any unambiguous prefix, and a
 boolean may be turned off with ``--no-``.
+
+Over 350 lines because it is one row per option of curl (about 270): a table is
+read row by row, and splitting it would hide which options exist.
 """
 
 from __future__ import annotations
@@ -358,7 +363,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
 
 
 class OptionError(Exception):
-    """A name that is not one of curl's options (or is ambiguous); parse.py locates it."""
+    """A name that is not one of curl's options (or is ambiguous); argv.py locates it."""
 
 
 @cache

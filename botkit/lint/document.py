@@ -19,30 +19,6 @@ from botkit.lint.model import Edit, Position, Site
 BOM = "\ufeff"
 
 
-class Unreadable(Exception):
-    """The file cannot be linted at all (missing, not text, not UTF-8)."""
-
-
-def read_text(path: Path) -> str:
-    """The file's text, decoded as strict UTF-8 with its newlines as they are."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
-    return decode(data)
-
-
-def decode(data: bytes) -> str:
-    if b"\0" in data:
-        raise Unreadable("binary file (it contains NUL bytes); expected UTF-8 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise Unreadable(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-
-
 class Document:
     """A file being linted: its display path, its text, and where things are in it."""
 

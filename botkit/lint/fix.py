@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from botkit.files import TextFile
 from botkit.lint.model import Edit, Finding
 
 
@@ -51,19 +52,20 @@ def select_fixes(findings: Iterable[Finding]) -> list[Finding]:
     return chosen
 
 
-def apply_fixes(path: Path, original: str, findings: list[Finding]) -> list[Finding]:
-    """Write ``original`` with the fixes of ``findings`` to ``path``; the findings fixed."""
+def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[Finding]:
+    """Write ``source`` with the fixes of ``findings`` to ``path``; the findings fixed.
+    The BOM and line endings of ``source`` are kept."""
     chosen = select_fixes(findings)
     if not chosen:
         return []
-    new = apply_edits(original, (e for f in chosen for e in f.fix.edits))  # type: ignore[union-attr]
-    if new == original:
+    new = apply_edits(source.text, (e for f in chosen for e in f.fix.edits))  # type: ignore[union-attr]
+    if new == source.text:
         return []
-    write_atomically(path, new)
+    write_atomically(path, source.encode(new))
     return chosen
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     folder = path.parent
     try:
         mode = path.stat().st_mode & 0o7777
@@ -75,7 +77,7 @@ def write_atomically(path: Path, text: str) -> None:
             "wb", dir=folder, prefix=f".{path.name}.", suffix=".botkit-fix", delete=False
         ) as tmp:
             tmp_name = tmp.name
-            tmp.write(text.encode("utf-8"))
+            tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
         os.chmod(tmp_name, mode)

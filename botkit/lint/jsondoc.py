@@ -139,7 +139,7 @@ class JsonDocument(Document):
             if step is None:
                 break
             try:
-                node = node[step]  # type: ignore[index]
+                node = node[step]
             except (KeyError, IndexError, TypeError):
                 break
         return False

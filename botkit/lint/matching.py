@@ -17,6 +17,7 @@ from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lint.call import Call
 from botkit.lint.model import Site
 from botkit.request import split_url
+from botkit.variables import blank_templates, looks_templated
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
     method, url = call.method or "", call.url or ""
     parts = split_url(url)
     hosts = api.vendor.hosts
-    if hosts and (parts.hostname or "") not in hosts and "{{" not in parts.netloc:
+    if hosts and (parts.hostname or "") not in hosts and not looks_templated(parts.netloc):
         return (
             call.site("url"),
             f"api {api.id} is served by {' or '.join(hosts)}, but the url calls "
@@ -117,9 +118,9 @@ def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, s
     )
 
 
-_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|\{[A-Za-z0-9_]+\}")
+_PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]+\}")  # a catalog path's {placeholder}
 
 
 def _shape(path: str) -> str:
     """A path with every placeholder or template variable written the same way."""
-    return _PLACEHOLDER.sub("{}", path)
+    return _PLACEHOLDER.sub("{}", blank_templates(path, "{}"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
+from botkit.catalog.paramtypes import PhoneType
 from botkit.lint.call import Call
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
@@ -61,7 +62,7 @@ def _collect(call: Call) -> Iterator[PhoneValue]:
     body = call.body_json
     if target.api is not None:
         for param in target.api.params:
-            if param.type != "phone":
+            if not isinstance(param.value_type, PhoneType):
                 continue
             if param.location == "body" and isinstance(body, dict) and param.name in body:
                 yield from _values(call, param.name, body[param.name], (param.name,), fmt, vendor)
@@ -120,6 +121,6 @@ def _one(
         return
     if isinstance(value, str) and is_variable(value):
         return
-    if query:
+    if query and isinstance(value, str):
         value = unquote(value)  # as written in the URL: %2B is the '+'
     yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(str(value)), query)

@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import BotkitError
+from botkit.files import FileReadError, TextFile, read_stdin, read_text
 from botkit.lint import rules
 from botkit.lint.call import Call
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
 from botkit.lint.context import Context
-from botkit.lint.document import Document, Unreadable, decode, read_text
+from botkit.lint.document import Document
 from botkit.lint.fix import FixError, apply_fixes
 from botkit.lint.model import Finding, Fix, Hit, Position, Rule
 from botkit.lint.secrets import redact, scrub
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
+    from botkit.lint.jsonpos import JsonPath
 
 JSON_SUFFIXES = (".json",)
 CURL_SUFFIXES = (".curl", ".sh")
@@ -90,8 +91,16 @@ def _walk(top: str, exclude: tuple[str, ...]) -> Iterator[str]:
             stack.pop()
         elif entry.is_dir(follow_symlinks=False):
             stack.append(iter(_entries(entry.path, exclude)))
-        elif entry.name.endswith(JSON_SUFFIXES + CURL_SUFFIXES) and entry.is_file():
+        elif entry.name.endswith(JSON_SUFFIXES + CURL_SUFFIXES) and _is_file(entry):
             yield entry.path
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (a loop): reading it reports why."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def _entries(folder: str, exclude: tuple[str, ...]) -> list[os.DirEntry[str]]:
@@ -131,10 +140,11 @@ class Linter:
         display = "<stdin>" if path == STDIN else _display(path)
         result = FileResult(display)
         try:
-            text = decode(sys.stdin.buffer.read()) if path == STDIN else read_text(Path(path))
-        except Unreadable as exc:
-            result.findings.append(self._at_start(display, rules.get("BK001"), str(exc)))
+            source = read_stdin() if path == STDIN else read_text(path)
+        except FileReadError as exc:
+            result.findings.append(self._at_start(display, rules.get("BK001"), exc.message))
             return result
+        text = source.text
         try:
             parts = self._lint_text(path, display, text)
             if not parts:
@@ -145,7 +155,7 @@ class Linter:
             )
             if fix and path != STDIN:
                 doc = parts[0][0]  # every part holds the whole text of the file
-                result.findings, result.fixed = self._fix(doc, result.findings, Path(path))
+                result.findings, result.fixed = self._fix(doc, result.findings, Path(path), source)
         except RecursionError:
             message = "input nested too deep to lint"
             result.findings = [self._at_start(display, rules.get("BK001"), message)]
@@ -276,13 +286,13 @@ class Linter:
         return Finding(display, Position(1, 1), Position(1, 1), rule, message)
 
     def _fix(
-        self, doc: Document, findings: list[Finding], path: Path
+        self, doc: Document, findings: list[Finding], path: Path, source: TextFile
     ) -> tuple[list[Finding], list[Finding]]:
         fixable = [f for f in findings if f.fix is not None]
         if not fixable:
             return findings, []
         try:
-            applied = apply_fixes(path, doc.text, fixable)
+            applied = apply_fixes(path, source, fixable)
         except FixError as exc:
             failure = self._at_start(doc.display, rules.get("BK001"), str(exc))
             return [*findings, failure], []
@@ -290,9 +300,9 @@ class Linter:
         return remaining, applied
 
 
-def _at(data: object, path: tuple) -> object:
+def _at(data: Any, path: JsonPath) -> Any:
     for key in path:
-        data = data[key]  # type: ignore[index]
+        data = data[key]
     return data
 
 

@@ -26,8 +26,9 @@ def check(call: Call) -> Iterator[Hit]:
         return  # without a headers list the component breaks its schema: BK301 says so
     site = call.site("headers", key=True) if "headers" in call.component else call.site()
     how = ""
-    if vendor.auth.scheme == "header" and vendor.auth.header:
-        header, value = vendor.auth.header, variable_hint(call, vendor)
+    header = vendor.auth.fix_header
+    if header:
+        value = variable_hint(call, vendor)
         if call.shell:
             how = f'; add -H "{header}: {value.strip(chr(34))}"'
         else:

@@ -42,7 +42,9 @@ class _Statement:
         self.piped = False
 
 
-class _Reader:
+class _PowerShellScanner:
+    """PowerShell text -> statements of words: its quoting, escapes and variables."""
+
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.locator = Locator(text, source)
@@ -198,7 +200,7 @@ class _Reader:
 
 def read_powershell(text: str, source: str) -> ShellCommand:
     text = _PROMPT.sub(lambda m: " " * len(m.group()), text, count=1)
-    reader = _Reader(text, source)
+    reader = _PowerShellScanner(text, source)
     statements = reader.statements()
     if not statements:
         from botkit.errors import InputError
@@ -240,7 +242,7 @@ def read_powershell(text: str, source: str) -> ShellCommand:
     return ShellCommand(words=words, notes=notes, dialect="powershell")
 
 
-def _word_error(reader: _Reader, message: str, word: Word) -> Exception:
+def _word_error(reader: _PowerShellScanner, message: str, word: Word) -> Exception:
     from botkit.errors import InputError
 
     source = reader.locator.source

@@ -1,0 +1,53 @@
+"""``CatalogGroup``: a click group whose subcommands are built on demand from entries.
+
+``botkit curl`` (one subcommand per catalog API) and ``botkit recipe`` (one per
+recipe) share it, so an unknown id gets the same "did you mean" answer in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import click
+
+
+class CatalogGroup(click.Group):
+    """A group whose subcommands are built on demand from catalog (or recipe) entries."""
+
+    def __init__(
+        self,
+        *args: Any,
+        entries: Callable[[], Mapping[str, Any]],
+        build: Callable[[Any], click.Command],
+        section: str,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._entries = entries
+        self._build = build
+        self._section = section
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self._entries())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = self._entries().get(cmd_name)
+        return None if entry is None else self._build(entry)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self._entries():
+            import difflib
+
+            close = difflib.get_close_matches(name, list(self._entries()), n=1, cutoff=0.5)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            raise click.UsageError(f"unknown id {name!r}{hint}", ctx)
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, entry.summary) for name, entry in self._entries().items()]
+        with formatter.section(self._section):
+            formatter.write_dl(rows)

@@ -1,0 +1,166 @@
+"""``botkit curl ID``: one subcommand per catalog API.
+
+The options of each subcommand are derived from its catalog entry (parameter
+names in kebab case), so ``botkit curl doubletick.assign-chat --help`` documents
+exactly that API and nothing has to be kept in step by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from botkit.catalog import Api, load_catalog
+from botkit.cli.catalog_group import CatalogGroup
+from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.errors import ParamError
+
+
+def _apis() -> dict[str, Api]:
+    return {api.id: api for api in load_catalog()}
+
+
+def _build_api_command(api: Api) -> click.Command:
+    params: list[click.Parameter] = [p.value_type.click_option(p) for p in api.params]
+    vendor = api.vendor
+    base_help = (
+        f"Base URL (default {vendor.base_url})."
+        if vendor.base_url
+        else (
+            f"Base URL of your {vendor.title} installation, e.g. https://unblu.example.com/app/rest/v4"
+            " [required]."
+        )
+    )
+    params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
+    params += vendor.auth.click_options()
+    params += [
+        click.Option(
+            ["--style"],
+            type=STYLE_CHOICE,
+            default=STYLES[0],
+            show_default=True,
+            help=STYLE_HELP,
+        ),
+        click.Option(
+            ["--format", "output_format"],
+            type=click.Choice(["curl", "component"]),
+            default="curl",
+            show_default=True,
+            help="curl: the command; component: the Call API component JSON.",
+        ),
+        click.Option(["--name"], help="Component name (with --format component)."),
+        click.Option(
+            ["--default-region"],
+            metavar="CC",
+            help="Region (e.g. IN) used only to suggest the fix for a number without country code.",
+        ),
+    ]
+    example = _example_line(api)
+
+    def run(**options: Any) -> None:
+        _generate(api, options)
+
+    return click.Command(
+        name=api.id,
+        callback=run,
+        params=params,
+        help=f"{api.summary}.\n\n{api.method} {vendor.base_url or '<base-url>'}{api.path}\n\n"
+        f"Docs: {api.docs}\n\n\b\nExample:\n  {example}",
+        short_help=api.summary,
+        context_settings={"max_content_width": 100},
+    )
+
+
+def _example_line(api: Api) -> str:
+    used: dict[str, int] = {}  # examples taken so far, per type
+    words = [f"botkit curl {api.id}"]
+    chosen = {group[0] for group in api.one_of}
+    skipped = {n for group in api.one_of for n in group[1:]}
+    for p in api.params:
+        if p.name in skipped or not (p.required or p.name in chosen):
+            continue
+        if p.value_type.flag:
+            words.append(p.option)
+        elif p.enum:
+            words.append(f"{p.option} {p.enum[0]}")
+        else:
+            index = used[p.type] = used.get(p.type, -1) + 1
+            words.append(f"{p.option} {p.value_type.example(index)}")
+    if not api.vendor.base_url:
+        words.append("--base-url https://unblu.example.com/app/rest/v4")
+    return " ".join(words)
+
+
+def _generate(api: Api, options: dict[str, Any]) -> None:
+    from botkit.generate import BodyLayout, Credentials, build_request
+
+    values = {p.name: options.get(p.name) for p in api.params}
+    output_format = options["output_format"]
+    layout: BodyLayout = (
+        "pretty"
+        if output_format == "component"
+        else ("readme" if options["style"] == "readme" else "compact")
+    )
+    credentials = Credentials(
+        api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
+    )
+    try:
+        generated = build_request(
+            api,
+            values,
+            base_url=options["base_url"],
+            credentials=credentials,
+            layout=layout,
+            default_region=options["default_region"],
+        )
+    except ParamError as exc:
+        raise click.UsageError(_option_message(api, exc)) from None
+    for note in generated.notes:
+        click.echo(f"botkit: note: {note}", err=True)
+    if output_format == "component":
+        name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
+        component = generated.request.to_component(name, api.id)
+        click.echo(json.dumps(component, indent=2, ensure_ascii=False))
+        return
+    from botkit.render import to_curl
+
+    click.echo(to_curl(generated.request, options["style"]), nl=False)
+
+
+def _option_message(api: Api, exc: ParamError) -> str:
+    """``customerPhoneNumber: ...`` -> ``--customer-phone-number (customerPhoneNumber): ...``."""
+    param = api.param(exc.param)
+    if param is not None:
+        return f"{param.option} ({param.name}): {exc.message}"
+    if exc.param in {"base_url", "api_key", "user", "token"}:
+        return f"--{exc.param.replace('_', '-')}: {exc.message}"
+    return str(exc)
+
+
+@click.group(
+    "curl",
+    cls=CatalogGroup,
+    entries=_apis,
+    build=_build_api_command,
+    section="APIs",
+    context_settings={"max_content_width": 100},
+)
+def curl() -> None:
+    """Print the exact cURL for one catalog API, from its parameters.
+
+    Each API is a subcommand whose options are its parameters in kebab case;
+    'botkit curl ID --help' lists them.  Phone numbers are checked for a country
+    code and written the way the vendor wants; every value is quoted so that the
+    command can be pasted into bash as is.
+
+    \b
+    Examples:
+      botkit curl doubletick.assign-chat --customer-phone-number 919876543210 \\
+          --assigned-user-phone-number 919812345678 --reassign
+      botkit curl vambe.assign-team-member --ai-contact-id 3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c \\
+          --team-member-id 0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b --style oneline
+      botkit curl unblu.set-assignee --base-url https://unblu.example.com/app/rest/v4 \\
+          --conversation-id c-123 --person-id p-456 --format component
+    """

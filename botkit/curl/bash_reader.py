@@ -1,0 +1,97 @@
+"""Bash text as people paste it -> the argv of its curl command(s), with positions.
+
+Before the tree is walked (bash_tree.py) the text is read the way a terminal
+would take it: Windows line ends, a final ``\\`` continuation, and a leading
+``$ `` (or ``% ``) prompt with the output that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
+from botkit.curl.bash_tree import ParsedBash
+from botkit.curl.words import ShellCommand
+
+_PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
+_PROMPT_LINES = 500  # how far to look for the end of a prompted command
+
+
+def read_bash(text: str, source: str) -> ShellCommand:
+    """The one curl command in bash ``text``; InputError (with line:column) otherwise."""
+    text = _normalize_newlines(text)
+    text = _drop_final_continuation(text)
+    text, prompted = _strip_prompt(text)
+    parsed = ParsedBash(text, source)
+    if prompted:
+        parsed = _only_first_statement(parsed)
+    return parsed.command()
+
+
+def read_bash_script(text: str, source: str) -> list[ShellCommand]:
+    """Every curl command of a bash script, in order, each with the variables set before it.
+
+    Other commands (``set -e``, ``echo``...) run nothing botkit needs and are passed over.
+    """
+    text = _drop_final_continuation(_normalize_newlines(text))
+    return ParsedBash(text, source).commands()
+
+
+def _normalize_newlines(text: str) -> str:
+    """A file saved with Windows line ends is read as if it had Unix ones."""
+    if "\r\n" in text and text.count("\r\n") == text.count("\n"):
+        return text.replace("\r\n", "\n")
+    return text
+
+
+def _drop_final_continuation(text: str) -> str:
+    """``curl x \\`` at the very end: bash -c reads the continuation as the end, so do we."""
+    stripped = text.rstrip()
+    backslashes = len(stripped) - len(stripped.rstrip("\\"))
+    if backslashes % 2 == 1 and BACKSLASH_BLANKS.search(text) is None:
+        return stripped[:-1] + "\n"
+    return text
+
+
+def _strip_prompt(text: str) -> tuple[str, bool]:
+    """Blank a terminal prompt (``$ `` or ``% ``) before the first command, and the ``> ``
+    continuation prompts bash shows after a line that ends with ``\\``; positions stay."""
+    lines = text.split("\n")
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return text, False
+    m = _PROMPT.match(lines[first])
+    if m is None:
+        return text, False
+    line = lines[first]
+    lines[first] = line[: m.start(1)] + " " + line[m.end(1) :]
+    k = first
+    while lines[k].endswith("\\") and k + 1 < len(lines) and lines[k + 1].startswith("> "):
+        lines[k + 1] = "  " + lines[k + 1][2:]
+        k += 1
+    return "\n".join(lines), True
+
+
+def _only_first_statement(parsed: ParsedBash) -> ParsedBash:
+    """After a prompt, the command ends where its statement ends; the rest is output.
+
+    The output may not even parse (``{"a": "it's"}``), so when the whole text has
+    errors we cut it after the first line that closes a complete command.
+    """
+    root = parsed.tree.root_node
+    statements = [c for c in root.named_children if c.type != "comment"]
+    if not root.has_error:
+        if len(statements) < 2:
+            return parsed
+        line_end = parsed.text.find("\n", parsed.end(statements[0]))
+        return ParsedBash(parsed.text[: line_end + 1], parsed.source) if line_end >= 0 else parsed
+    lines = parsed.text.split("\n")
+    cut = 0
+    for line in lines[:_PROMPT_LINES]:
+        cut += len(line) + 1
+        if line.endswith("\\") or not line.strip():
+            continue
+        candidate = ParsedBash(parsed.text[:cut], parsed.source)
+        if not candidate.tree.root_node.has_error:
+            return candidate
+    return parsed

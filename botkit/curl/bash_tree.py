@@ -1,0 +1,276 @@
+"""Bash text parsed with bash's own grammar, and the curl commands found in its tree.
+
+tree-sitter-bash finds the structure (where commands, words, redirections and
+here-documents start and end, and where the text does not parse); ``expand``
+then turns each word's raw text into what the program receives.  ``ParsedBash``
+walks the tree: ``command()`` wants exactly one curl command among what people
+paste with it (comments, ``TOKEN=...`` assignments, ``| jq`` after curl, output
+redirections), ``commands()`` takes every curl command of a script.  What the
+command reads on standard input is bash_redirects.py's job; naming what is wrong
+with text that is not one curl command is bash_diagnosis.py's.
+"""
+
+from __future__ import annotations
+
+import codecs
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from botkit.curl.bash_diagnosis import check_ampersand, no_curl, second_command, syntax_error
+from botkit.curl.bash_redirects import REDIRECTS, stdin_of
+from botkit.curl.expand import Expander
+from botkit.curl.words import Locator, ShellCommand, Word
+from botkit.errors import InputError
+
+if TYPE_CHECKING:
+    from tree_sitter import Node, Parser
+
+CURL_NAMES = ("curl", "curl.exe")
+_WRAPPERS = ("sudo", "command", "exec", "noglob")
+
+
+@cache
+def _parser() -> Parser:
+    """The tree-sitter parser for bash, built once per process (about 30 ms)."""
+    from tree_sitter import Language, Parser
+    from tree_sitter_bash import language
+
+    return Parser(Language(language()))
+
+
+def _ascii_mask(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    return "a" * (error.end - error.start), error.end
+
+
+codecs.register_error("botkit-ascii-mask", _ascii_mask)
+
+
+def _structure_bytes(text: str) -> bytes:
+    """What tree-sitter gets: the same structure, in text its grammar cannot trip over.
+
+    Every non-ASCII character becomes an ASCII letter: bash gives none of them a
+    meaning of its own (blanks and operators are all ASCII), tree-sitter-bash 0.25
+    crashes the process on some (``{`` then a 4-byte character), and byte offsets
+    become character offsets.  Every ``\\\\`` pair becomes two letters: wherever
+    bash reads escapes it is one literal backslash (and in single quotes two), while
+    tree-sitter-bash ends ``$'a\\\\'`` in the wrong place.  Same length, same
+    structure; the words themselves are always read from the original text.
+    """
+    return text.replace("\\\\", "aa").encode("ascii", "botkit-ascii-mask")
+
+
+class ParsedBash:
+    """One bash text and its tree-sitter tree; offsets into the tree are offsets into text."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        self.tree = _parser().parse(_structure_bytes(text))
+        self.locator = Locator(text, source)
+
+    def start(self, node: Node) -> int:
+        return node.start_byte  # the parsed text is ASCII: bytes are characters
+
+    def end(self, node: Node) -> int:
+        return node.end_byte
+
+    def error(self, message: str, node: Node | int) -> InputError:
+        offset = node if isinstance(node, int) else self.start(node)
+        return self.locator.error(message, offset)
+
+    # --- the whole text ----------------------------------------------------------------
+
+    def command(self) -> ShellCommand:
+        root = self.tree.root_node
+        if root.has_error:
+            raise syntax_error(self, root)
+        notes: list[Any] = []
+        variables: dict[str, str] = {}
+        expander = Expander(self.text, self.locator, variables, notes)
+        found: list[tuple[Node, list[Node], bool]] = []  # (command, redirects, piped into)
+        others: list[Node] = []
+        for child in root.children:
+            kind = child.type
+            if kind in ("comment", ";", "\n", "&", ";;"):
+                if kind == "&":
+                    check_ampersand(self, child)
+                continue
+            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
+                if not found:
+                    self._assign(child, expander)
+                continue
+            self._collect(child, found, others)
+        if not found:
+            raise no_curl(self, others)
+        if len(found) > 1:
+            raise self.error(
+                "a second curl command: botkit reads one command at a time", found[1][0]
+            )
+        if others:
+            raise second_command(self, others[0])
+        node, redirects, piped = found[0]
+        words = self._words(node, expander)
+        stdin = stdin_of(self, redirects, expander, piped)
+        return ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash")
+
+    def commands(self) -> list[ShellCommand]:
+        """Script mode: each curl command in turn; other commands are not errors."""
+        root = self.tree.root_node
+        if root.has_error:
+            raise syntax_error(self, root)
+        variables: dict[str, str] = {}
+        commands: list[ShellCommand] = []
+        for child in root.children:
+            kind = child.type
+            if kind in ("comment", ";", "\n", "&", ";;"):
+                continue
+            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
+                self._assign(child, Expander(self.text, self.locator, variables, []))
+                continue
+            found: list[tuple[Node, list[Node], bool]] = []
+            others: list[Node] = []
+            self._collect(child, found, others)
+            for other in others:
+                if self.text.startswith("-", self.start(other)):
+                    raise second_command(self, other)  # a broken continuation, not a command
+            for node, redirects, piped in found:
+                notes: list[Any] = []
+                expander = Expander(self.text, self.locator, variables, notes)
+                words = self._words(node, expander)
+                stdin = stdin_of(self, redirects, expander, piped)
+                commands.append(ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash"))
+        if not commands:
+            raise no_curl(self, [])
+        return commands
+
+    def _collect(
+        self,
+        node: Node,
+        found: list[tuple[Node, list[Node], bool]],
+        others: list[Node],
+    ) -> None:
+        """Find simple commands in one statement, without recursion (deep lists stay cheap)."""
+        stack: list[tuple[Node, list[Node], bool]] = [(node, [], False)]
+        while stack:
+            current, redirects, piped = stack.pop()
+            kind = current.type
+            if kind == "command":
+                if self._is_curl(current):
+                    own = [c for c in current.children if c.type in REDIRECTS]
+                    found.append((current, redirects + own, piped))
+                else:
+                    others.append(current)
+            elif kind == "redirected_statement":
+                body = current.child_by_field_name("body")
+                extra = [c for c in current.children if c.type in REDIRECTS]
+                if body is not None:
+                    stack.append((body, redirects + extra, piped))
+            elif kind == "pipeline":
+                self._pipeline(current, found, others, stack)
+            elif kind in ("list", "negated_command"):
+                stack.extend((c, [], False) for c in reversed(current.named_children))
+            elif kind == "comment":
+                continue
+            elif self._contains_curl(current):
+                raise self.error(
+                    f"curl inside a shell {kind.replace('_', ' ')}: botkit reads a plain "
+                    "curl command, not a script",
+                    current,
+                )
+            else:
+                others.append(current)
+
+    def _pipeline(self, node: Node, found: list, others: list, stack: list) -> None:
+        """``curl ... | jq`` is one request; what follows curl only reads its output."""
+        parts = [c for c in node.named_children if c.type != "comment"]
+        curl_at = next((k for k, p in enumerate(parts) if self._contains_curl(p)), None)
+        if curl_at is None:
+            others.append(node)
+            return
+        stack.append((parts[curl_at], [], curl_at > 0))
+
+    def _contains_curl(self, node: Node) -> bool:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "command" and self._is_curl(current):
+                return True
+            stack.extend(current.named_children)
+        return False
+
+    def _is_curl(self, command: Node) -> bool:
+        names = self._program_words(command)
+        return bool(names) and _is_curl_name(names[0])
+
+    def _program_words(self, command: Node) -> list[str]:
+        """The program name, skipping wrappers like ``sudo``; raw text, good enough to decide."""
+        name = command.child_by_field_name("name")
+        if name is None:
+            return []
+        words = [self.text[self.start(name) : self.end(name)].strip("'\"")]
+        if words[0] in _WRAPPERS:
+            args = self._argument_nodes(command)
+            if args:
+                words = [self.text[self.start(args[0]) : self.end(args[0])].strip("'\"")]
+        return words
+
+    def _argument_nodes(self, command: Node) -> list[Node]:
+        return [
+            c
+            for c in command.children
+            if c.is_named
+            and c.type not in ("command_name", "variable_assignment", "comment", *REDIRECTS)
+        ]
+
+    # --- the curl command ----------------------------------------------------------------
+
+    def _words(self, command: Node, expander: Expander) -> list[Word]:
+        """The argv, word by word.
+
+        tree-sitter says where the command's arguments are (and which children are
+        redirections, not arguments); within each stretch of arguments we split at
+        unquoted blanks ourselves, as bash does: tree-sitter's word nodes sometimes
+        hold a blank (``{ {``), skip an escaped one (``\\ ``), or split what bash reads
+        as one word (``'a'\\<newline>b``).
+        """
+        words: list[Word] = []
+        stretch = -1
+        stretch_end = -1
+        for child in command.children:
+            if child.type in ("variable_assignment", "comment", *REDIRECTS):
+                if stretch >= 0:
+                    words.extend(self._split(expander, stretch, stretch_end))
+                stretch = -1
+                continue
+            stretch = self.start(child) if stretch < 0 else stretch
+            stretch_end = self.end(child)
+        if stretch >= 0:
+            words.extend(self._split(expander, stretch, stretch_end))
+        while len(words) > 1 and words[0].text in _WRAPPERS:
+            words.pop(0)
+        return words
+
+    def _split(self, expander: Expander, start: int, end: int) -> list[Word]:
+        return [self.locator.word(text, at) for text, at in expander.words(start, end)]
+
+    # --- everything around it ------------------------------------------------------------
+
+    def _assign(self, node: Node, expander: Expander) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.type == "variable_assignment":
+                name_node = current.child_by_field_name("name")
+                value = current.child_by_field_name("value")
+                if name_node is None:
+                    continue
+                name = self.text[self.start(name_node) : self.end(name_node)]
+                text = expander.word(self.start(value), self.end(value)) if value else ""
+                expander.variables[name] = text
+            else:
+                stack.extend(reversed(current.named_children))
+
+
+def _is_curl_name(raw: str) -> bool:
+    return raw.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].lower() in CURL_NAMES

@@ -1,0 +1,226 @@
+"""The request curl sends for what the options said (a ``CurlState``): curl's rules.
+
+The rules are curl's, checked against curl 7.88 through the loopback oracle in
+tests/.  Which headers the resulting request (and so the component) carries:
+
+- every ``-H`` header, in order, duplicates kept, values trimmed of the blanks
+  HTTP ignores; ``Name;`` is a header with an empty value;
+- headers other options stand for: ``-A`` User-Agent, ``-e`` Referer, ``-b``
+  Cookie, ``-r`` Range, ``--oauth2-bearer`` Authorization; ``-u`` (and
+  credentials in the URL) becomes the component's ``auth``;
+- the Content-Type curl adds for ``-d`` (form-urlencoded) and the Content-Type
+  and Accept it adds for ``--json``; a text body *without* Content-Type means
+  "send none" (the exporter writes ``-H 'Content-Type:'``);
+- not the transport headers curl always adds (Host, the default User-Agent and
+  ``Accept: */*``, Content-Length, Expect, Accept-Encoding for ``--compressed``,
+  the multipart boundary): any HTTP client adds its own.
+
+``Name:`` removes a header curl would add; when the component cannot say
+"no such header" (User-Agent, Accept, Host) that is a warning.
+"""
+
+from __future__ import annotations
+
+from botkit.curl.report import Report
+from botkit.curl.state import CurlState, Data
+from botkit.curl.urls import UrlError, append_query, query_data, split_url, upload_url
+from botkit.curl.words import Word
+from botkit.errors import InputError
+from botkit.request import BasicAuth, Body, Header, Request, parse_query
+
+
+def build_request(state: CurlState, report: Report, command: Word) -> Request:
+    """``command`` is the ``curl`` word, where complaints about the whole command go."""
+    return _Builder(state, report, command).request()
+
+
+class _Builder:
+    def __init__(self, state: CurlState, report: Report, command: Word) -> None:
+        self.state = state
+        self.report = report
+        self.command = command
+
+    def request(self) -> Request:
+        state = self.state
+        url_word = self._the_url()
+        self._check_conflicts()
+        url, query, url_auth = self._url(url_word)
+        for piece in state.url_queries:
+            query = append_query(query, piece)
+        body: Body | None = None
+        data_text = _join_data(state.data) if state.data else None
+        if state.get and data_text is not None:
+            query = append_query(query, query_data(data_text))
+        elif data_text is not None:
+            body = Body(text=data_text)
+        elif state.forms:
+            body = Body(parts=tuple(state.forms))
+        elif state.upload is not None:
+            body = Body(text=state.upload[2])
+            url = upload_url(url, state.upload[1])
+        if query is not None and any(c in query for c in " \t\r\n"):
+            raise self.report.error(
+                "curl rejects a URL with a blank or line break in its query (curl error 3); "
+                "write a space as %20 or +",
+                url_word,
+            )
+        return Request(
+            method=self._method(),
+            url=url,
+            headers=self._headers(),
+            query=parse_query(query) if query is not None else [],
+            body=body,
+            auth=self._auth(url_auth),
+        )
+
+    def _the_url(self) -> Word:
+        urls = self.state.urls
+        if not urls:
+            raise InputError("the curl command has no URL", source=self.report.source)
+        if len(urls) > 1:
+            raise self.report.error(
+                f"a second URL: curl would send one request per URL ({len(urls)} here), "
+                "and a component holds one",
+                urls[1],
+            )
+        return urls[0]
+
+    def _check_conflicts(self) -> None:
+        """curl refuses to mix these: "You can only select one HTTP request method!"."""
+        state = self.state
+        kinds = []
+        if state.data and not state.get:
+            kinds.append(("-d/--data", state.data_word))
+        if state.forms:
+            kinds.append(("-F/--form", state.form_word))
+        if state.upload is not None:
+            kinds.append(("-T/--upload-file", state.upload[0]))
+        if state.head is not None and kinds:
+            kinds.append(("-I/--head", state.head))
+        if len(kinds) > 1:
+            kinds.sort(key=lambda kind: (kind[1].line, kind[1].column) if kind[1] else (0, 0))
+            (first, _), (second, word) = kinds[-2], kinds[-1]
+            raise self.report.error(
+                f"curl cannot send {first} and {second} in one request "
+                '("You can only select one HTTP request method!")',
+                word or self.command,
+            )
+
+    def _method(self) -> str:
+        state = self.state
+        if state.method is not None:
+            return state.method
+        if state.head is not None:
+            return "HEAD"
+        if state.upload is not None:
+            return "PUT"
+        if (state.data and not state.get) or state.forms:
+            return "POST"
+        return "GET"
+
+    def _url(self, word: Word) -> tuple[str, str | None, BasicAuth | None]:
+        """The URL curl would use: see urls.split_url; its complaints located at ``word``."""
+        try:
+            return split_url(
+                word.text,
+                globoff=self.state.globoff,
+                path_as_is=self.state.path_as_is,
+                default_scheme=self.state.default_scheme,
+            )
+        except UrlError as exc:
+            raise self.report.error(str(exc), word) from None
+
+    def _headers(self) -> list[Header]:
+        state = self.state
+        custom = {name.lower() for _, name, value in state.headers if value is not None}
+        removed: dict[str, Word] = {}
+        for word, name, value in state.headers:
+            if value is None:
+                removed.setdefault(name.lower(), word)
+        taken = custom | set(removed)
+        out: list[Header] = []
+
+        def implied(name: str, value: str) -> None:
+            if name.lower() not in taken:
+                out.append(Header(name, value))
+
+        if state.bearer is not None:
+            implied("Authorization", f"Bearer {state.bearer}")
+        if state.range is not None:
+            implied("Range", f"bytes={state.range}")
+        if state.user_agent is not None and state.user_agent[1]:
+            implied("User-Agent", state.user_agent[1])
+        if state.referer:
+            implied("Referer", state.referer)
+        if state.cookies:
+            implied("Cookie", ";".join(state.cookies))
+        out.extend(Header(name, value) for _, name, value in state.headers if value is not None)
+        json = any(d.json for d in state.data)
+        has_body = bool(state.data) and not state.get
+        if has_body:
+            implied(
+                "Content-Type", "application/json" if json else "application/x-www-form-urlencoded"
+            )
+        if has_body and json:
+            implied("Accept", "application/json")
+        self._absent_headers(removed, custom, json and has_body)
+        return out
+
+    def _absent_headers(self, removed: dict[str, Word], custom: set[str], json: bool) -> None:
+        """``-H 'Name:'`` and ``-A ''`` send no header at all; say when a component
+        cannot express that (it would get the HTTP client's default instead)."""
+        state = self.state
+        absent: dict[str, Word] = {}
+        for name in ("host", "user-agent", "accept"):
+            if name in removed and name not in custom:
+                absent[name] = removed[name]
+        if state.user_agent is not None and not state.user_agent[1] and "user-agent" not in custom:
+            absent["user-agent"] = state.user_agent[0]
+        if json and "accept" in removed:
+            absent["accept"] = removed["accept"]
+        if state.forms and "content-type" in removed and "content-type" not in custom:
+            absent["content-type"] = removed["content-type"]
+        body = (state.data and not state.get) or state.forms or state.upload
+        if body and "content-length" in removed and "content-length" not in custom:
+            absent["content-length"] = removed["content-length"]
+        for name, word in absent.items():
+            self.report.warn(
+                "-H",
+                f"curl sends no {_title(name)} header here; a component cannot say "
+                "'no such header', so its HTTP client's default is sent instead",
+                word,
+            )
+
+    def _auth(self, url_auth: BasicAuth | None) -> BasicAuth | None:
+        """``-u`` (or the URL's credentials), kept even when an Authorization header
+        replaces it on the wire: exporting both sends the same bytes again."""
+        state = self.state
+        if any(n.lower() == "authorization" and v is None for _, n, v in state.headers):
+            return None  # -H 'Authorization:' stops curl from sending its own
+        if state.user is None:
+            return url_auth
+        word, text = state.user
+        user, colon, password = text.partition(":")
+        if not colon:
+            password = "{{password}}"
+            self.report.warn(
+                "-u",
+                "curl would ask for the password when it runs; the component "
+                "gets {{password}} in its place",
+                word,
+            )
+        if any(c in text for c in "\r\n"):
+            raise self.report.error("the -u credentials hold a line break", word)
+        return BasicAuth(user, password)
+
+
+def _join_data(pieces: list[Data]) -> str:
+    """Repeated data joins with '&'; --json pieces join with nothing (curl 7.88, measured)."""
+    out = ""
+    for k, piece in enumerate(pieces):
+        out += piece.text if piece.json or k == 0 else "&" + piece.text
+    return out
+
+
+def _title(name: str) -> str:
+    return "-".join(part.capitalize() for part in name.split("-"))

@@ -1,0 +1,67 @@
+"""What ``@file`` and ``@-`` in an option value read: a file beside the command, or the
+command's standard input (a here-document, a here-string, ``< file``), once, as curl does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from botkit.curl.report import Report
+from botkit.curl.words import Stdin, Word
+
+
+class Inputs:
+    def __init__(self, report: Report, base_dir: Path | None, stdin: Stdin | None) -> None:
+        self.report = report
+        self.base_dir = base_dir if base_dir is not None else Path.cwd()
+        self.stdin = stdin
+        self._stdin_used = False
+
+    def read(self, name: str, word: Word, *, strip_newlines: bool) -> str:
+        """A file (or ``-``, standard input) as text; ``-d @file`` drops CR and LF like curl."""
+        data = self._stdin(word) if name == "-" else self._file(name, word)
+        if b"\x00" in data:
+            raise self.report.error(
+                "the data holds NUL bytes (binary data); a component body holds text", word
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise self.report.error(
+                "the data is not UTF-8 text; a component body holds text", word
+            ) from None
+        if strip_newlines:
+            text = text.replace("\r", "").replace("\n", "")
+        return text
+
+    def _file(self, name: str, word: Word) -> bytes:
+        path = Path(name)
+        if not path.is_absolute():
+            path = self.base_dir / path
+        try:
+            return path.read_bytes()
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            raise self.report.error(
+                f"cannot read the file {name!r} the command names ({reason})", word
+            ) from None
+
+    def _stdin(self, word: Word) -> bytes:
+        stdin = self.stdin
+        if self._stdin_used:
+            return b""  # curl reads standard input once; a second @- gets nothing
+        self._stdin_used = True
+        if stdin is None:
+            raise self.report.error(
+                "reads standard input (@-), and the text gives none; add a here-document "
+                "(<<'EOF' ... EOF) or put the data in the option",
+                word,
+            )
+        if stdin.kind == "pipe":
+            raise self.report.error(
+                "reads standard input (@-) from the command before '|', which botkit does "
+                "not run; put the data in the option instead",
+                word,
+            )
+        if stdin.kind == "file":
+            return self._file(stdin.value, Word(stdin.value, stdin.line, stdin.column))
+        return stdin.value.encode("utf-8")

@@ -1,0 +1,45 @@
+"""Everything a curl command's options said, before curl's rules make one request of it.
+
+record.py fills a ``CurlState`` option by option, in the order written; build.py
+turns it into the ``Request``.  Words are kept where a later rule must point at
+the option that caused it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from botkit.curl.words import Word
+from botkit.request import FormPart
+
+
+@dataclass
+class Data:
+    """One ``-d``/``--data-*``/``--json`` piece, already read and encoded."""
+
+    text: str
+    json: bool
+
+
+@dataclass
+class CurlState:
+    urls: list[Word] = field(default_factory=list)
+    method: str | None = None
+    headers: list[tuple[Word, str, str | None]] = field(default_factory=list)  # None: removal
+    data: list[Data] = field(default_factory=list)
+    data_word: Word | None = None
+    forms: list[FormPart] = field(default_factory=list)
+    form_word: Word | None = None
+    upload: tuple[Word, str, str] | None = None  # (option word, file name, content)
+    user: tuple[Word, str] | None = None
+    bearer: str | None = None
+    cookies: list[str] = field(default_factory=list)
+    user_agent: tuple[Word, str] | None = None
+    referer: str | None = None
+    range: str | None = None
+    url_queries: list[str] = field(default_factory=list)
+    get: bool = False
+    head: Word | None = None
+    globoff: bool = False
+    path_as_is: bool = False
+    default_scheme: str = "http"
