@@ -249,7 +249,7 @@ def _word_error(reader: _PowerShellScanner, message: str, word: Word) -> Excepti
     return InputError(one_line(message), source=source, line=word.line, column=word.column)
 
 
-class PowerShellStrings(_Reader):
+class PowerShellStrings(_PowerShellScanner):
     """PowerShell's quoting rules (strings, bare words, ``$variables``) for the other
     PowerShell reader, Invoke-WebRequest's (botkit/formats/webrequest.py)."""
 

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 _STEP_ID = re.compile(r"[^A-Za-z0-9_.:-]+")
-_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 
 
 def step_id(name: str, taken: set[str]) -> str:
@@ -19,11 +18,6 @@ def step_id(name: str, taken: set[str]) -> str:
         candidate = f"{base}-{n}"
     taken.add(candidate)
     return candidate
-
-
-def is_variable_name(name: str) -> bool:
-    """Can the bot schema declare ``name`` as a variable?"""
-    return _VARIABLE_NAME.fullmatch(name) is not None
 
 
 def bot_definition(

@@ -22,13 +22,12 @@ import re
 from typing import Any
 from urllib.parse import quote
 
-from botkit.curl.urls import _VARIABLE  # the {{variable}} pattern, until botkit/variables.py
 from botkit.formats import ReadOptions
-from botkit.formats.bot import is_variable_name
 from botkit.formats.jsondata import JsonReader, child
 from botkit.formats.parts import PartError, header, url_parts
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.request import BasicAuth, Body, FormPart, Header, QueryParam, Request
+from botkit.variables import is_name, map_literals
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 _SCHEMA = re.compile(r"/collection/v2\.[01]\.\d+/", re.I)
@@ -100,7 +99,7 @@ def _variables(reader: JsonReader, root: dict[str, Any], result: ReadResult) -> 
         if var.get("disabled") is True:
             continue
         name = reader.text(var, "key", path) or reader.text(var, "id", path) or ""
-        if not is_variable_name(name):
+        if not is_name(name):
             result.warnings.append(
                 ReadWarning(
                     path,
@@ -269,19 +268,11 @@ def _query(reader: JsonReader, url: dict[str, Any], path: str) -> list[QueryPara
 
 def _encode(text: str, unsafe: re.Pattern[str] = _QUERY_UNSAFE) -> str:
     """What the component's query cannot hold as written, %XX-encoded (``{{v}}`` kept)."""
-
-    def fix(piece: str) -> str:
-        out = unsafe.sub(lambda m: quote(m.group(), safe=""), piece)
-        return out
-
-    parts, last = [], 0
-    for m in _VARIABLE.finditer(text):
-        parts.append(fix(text[last : m.start()]))
-        parts.append(m.group())
-        last = m.end()
-    parts.append(fix(text[last:]))
+    encoded = map_literals(
+        text, lambda piece: unsafe.sub(lambda m: quote(m.group(), safe=""), piece)
+    )
     # a % that starts an escape already is Postman's own encoding: keep it
-    return re.sub(r"%25([0-9A-Fa-f]{2})", r"%\1", "".join(parts))
+    return re.sub(r"%25([0-9A-Fa-f]{2})", r"%\1", encoded)
 
 
 # --- headers and body ---------------------------------------------------------------
@@ -404,13 +395,7 @@ def _text_body(reader: JsonReader, text: str, path: str) -> Body:
 
 def _form(text: str) -> str:
     """As Postman encodes urlencoded fields: reserved characters %XX, ``{{v}}`` kept."""
-    out, last = [], 0
-    for m in _VARIABLE.finditer(text):
-        out.append(quote(text[last : m.start()], safe="-._~*!'()"))
-        out.append(m.group())
-        last = m.end()
-    out.append(quote(text[last:], safe="-._~*!'()"))
-    return "".join(out)
+    return map_literals(text, lambda piece: quote(piece, safe="-._~*!'()"))
 
 
 def _form_parts(

@@ -7,7 +7,7 @@ What is read: a session (``$session = New-Object ...WebRequestSession``, its
 ``-Method``/``-CustomMethod``, ``-Headers @{...}``, ``-ContentType``, ``-Body`` (a
 string, ``[System.Text.Encoding]::UTF8.GetBytes("...")`` or a ``@{...}`` form),
 ``-UserAgent`` and ``-WebSession``.  Strings follow PowerShell's own rules, the
-ones the curl.exe reader uses (botkit/curl/powershell.py).  What the cmdlet
+ones the curl.exe reader uses (botkit/curl/powershell_reader.py).  What the cmdlet
 would send beyond the text: Content-Type ``application/x-www-form-urlencoded``
 for a POST body with no ``-ContentType``, as PowerShell documents; its own
 User-Agent is left out, as curl's is.
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from botkit.curl.powershell import PowerShellStrings
+from botkit.curl.powershell_reader import PowerShellStrings
 from botkit.errors import InputError
 from botkit.formats import ReadOptions
 from botkit.formats.parts import PartError, added_by_browser, cookie_header, header, url_parts
@@ -106,7 +106,7 @@ class _Value:
 def read_webrequest(text: str, source: str, options: ReadOptions) -> ReadResult:
     if _CURL_EXE.match(text):  # --from powershell on PowerShell's curl.exe
         from botkit.curl.parse import parse_command
-        from botkit.curl.powershell import read_powershell
+        from botkit.curl.powershell_reader import read_powershell
         from botkit.formats.curltext import request_of
 
         command = read_powershell(text, source)
@@ -218,8 +218,10 @@ class _Reader:
             self.skip_blanks()
         if self.cmdlet_here():
             return self.cmdlet()
-        word, _ = self.strings.word(start) if t[start] not in "(){}@$" else (None, 0)
-        shown = word.text if word else t[start : start + 20].split("\n")[0]
+        if t[start] in "(){}@$":
+            shown = t[start : start + 20].split("\n")[0]
+        else:
+            shown = self.strings.word(start)[0].text
         raise self.error(
             f"{shown!r}: botkit reads Invoke-WebRequest / Invoke-RestMethod commands and the "
             "$session lines 'Copy as PowerShell' writes, nothing else",
@@ -445,14 +447,14 @@ class _Reader:
         user_agent = self.text_of(values.get("UserAgent")) or (session and session.user_agent)
         content_type = self.text_of(values.get("ContentType"))
         given = values.get("Headers")
-        for key, value, at in (given.pairs or []) if given else []:
+        for key, text, at in (given.pairs or []) if given else []:
             if added_by_browser(key):
                 continue
             if key.lower() == "content-type" and content_type is not None:
                 continue  # -ContentType wins
             if key.lower() == "user-agent" and user_agent:
                 continue
-            headers.append(self.header(key, value, at))
+            headers.append(self.header(key, text, at))
         if user_agent:
             headers.insert(0, self.header("User-Agent", user_agent, start))
         cookies = self.cookies(session, url, warnings) if session else None
