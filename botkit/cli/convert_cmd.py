@@ -11,8 +11,10 @@ import sys
 
 import click
 
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 @click.command("import")
@@ -48,6 +50,7 @@ from botkit.errors import InputError
     is_flag=True,
     help="Fail instead of warning when the component would lose something.",
 )
+@with_output
 def import_(
     file: str,
     fmt: str | None,
@@ -58,6 +61,7 @@ def import_(
     name: str | None,
     redact: bool,
     strict: bool,
+    output: str | None,
 ) -> None:
     """Read requests (cURL, HAR, Postman, PowerShell); print their Call API components.
 
@@ -94,7 +98,8 @@ def import_(
     )
     for warning in imported.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
-    click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False))
+    with output_stream(output) as out:
+        click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
 
 @click.command("export")
@@ -108,7 +113,8 @@ def import_(
     show_default=True,
     help=STYLE_HELP,
 )
-def export(file: str, style: str) -> None:
+@with_output
+def export(file: str, style: str, output: str | None) -> None:
     """Print the cURL command for a Call API component (JSON).
 
     The command sends exactly the request the component describes; paste it in a
@@ -132,7 +138,9 @@ def export(file: str, style: str) -> None:
     if not isinstance(component, dict):
         raise InputError("not a Call API component: expected a JSON object", source=source)
     check_component(component, source=source)
-    click.echo(to_curl(component, style=style), nl=False)  # type: ignore[arg-type]
+    text = to_curl(component, style=style)  # type: ignore[arg-type]
+    with output_stream(output) as out:
+        click.echo(text, file=out, nl=False)
 
 
 #: How import and export word the two reading problems a pasted command most often has.
