@@ -90,8 +90,6 @@ def check_component(component: Any, *, source: str = "") -> None:
 
     if not schemas.is_valid("component", component):
         problem = str(schemas.best_problem("component", component))
-        # the schema's end-of-text guard, as jsonschema's message shows it: read it as "$"
-        problem = problem.replace("(?![\\\\s\\\\S])", "$")
         raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)
     if bad is not None:

@@ -234,7 +234,10 @@ def _form_options(parts: tuple[FormPart, ...], flag: Callable[[str], str]) -> li
 
 
 def _form_quote(value: str) -> str:
-    """curl's -F syntax: a value with ``;``, ``,`` or ``"`` is double-quoted, ``\\`` escaping."""
-    if not re.search(r'[;,"\\\s]', value) and not value.startswith(("@", "<")):
+    """curl's -F syntax: a value with ``;``, ``,`` or ``"`` is double-quoted, ``\\`` escaping.
+
+    So is one starting with ``@`` or ``<`` (a file to read) or ``(`` (a nested multipart).
+    """
+    if not re.search(r'[;,"\\\s]', value) and not value.startswith(("@", "<", "(")):
         return value
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
