@@ -11,8 +11,10 @@ import sys
 
 import click
 
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 @click.command("import")
@@ -32,7 +34,8 @@ from botkit.errors import InputError
     is_flag=True,
     help="Fail instead of warning when the component would lose something.",
 )
-def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
+@with_output
+def import_(file: str, name: str | None, redact: bool, strict: bool, output: str | None) -> None:
     """Read a cURL command and print its Call API component (JSON).
 
     Reads bash/zsh cURL (ReadMe, Mintlify, Postman, Insomnia, browsers' "Copy as
@@ -55,7 +58,8 @@ def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
     for warning in read.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
     component = component_for(read.request, name=name, redact=redact)
-    click.echo(json.dumps(component, indent=2, ensure_ascii=False))
+    with output_stream(output) as out:
+        click.echo(json.dumps(component, indent=2, ensure_ascii=False), file=out)
 
 
 @click.command("export")
@@ -69,7 +73,8 @@ def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
     show_default=True,
     help=STYLE_HELP,
 )
-def export(file: str, style: str) -> None:
+@with_output
+def export(file: str, style: str, output: str | None) -> None:
     """Print the cURL command for a Call API component (JSON).
 
     The command sends exactly the request the component describes; paste it in a
@@ -93,7 +98,9 @@ def export(file: str, style: str) -> None:
     if not isinstance(component, dict):
         raise InputError("not a Call API component: expected a JSON object", source=source)
     check_component(component, source=source)
-    click.echo(to_curl(component, style=style), nl=False)  # type: ignore[arg-type]
+    text = to_curl(component, style=style)  # type: ignore[arg-type]
+    with output_stream(output) as out:
+        click.echo(text, file=out, nl=False)
 
 
 #: How import and export word the two reading problems a pasted command most often has.

@@ -13,9 +13,11 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
-from botkit.cli.catalog_group import CatalogGroup
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.groups import CatalogGroup
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 def _apis() -> dict[str, Api]:
@@ -51,6 +53,7 @@ def _build_api_command(api: Api) -> click.Command:
             help="curl: the command; component: the Call API component JSON.",
         ),
         click.Option(["--name"], help="Component name (with --format component)."),
+        output_option(),
         click.Option(
             ["--default-region"],
             metavar="CC",
@@ -122,11 +125,13 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     if output_format == "component":
         name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
         component = generated.request.to_component(name, api.id)
-        click.echo(json.dumps(component, indent=2, ensure_ascii=False))
-        return
-    from botkit.render import to_curl
+        text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from botkit.render import to_curl
 
-    click.echo(to_curl(generated.request, options["style"]), nl=False)
+        text = to_curl(generated.request, options["style"])
+    with output_stream(options["output"]) as out:
+        click.echo(text, file=out, nl=False)
 
 
 def _option_message(api: Api, exc: ParamError) -> str:
