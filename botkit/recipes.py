@@ -80,7 +80,7 @@ def render_recipe(
 ) -> str:
     """The bash script (``set -euo pipefail``) that runs the recipe's calls in order."""
     from botkit import __version__
-    from botkit.render import Option, environment, render_curl
+    from botkit.render import Option, render_curl, render_template
 
     given = _with_defaults(recipe, values)
     steps: list[dict[str, Any]] = []
@@ -107,13 +107,15 @@ def render_recipe(
         )
         steps.append({"api": step.api, "curl": curl.rstrip("\n"), "env": env})
     env_names = sorted({s["env"] for s in steps})
-    template = environment().get_template("recipes/script.sh.j2")
-    return template.render(
-        recipe=recipe,
-        steps=steps,
-        env_names=env_names,
-        auth=auth,
-        version=__version__,
+    return render_template(
+        "recipes/script.sh.j2",
+        {
+            "recipe": recipe,
+            "steps": steps,
+            "env_names": env_names,
+            "auth": auth,
+            "version": __version__,
+        },
     )
 
 
