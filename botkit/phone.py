@@ -15,7 +15,6 @@ from typing import Literal
 
 PhoneFormat = Literal["digits", "e164"]
 
-_TEMPLATE_VARIABLE = re.compile(r"\{\{.*?\}\}|\$\{.*?\}|\{\{|\}\}")
 _SEPARATORS = re.compile(r"[\s().\-/]")
 
 
@@ -46,7 +45,9 @@ class PhoneCheck:
 
 def is_template_variable(value: str) -> bool:
     """A bot-builder variable such as ``{{customer.phone}}`` is filled in at run time: skip it."""
-    return bool(_TEMPLATE_VARIABLE.search(value))
+    from botkit.variables import looks_templated
+
+    return looks_templated(value)
 
 
 def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:

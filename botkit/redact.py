@@ -11,6 +11,8 @@ import copy
 import re
 from typing import TYPE_CHECKING, Any
 
+from botkit.variables import is_template, written
+
 if TYPE_CHECKING:
     from botkit.catalog import Api
 
@@ -26,7 +28,6 @@ _SECRET_QUERY = re.compile(
     re.I,
 )
 _SCHEME_PREFIX = re.compile(r"^(Bearer|Basic|Token|Digest|Bot|key)\s+", re.I)
-_VARIABLE = re.compile(r"^\{\{[^{}]+\}\}$")
 
 
 _MASK_SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
@@ -61,10 +62,7 @@ def catalog_variables(api: Api | None) -> dict[str, str]:
     credential, so that generated and redacted components name it alike."""
     if api is None:
         return {}
-    auth = api.vendor.auth
-    if auth.scheme == "header" and auth.header:
-        return {auth.header.lower(): auth.env}
-    return {"authorization": auth.token_env or auth.env}
+    return dict(api.vendor.auth.redact_variables())
 
 
 def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[str, Any]:
@@ -82,19 +80,19 @@ def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[
         if not (is_secret_header(header["name"]) or lower in known) or not header["value"]:
             continue
         value = header["value"]
-        if _VARIABLE.match(value):
+        if is_template(value):
             continue
-        var = "{{" + (known.get(lower) or variable_name(header["name"])) + "}}"
+        var = written(known.get(lower) or variable_name(header["name"]))
         m = _SCHEME_PREFIX.match(value)
         keep_scheme = m and not value[m.end() :].startswith("{{") and m.group(1).lower() != "key"
         header["value"] = m.group(0) + var if keep_scheme and m else var
     for param in out.get("query", []):
         value = param.get("value")
-        if value and _SECRET_QUERY.match(param["name"]) and not _VARIABLE.match(value):
-            param["value"] = "{{" + variable_name(param["name"]) + "}}"
+        if value and _SECRET_QUERY.match(param["name"]) and not is_template(value):
+            param["value"] = written(variable_name(param["name"]))
     auth = out.get("auth")
     if auth:
         for field in ("username", "password"):
-            if not _VARIABLE.match(auth[field]):
-                auth[field] = "{{" + field + "}}"
+            if not is_template(auth[field]):
+                auth[field] = written(field)
     return out

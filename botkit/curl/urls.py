@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote
 
 from botkit.request import BasicAuth
+from botkit.variables import blank_templates
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 # curl guesses these schemes from a host name's first label when the URL has none
@@ -20,7 +21,6 @@ _GUESSED = {
     "pop3.": "pop3",
 }
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_VARIABLE = re.compile(r"\{\{[^{}]*\}\}")
 _IPV6_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@]*@)?\[[0-9A-Fa-f:.]+(?:%25\w+)?\]")
 _URLENCODE_SAFE = "-._~"
 _BRACKETED_HOST = re.compile(r"\[[0-9A-Fa-f:.]+(?:%25\w+)?\](?::\d*)?")
@@ -86,7 +86,7 @@ def split_url(
 def _check_glob(text: str) -> None:
     """curl reads [] and {} in a URL as patterns, one request per match (unless -g);
     {{variables}} and an IPv6 host are not patterns."""
-    masked = _VARIABLE.sub(lambda m: "_" * len(m.group()), text)
+    masked = blank_templates(text)
     ipv6 = _IPV6_HOST.match(masked)
     if ipv6:
         masked = "_" * ipv6.end() + masked[ipv6.end() :]

@@ -67,8 +67,6 @@ def _offset_of(text: str, line: int, column: int) -> int:
 
 
 class CurlDocument(Document):
-    kind = "curl"
-
     def __init__(
         self,
         display: str,

@@ -1,0 +1,344 @@
+"""Bot variables: ``{{name}}``, ``{{contact.id}}``, ``{{ name }}``, in one place.
+
+A bot builder writes a value that is only known when the bot runs (the
+customer's number, an id looked up by an earlier step, a key from the bot's
+secrets) as a variable.  Everything in botkit that meets one asks this module:
+is this whole value a variable (then it is passed through, never validated,
+encoded or reformatted), where are the variables in this text (lint positions),
+and what is the text once they are filled in (``--var`` / ``--vars``).
+
+A name is what the bot schema allows for a variable: a letter or ``_``, then
+letters, digits, ``_`` and ``.``; blanks just inside the braces are allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from botkit.errors import BotkitError
+
+#: A variable's name; bot.schema.json uses the same pattern.
+NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_.]*"
+_NAME = re.compile(NAME_PATTERN)
+_VARIABLE = re.compile(r"\{\{[ \t]*(" + NAME_PATTERN + r")[ \t]*\}\}")
+# What any template engine would fill in, name or not: curl must not glob it, and a
+# check must not judge a value holding one.
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One ``{{name}}`` in a text: its name and its span ``[start, end)``."""
+
+    name: str
+    start: int
+    end: int
+
+
+def is_name(name: str) -> bool:
+    return _NAME.fullmatch(name) is not None
+
+
+def written(name: str) -> str:
+    """``name`` written as a variable: ``{{name}}``."""
+    return "{{" + name + "}}"
+
+
+def find(text: str) -> list[Variable]:
+    """Every variable in ``text``, in order."""
+    if "{{" not in text:  # the common case, without a regex
+        return []
+    return [Variable(m.group(1), m.start(), m.end()) for m in _VARIABLE.finditer(text)]
+
+
+def whole(value: str) -> str | None:
+    """The name when ``value`` is exactly one variable (``{{ a.b }}`` -> ``a.b``), else None."""
+    if not value.startswith("{{"):
+        return None
+    m = _VARIABLE.fullmatch(value)
+    return m.group(1) if m else None
+
+
+def is_variable(value: str) -> bool:
+    """Is ``value`` exactly one variable?"""
+    return whole(value) is not None
+
+
+def is_template(value: str) -> bool:
+    """Is ``value`` exactly one ``{{...}}``, a name or not (Postman's ``{{$guid}}``)?"""
+    return value.startswith("{{") and _TEMPLATE.fullmatch(value) is not None
+
+
+def has_variable(text: str) -> bool:
+    return "{{" in text and _VARIABLE.search(text) is not None
+
+
+def mixes(value: str) -> bool:
+    """Text and at least one variable (``+91{{local}}``): neither a literal nor a variable."""
+    return has_variable(value) and not is_variable(value)
+
+
+def looks_templated(text: str) -> bool:
+    """Holds something a bot builder fills in at run time (``{{...}}``, ``${...}``, or a
+    stray ``{{``/``}}``): a value no check can judge before it is filled."""
+    return _TEMPLATE_MARK.search(text) is not None
+
+
+def blank_templates(text: str, by: str | None = None) -> str:
+    """``text`` with every ``{{...}}`` (a name or not) replaced by ``by``, or by as many
+    ``_`` as it has characters (offsets kept): what curl would glob, or a path's shape."""
+    if "{{" not in text:
+        return text
+    return _TEMPLATE.sub(lambda m: "_" * len(m.group()) if by is None else by, text)
+
+
+def split(text: str) -> list[str | Variable]:
+    """``text`` as literal pieces and variables, in order (no empty literal pieces)."""
+    out: list[str | Variable] = []
+    at = 0
+    for var in find(text):
+        if var.start > at:
+            out.append(text[at : var.start])
+        out.append(var)
+        at = var.end
+    if at < len(text):
+        out.append(text[at:])
+    return out
+
+
+def map_literals(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to the literal pieces and the variables kept as
+    they are: a path value ``c-{{id}}`` percent-encodes ``c-``, never the braces."""
+    return "".join(
+        change(piece) if isinstance(piece, str) else text[piece.start : piece.end]
+        for piece in split(text)
+    )
+
+
+def covers(defined: str, used: str) -> bool:
+    """Does setting ``defined`` give ``used`` a value?  Setting ``contact`` fills
+    ``{{contact.id}}``; setting ``contact.id`` fills only itself and what is under it."""
+    return used == defined or used.startswith(defined + ".")
+
+
+@dataclass
+class Filled:
+    """A text with its variables filled in, and the names that had no value."""
+
+    text: str
+    missing: list[str] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+
+
+def substitute(
+    text: str,
+    values: Mapping[str, str],
+    *,
+    encode: Callable[[str, Variable], str] | None = None,
+) -> Filled:
+    """``text`` with each variable that ``values`` names replaced by its value.
+
+    A variable without a value stays as written and is listed in ``missing``.
+    ``encode(value, variable)`` may escape a value for where it goes (a URL, a
+    JSON string); by default it goes in as it is.
+    """
+    found = find(text)
+    if not found:
+        return Filled(text)
+    parts: list[str] = []
+    missing: list[str] = []
+    used: list[str] = []
+    at = 0
+    for var in found:
+        parts.append(text[at : var.start])
+        value = lookup(values, var.name)
+        if value is None:
+            parts.append(text[var.start : var.end])
+            missing.append(var.name)
+        else:
+            parts.append(encode(value, var) if encode else value)
+            used.append(var.name)
+        at = var.end
+    parts.append(text[at:])
+    return Filled("".join(parts), missing, used)
+
+
+def lookup(values: Mapping[str, str], name: str) -> str | None:
+    """The value of ``name``: given under that exact name (``contact.id``)."""
+    return values.get(name)
+
+
+# --- reading values: --var NAME=VALUE, --vars FILE -----------------------------------------
+
+
+class VariablesError(BotkitError):
+    """A ``--var`` or ``--vars`` that cannot be read; the message says where."""
+
+
+def parse_assignment(text: str) -> tuple[str, str]:
+    """``NAME=VALUE`` (a ``--var`` option) -> ``(NAME, VALUE)``; the value may hold ``=``."""
+    name, eq, value = text.partition("=")
+    name = name.strip()
+    if name.startswith("{{") and name.endswith("}}"):
+        name = name[2:-2].strip()
+    if not eq:
+        raise VariablesError(f"--var {_show(text)}: expected NAME=VALUE")
+    if not is_name(name):
+        raise VariablesError(
+            f"--var {_show(name)}: not a variable name (a letter or _, then letters, "
+            "digits, _ and .)"
+        )
+    return name, value
+
+
+def read_file(path: str | Path) -> dict[str, str]:
+    """Values from a JSON object (nested objects give dotted names) or a ``.env`` file.
+
+    JSON is recognised by a ``.json`` name or a first character ``{``.  Errors say
+    the file and line.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise VariablesError(f"--vars {path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise VariablesError(f"--vars {path}: larger than {MAX_FILE_BYTES // 1024} KiB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise VariablesError(f"--vars {path}: not UTF-8 text (byte offset {exc.start})") from None
+    if path.suffix.lower() == ".json" or text.lstrip()[:1] == "{":
+        return parse_json(text, str(path))
+    return parse_env(text, str(path))
+
+
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def parse_json(text: str, source: str = "<json>") -> dict[str, str]:
+    """A JSON object of variables: strings as they are, numbers and booleans as their
+    JSON text, nested objects flattened (``{"contact": {"id": 7}}`` -> ``contact.id``)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise VariablesError(f"{source}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise VariablesError(f"{source}: nested too deep") from None
+    if not isinstance(data, dict):
+        raise VariablesError(f"{source}:1: expected a JSON object of NAME: VALUE")
+    out: dict[str, str] = {}
+    stack: list[tuple[str, dict]] = [("", data)]
+    while stack:
+        prefix, obj = stack.pop()
+        for key, value in obj.items():
+            name = prefix + key
+            if isinstance(value, dict):
+                stack.append((name + ".", value))
+                continue
+            where = f"{source}:{_json_line(text, key)}"
+            if not is_name(name):
+                raise VariablesError(f"{where}: {_show(name)} is not a variable name")
+            if isinstance(value, str):
+                out[name] = value
+            elif isinstance(value, bool | int | float):
+                out[name] = json.dumps(value)
+            else:
+                kind = "null" if value is None else "a list"
+                raise VariablesError(f"{where}: {name} is {kind}; give text, a number or a boolean")
+    return out
+
+
+def _json_line(text: str, key: str) -> int:
+    """The line of the first ``"key":`` (for a message only; good enough to find it)."""
+    at = text.find(json.dumps(key, ensure_ascii=False)[:-1])
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+_ENV_LINE = re.compile(r"[ \t]*(?:export[ \t]+)?([^=\s]+)[ \t]*=[ \t]*(.*)")
+_DOUBLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "$": "$"}
+
+
+def parse_env(text: str, source: str = "<env>") -> dict[str, str]:
+    """A ``.env`` file: ``NAME=VALUE`` lines (``export`` allowed), ``#`` comments.
+
+    ``'single'`` quotes keep the value as written; ``"double"`` quotes understand
+    ``\\n \\t \\" \\\\`` and may span lines; an unquoted value ends at `` #``.
+    Nothing is expanded or run.
+    """
+    out: dict[str, str] = {}
+    lines = re.split(r"\r?\n", text)  # not splitlines(): \x1e or \u2028 may be in a value
+    i = 0
+    while i < len(lines):
+        number = i + 1
+        line = lines[i]
+        i += 1
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        m = _ENV_LINE.fullmatch(line)
+        if m is None:
+            raise VariablesError(f"{source}:{number}: expected NAME=VALUE")
+        name, raw = m.group(1), m.group(2)
+        if not is_name(name):
+            raise VariablesError(f"{source}:{number}: {_show(name)} is not a variable name")
+        if raw.startswith("'"):
+            end = raw.find("'", 1)
+            if end < 0:
+                raise VariablesError(f"{source}:{number}: unclosed single quote")
+            value, rest = raw[1:end], raw[end + 1 :]
+        elif raw.startswith('"'):
+            value, rest, i = _double_quoted(raw, lines, i, source, number)
+        else:
+            value, rest = re.split(r"[ \t]#", raw, maxsplit=1)[0].rstrip(), ""
+        if rest.strip() and not rest.strip().startswith("#"):
+            raise VariablesError(f"{source}:{number}: text after the closing quote")
+        out[name] = value
+    return out
+
+
+def _double_quoted(
+    raw: str, lines: list[str], i: int, source: str, number: int
+) -> tuple[str, str, int]:
+    chars: list[str] = []
+    text = raw[1:]
+    while True:
+        j = 0
+        while j < len(text):
+            c = text[j]
+            if c == "\\" and j + 1 < len(text):
+                chars.append(_DOUBLE_ESCAPES.get(text[j + 1], "\\" + text[j + 1]))
+                j += 2
+                continue
+            if c == '"':
+                return "".join(chars), text[j + 1 :], i
+            chars.append(c)
+            j += 1
+        if i >= len(lines):
+            raise VariablesError(f"{source}:{number}: unclosed double quote")
+        chars.append("\n")
+        text = lines[i]
+        i += 1
+
+
+def read_values(
+    assignments: Iterable[str] = (), files: Iterable[str | Path] = ()
+) -> dict[str, str]:
+    """Values from ``--vars`` files (in order), then ``--var`` options (which win)."""
+    values: dict[str, str] = {}
+    for path in files:
+        values.update(read_file(path))
+    for text in assignments:
+        name, value = parse_assignment(text)
+        values[name] = value
+    return values
+
+
+def _show(text: str) -> str:
+    """A name for a message: quoted, escaped, short (a value is never shown)."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
