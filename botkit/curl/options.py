@@ -104,6 +104,8 @@ E = Effect
 _PROXY = "sends the request through a proxy"
 _CERT = "authenticates with a TLS client certificate"
 _NETRC = "reads the user name and password from .netrc"
+_METALINK = "reads a Metalink file (curl 7.78 and later refuse it)"
+_SRP = "authenticates the TLS connection with SRP (a user name and password)"
 _H2_PRIOR = "speaks HTTP/2 to an http:// server without asking it first"
 _H3_ONLY = "wants HTTP/3, which only https:// URLs have"
 _H10 = "speaks HTTP/1.0 (its request line says so)"
@@ -238,7 +240,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("max-filesize",           None, ARG,  E.NEUTRAL, ""),
     ("max-redirs",             None, ARG,  E.NEUTRAL, ""),
     ("max-time",               "m",  ARG,  E.NEUTRAL, ""),
-    ("metalink",               None, FLAG, E.NEUTRAL, ""),
+    ("metalink",               None, FLAG, E.FAIL,    _METALINK),
     ("mptcp",                  None, FLAG, E.NEUTRAL, ""),
     ("negotiate",              None, FLAG, E.NEGOTIATE, "uses SPNEGO (Negotiate) authentication"),
     ("netrc",                  "n",  FLAG, E.WARN,    _NETRC),
@@ -365,8 +367,8 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("tls-max",                None, ARG,  E.NEUTRAL, ""),
     ("tls13-ciphers",          None, ARG,  E.NEUTRAL, ""),
     ("tlsauthtype",            None, ARG,  E.NEUTRAL, ""),
-    ("tlspassword",            None, ARG,  E.NEUTRAL, ""),
-    ("tlsuser",                None, ARG,  E.NEUTRAL, ""),
+    ("tlspassword",            None, ARG,  E.WARN,    _SRP),
+    ("tlsuser",                None, ARG,  E.WARN,    _SRP),
     ("tlsv1",                  "1",  FLAG, E.NEUTRAL, ""),
     ("tlsv1.0",                None, FLAG, E.NEUTRAL, ""),
     ("tlsv1.1",                None, FLAG, E.NEUTRAL, ""),
