@@ -75,7 +75,8 @@ def import_(
 
     \b
     Examples:
-      xclip -o -selection clipboard | botkit import    (wl-paste, pbpaste, Get-Clipboard)
+      xclip -o -selection clipboard | botkit import    (Linux; or wl-paste)
+      pbpaste | botkit import                          (macOS; PowerShell: Get-Clipboard)
       botkit import request.sh --name "Assign chat" --redact > component.json
       botkit import session.har --match /team-member/ --bot --name "Hand-off"
       botkit import collection.postman_collection.json > components.json
