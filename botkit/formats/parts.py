@@ -77,7 +77,7 @@ def url_parts(text: str) -> tuple[str, list[QueryParam], BasicAuth | None]:
         )
     except UrlError as exc:
         raise PartError(str(exc)) from None
-    return url, parse_query(query) if query else [], auth
+    return url, [] if query is None else parse_query(query), auth
 
 
 def cookie_header(pairs: list[tuple[str, str]]) -> Header:
