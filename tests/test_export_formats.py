@@ -15,12 +15,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from loopback import RecordingServer, send_with_curl
 from test_roundtrip_property import _reorder, components
 
-from botkit.convert import export_document, import_text
+from botkit.convert import check_component, export_document, import_text
 from botkit.errors import InputError
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas"
@@ -38,12 +38,24 @@ def _valid(name: str, document: dict) -> None:
     assert not errors, errors[0]
 
 
+def _is_component(component: dict) -> bool:
+    """The shared generator can make what the (ECMA-262) schema refuses, such as U+FEFF in
+    a query name: those are not components, so they are not export's to round-trip."""
+    try:
+        check_component(component)
+    except InputError:
+        return False
+    return True
+
+
 def _keeps_filenames(component: dict, to: str) -> bool:
     """HAR names a file part once (a part's own file name is lost when it differs from the
     file's) and Postman's form fields have no file name of their own: a warning says so."""
     parts = component.get("body", {}).get("multipart", [])
     if to == "har" and "auth" in component and component["url"].startswith("{{"):
         return False  # credentials become the Authorization header (a warning says so)
+    if to == "postman" and component["method"] != component["method"].upper():
+        return False  # Postman sends it in upper case (a warning says so)
     if to == "postman":
         return not any("filename" in p and p.get("file") != p["filename"] for p in parts)
     return not any("filename" in p and p.get("file") not in (None, p["filename"]) for p in parts)
@@ -65,6 +77,7 @@ def test_every_sample_bot_exports_valid_postman_and_har(bot: Path) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(components(), min_size=1, max_size=3))
 def test_import_of_export_is_the_identity(batch: list[dict]) -> None:
+    assume(all(_is_component(c) for c in batch))
     for to, schema in (("postman", "postman-collection-2.1.0"), ("har", "har-1.2")):
         if not all(_keeps_filenames(c, to) for c in batch):
             assert export_document(batch, to=to).warnings
@@ -80,6 +93,7 @@ def test_import_of_export_is_the_identity(batch: list[dict]) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(components(), min_size=2, max_size=3))
 def test_a_curl_script_of_several_reads_back_with_all(batch: list[dict]) -> None:
+    assume(all(_is_component(c) for c in batch))
     text = export_document(batch, style="oneline").text
     assert text.startswith("#!/usr/bin/env bash\n")
     again = import_text(text, all_commands=True, strict=True).document

@@ -143,7 +143,7 @@ def test_formdata_parts_and_file_fields() -> None:
         ("doc", None, "b.pdf"),
     ]
     assert request.header("Content-Type") is None
-    assert [w.subject for w in result.all_warnings()] == ["doc", "doc"]
+    assert not result.all_warnings()  # a component holds file parts: nothing is lost
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import click
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
-from botkit.render import STYLES
+from botkit.render import STYLES, Style
 
 
 @click.command("import")
@@ -130,7 +130,9 @@ def import_(
     help=STYLE_HELP,
 )
 @with_output
-def export(file: str, to: str, steps: tuple[str, ...], style: str, output: str | None) -> None:
+def export(
+    file: str, to: str, steps: tuple[str, ...], style: Style, output: str | None
+) -> None:  # --style is a Choice of STYLES
     """Print a component, an array of them, or a bot's call_api steps as cURL, Postman or HAR.
 
     The cURL sends exactly the request each component describes; paste it in a
@@ -156,13 +158,7 @@ def export(file: str, to: str, steps: tuple[str, ...], style: str, output: str |
         ) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply", source=source) from None
-    exported = export_document(
-        document,
-        to=to,
-        style=style,  # type: ignore[arg-type]
-        steps=steps,
-        source=source,
-    )
+    exported = export_document(document, to=to, style=style, steps=steps, source=source)
     for warning in exported.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
     with output_stream(output) as out:

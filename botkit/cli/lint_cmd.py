@@ -9,9 +9,8 @@ from typing import TextIO
 import click
 
 from botkit.cli.options import with_output
+from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
-
-_FORMATS = ("text", "json", "github", "sarif")
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -37,11 +36,10 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: path:line:col: CODE message; json: a list of objects; "
-    "github: workflow annotations; sarif: SARIF 2.1.0 for code scanning.",
+    help=formats_help(),
 )
 @click.option(
     "--select",

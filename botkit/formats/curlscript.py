@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def write_curl(requests: list[tuple[str, Request]], *, style: Style = "readme") -> str:
-    from botkit.render import to_curl
+    from botkit.render import render_curl as to_curl
 
     if len(requests) == 1:
         return to_curl(requests[0][1], style)

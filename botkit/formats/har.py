@@ -83,7 +83,7 @@ def _entry(
         if part.file is not None and not ours
     ]
     comment = entry.get("comment")
-    name = comment if isinstance(comment, str) and comment.strip() else None
+    name = comment if isinstance(comment, str) and comment else None
     return ReadRequest(
         Request(method, url, headers, query, body, auth), name=name, where=path, warnings=warnings
     )

@@ -145,7 +145,7 @@ def _item(
     if isinstance(request, str):
         request = {"url": request, "method": "GET"}
     request = reader.expect(request, dict, rpath)
-    method = reader.text(request, "method", rpath, "GET") or "GET"
+    method = (reader.text(request, "method", rpath, "GET") or "GET").upper()  # as Postman sends
     url, query, url_auth = _url(reader, request, rpath)
     headers = _headers(reader, request, rpath)
     body = _body(reader, request, rpath, headers, warnings)
@@ -516,6 +516,11 @@ def write_postman(
 
 
 def _write_item(name: str, request: Request, index: int, warnings: list[str]) -> dict[str, Any]:
+    if request.method != request.method.upper():
+        warnings.append(
+            f"$[{index}]: {request.method}: Postman sends a method in upper case, "
+            f"so this request is sent as {request.method.upper()}"
+        )
     out: dict[str, Any] = {
         "method": request.method,
         "header": [{"key": h.name, "value": h.value} for h in request.headers],

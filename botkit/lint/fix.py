@@ -62,6 +62,19 @@ def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[F
     return chosen
 
 
+def fix_file(
+    path: Path, source: TextFile, findings: list[Finding]
+) -> tuple[str | None, list[Finding]]:
+    """Apply the fixable ``findings`` to the file: (why it failed or None, findings fixed)."""
+    fixable = [f for f in findings if f.fix is not None]
+    if not fixable:
+        return None, []
+    try:
+        return None, apply_fixes(path, source, fixable)
+    except FixError as exc:
+        return str(exc), []
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` (``botkit.output.replace_bytes``); FixError if it cannot."""
     try:
