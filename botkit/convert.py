@@ -10,6 +10,7 @@ pass it back with ``name=``; ``x-`` extension keys are not part of the request).
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,117 @@ def parse_curl(
     return component_for(read.request, name=name, redact=redact)
 
 
+@dataclass
+class Imported:
+    """What ``botkit import`` prints (a component, an array of them, or a bot) and the
+    warnings about it, each ``where: subject: message``."""
+
+    document: Any
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_text(
+    text: str,
+    *,
+    source: str = "<string>",
+    fmt: str | None = None,
+    all_commands: bool = False,
+    match: str | None = None,
+    entry: int | None = None,
+    name: str | None = None,
+    as_bot: bool = False,
+    redact: bool = False,
+    strict: bool = False,
+    base_dir: Path | None = None,
+) -> Imported:
+    """Every request in ``text`` (cURL, HAR, Postman, PowerShell; ``fmt`` or detected)
+    as components: one component, a list of them, or with ``as_bot`` a bot."""
+    from botkit.formats import ReadOptions, read_requests, select
+
+    options = ReadOptions(base_dir=base_dir, all_commands=all_commands, strict=strict)
+    result = read_requests(text, source=source, fmt=fmt, options=options)
+    chosen = select(result, match=match, entry=entry)
+    if name is not None and len(chosen) > 1 and not as_bot:
+        raise InputError(
+            f"--name names one component, and there are {len(chosen)}; "
+            "pick one (--entry, --match) or name the bot (--bot)"
+        )
+    # entries left out say so, unless the user picked others anyway
+    warnings = [str(w) for w in result.warnings] if match is None and entry is None else []
+    components = []
+    for read in chosen:
+        warnings.extend(str(w) for w in read.warnings)
+        own = name if name is not None and not as_bot else read.name
+        components.append(component_for(read.request, name=own, redact=redact))
+    if as_bot:
+        from botkit.formats.bot import bot_definition
+
+        title = name or result.title or "Imported calls"
+        return Imported(bot_definition(title, components, result.variables), warnings)
+    if len(components) == 1:
+        return Imported(components[0], warnings)
+    return Imported(components, warnings)
+
+
+@dataclass
+class Exported:
+    """What ``botkit export`` prints, and what the chosen format could not hold."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def export_document(
+    document: Any,
+    *,
+    to: str = "curl",
+    style: Style = "readme",
+    steps: tuple[str, ...] = (),
+    source: str = "",
+) -> Exported:
+    """A component, an array of them, or a bot's ``call_api`` steps (``steps``: those
+    ids only) as cURL, a Postman Collection v2.1 (``to="postman"``) or HAR (``"har"``)."""
+    from botkit.formats import write_requests
+    from botkit.formats.bot import call_steps
+    from botkit.render import STYLES
+    from botkit.request import Request
+
+    if style not in STYLES:
+        raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
+    title, variables = "botkit export", {}
+    if isinstance(document, dict) and "steps" in document:
+        components = []
+        for k, component in call_steps(document, steps, source=source):
+            check_component(component, source=source, at=f"$.steps[{k}].component")
+            components.append(component)
+        title, variables = document["name"], dict(document.get("variables") or {})
+    elif steps:
+        raise InputError("--step picks steps of a bot, and this is not a bot", source=source)
+    elif isinstance(document, list):
+        if not document:
+            raise InputError("an empty array: there is nothing to export", source=source)
+        for index, component in enumerate(document):
+            if not isinstance(component, dict):
+                raise InputError(
+                    f"not a Call API component: expected a JSON object at $[{index}]",
+                    source=source,
+                )
+            check_component(component, source=source, at=f"$[{index}]")
+        components = document
+    elif isinstance(document, dict):
+        check_component(document, source=source)
+        components = [document]
+    else:
+        raise InputError(
+            "not a Call API component: expected a JSON object "
+            "(a component or a bot) or an array of components",
+            source=source,
+        )
+    requests = [(c["name"], Request.from_component(c)) for c in components]
+    text, warnings = write_requests(to, requests, title=title, variables=variables, style=style)
+    return Exported(text, warnings)
+
+
 def component_for(
     request: Request, *, name: str | None = None, redact: bool = False
 ) -> dict[str, Any]:
@@ -64,7 +176,9 @@ def component_for(
 
 
 def default_name(request: Request, api: Api | None) -> str:
-    """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
+    """A component's name when none is given: the catalog API's summary, or ``METHOD /path``
+    when no catalog API matches.  The one rule for ``botkit import``, ``botkit curl --format
+    component`` and samples/generated/."""
     if api is not None:
         return api.summary
     from botkit.request import split_url
@@ -74,20 +188,28 @@ def default_name(request: Request, api: Api | None) -> str:
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
     """The cURL command (ending in a newline) that sends what ``component`` describes."""
-    from botkit.render import STYLES
-    from botkit.render import to_curl as render
+    from botkit.render import STYLES, render_curl
     from botkit.request import Request
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
     check_component(component)
-    return render(Request.from_component(component), style)
+    return render_curl(Request.from_component(component), style)
 
 
-def check_component(component: Any, *, source: str = "") -> None:
-    """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
+def check_component(component: Any, *, source: str = "", at: str = "") -> None:
+    """InputError unless ``component`` is a schema-valid Call API component of sendable text.
+
+    ``at`` is where the component sits in a larger document (``$[2]``), for the message.
+    """
     from botkit import schemas
 
+    if at:
+        try:
+            check_component(component, source=source)
+        except InputError as exc:
+            raise InputError(f"{at}: {exc.message}", source=source) from None
+        return
     if not schemas.is_valid("component", component):
         problem = str(schemas.best_problem("component", component))
         raise InputError(f"not a valid Call API component: {problem}", source=source)

@@ -7,17 +7,19 @@ the request exactly; the template only lays them out.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from botkit.shell import quote, quote_oneline, typed_safely
 
 if TYPE_CHECKING:
     import jinja2
 
+    from botkit.generate import BodyLayout
     from botkit.request import FormPart, Request
 
 Style = Literal["readme", "oneline"]
@@ -28,6 +30,8 @@ STYLE_HELP: dict[Style, str] = {
     "oneline": "short options on one line",
 }
 STYLES: tuple[Style, ...] = tuple(STYLE_HELP)
+# How a JSON body generated for each style is laid out (a component's body is "pretty").
+STYLE_BODY_LAYOUT: dict[Style, BodyLayout] = {"readme": "readme", "oneline": "compact"}
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.
@@ -83,10 +87,13 @@ Stdin = Heredoc | Piped
 
 @cache
 def environment() -> jinja2.Environment:
-    """The Jinja environment for cURL styles and recipes, built once per process."""
+    """The Jinja environment for cURL styles and recipes, built once per process.
+
+    Rendering seldom needs it: see ``render_template``."""
     import jinja2
 
     from botkit.resources import template_dir
+    from botkit.template_runtime import BOTKIT_FILTERS
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
@@ -96,12 +103,52 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["shq"] = quote
-    env.filters["shq1"] = quote_oneline
+    env.filters.update(BOTKIT_FILTERS)
     return env
 
 
-def to_curl(
+def render_template(name: str, variables: Mapping[str, Any]) -> str:
+    """Template ``name`` (a path under templates/) rendered with ``variables``.
+
+    The code Jinja compiles from the template is kept in botkit/compiled_templates/ and
+    runs on a small runtime (botkit/template_runtime.py), so rendering imports neither
+    jinja2 nor markupsafe; Jinja itself renders a template that has no current module."""
+    root = _precompiled(name)
+    if root is not None:
+        from botkit.template_runtime import render
+
+        return render(root, variables)
+    return environment().get_template(name).render(**variables)
+
+
+def module_name(template: str) -> str:
+    """The module of botkit/compiled_templates/ for a template: curl/readme.sh.j2 ->
+    curl_readme_sh."""
+    return re.sub(r"\W", "_", template.removesuffix(".j2"))
+
+
+@cache
+def _precompiled(name: str) -> Callable[..., Any] | None:
+    """The compiled ``root`` function of template ``name``, if its module was made from
+    the template file as it is now (an edited template is left to Jinja)."""
+    from botkit.resources import template_dir
+
+    full = f"botkit.compiled_templates.{module_name(name)}"
+    try:
+        module = importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (full, "botkit.compiled_templates"):
+            raise
+        return None
+    try:
+        current = (template_dir() / name).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    root: Callable[..., Any] = module.root
+    return root if current == module.SOURCE else None
+
+
+def render_curl(
     request: Request,
     style: Style = "readme",
     *,
@@ -116,10 +163,11 @@ def to_curl(
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
     options, stdin = curl_options(request, style, prefix=prefix, extra=extra)
-    template = environment().get_template(f"curl/{style}.sh.j2")
     heredoc = stdin if isinstance(stdin, Heredoc) else None
     piped = stdin if isinstance(stdin, Piped) else None
-    return template.render(options=options, heredoc=heredoc, piped=piped)
+    return render_template(
+        f"curl/{style}.sh.j2", {"options": options, "heredoc": heredoc, "piped": piped}
+    )
 
 
 def curl_options(

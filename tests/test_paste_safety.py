@@ -303,7 +303,7 @@ def test_generated_commands_typed_into_a_terminal_send_exactly_the_values(
 
     from botkit.catalog import load_catalog
     from botkit.generate import Credentials, build_request
-    from botkit.render import to_curl as render
+    from botkit.render import render_curl as render
 
     api = load_catalog().get("unblu.offboard-participant")
     generated = build_request(
@@ -311,7 +311,7 @@ def test_generated_commands_typed_into_a_terminal_send_exactly_the_values(
         {"conversationId": conversation, "personId": "p1", "comment": comment},
         base_url="http://unblu.test/app/rest/v4",
         credentials=Credentials(user=f"admin:{password}"),
-        layout="readme" if style == "readme" else "compact",
+        body_layout="readme" if style == "readme" else "compact",
     )
     [sent] = _send(render(generated.request, style), recording_server, tmp_path, typed=True)
     assert not (tmp_path / CANARY).exists()
@@ -326,10 +326,10 @@ def test_generated_commands_typed_into_a_terminal_send_exactly_the_values(
 def test_recipe_scripts_typed_or_run_send_exactly_the_values(
     comment, person, recording_server, tmp_path
 ):
-    from botkit.recipes import get_recipe, render_recipe
+    from botkit.recipes import load_recipes, render_recipe
 
     script = render_recipe(
-        get_recipe("unblu.forward"),
+        load_recipes()["unblu.forward"],
         {"conversationId": "c1", "agentPersonId": person, "comment": comment},
         base_url="http://unblu.test/app/rest/v4",
     )

@@ -13,9 +13,11 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
-from botkit.cli.catalog_group import CatalogGroup
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.groups import CatalogGroup
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
+from botkit.output import output_stream
+from botkit.render import STYLE_BODY_LAYOUT, STYLES
 
 
 def _apis() -> dict[str, Api]:
@@ -50,7 +52,12 @@ def _build_api_command(api: Api) -> click.Command:
             show_default=True,
             help="curl: the command; component: the Call API component JSON.",
         ),
-        click.Option(["--name"], help="Component name (with --format component)."),
+        click.Option(
+            ["--name"],
+            help="Component name, with --format component (default: the API's summary, "
+            "as botkit import names it).",
+        ),
+        output_option(),
         click.Option(
             ["--default-region"],
             metavar="CC",
@@ -98,10 +105,8 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
 
     values = {p.name: options.get(p.name) for p in api.params}
     output_format = options["output_format"]
-    layout: BodyLayout = (
-        "pretty"
-        if output_format == "component"
-        else ("readme" if options["style"] == "readme" else "compact")
+    body_layout: BodyLayout = (
+        "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
     )
     credentials = Credentials(
         api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
@@ -112,7 +117,7 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
             values,
             base_url=options["base_url"],
             credentials=credentials,
-            layout=layout,
+            body_layout=body_layout,
             default_region=options["default_region"],
         )
     except ParamError as exc:
@@ -120,13 +125,17 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
     if output_format == "component":
-        name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
-        component = generated.request.to_component(name, api.id)
-        click.echo(json.dumps(component, indent=2, ensure_ascii=False))
-        return
-    from botkit.render import to_curl
+        from botkit.convert import default_name
 
-    click.echo(to_curl(generated.request, options["style"]), nl=False)
+        name = options["name"] or default_name(generated.request, api)
+        component = generated.request.to_component(name, api.id)
+        text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from botkit.render import render_curl
+
+        text = render_curl(generated.request, options["style"])
+    with output_stream(options["output"]) as out:
+        click.echo(text, file=out, nl=False)
 
 
 def _option_message(api: Api, exc: ParamError) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Vendor
-from botkit.lint.call import Call
+from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
 _AUTH_HEADER = re.compile(
@@ -38,21 +38,9 @@ class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
 
-    @property
-    def required(self) -> bool:
-        return self.vendor is not None
 
-
-def auth_view(call: Call) -> AuthView:
-    cached = call.__dict__.get("_auth_view")
-    if cached is None:
-        cached = _build(call)
-        call.__dict__["_auth_view"] = cached
-    return cached
-
-
-def _build(call: Call) -> AuthView:
-    vendor = call.target.vendor
+def auth_view(call: ComponentView, vendor: Vendor | None) -> AuthView:
+    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once)."""
     if vendor is None:  # unknown API: any header whose name says "credential", and basic auth
         wanted = None
         basic = True
@@ -76,7 +64,7 @@ def _build(call: Call) -> AuthView:
     return AuthView(vendor, tuple(found))
 
 
-def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
+def variable_hint(call: ComponentView, vendor: Vendor | None, label: str = "") -> str:
     """How to write the credential as a variable, in the file's own idiom."""
     if "password" in label:
         env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"

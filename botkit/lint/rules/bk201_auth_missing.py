@@ -7,7 +7,7 @@ DoubleTick answers 401 without its ``Authorization`` key, Vambe without
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, needs, variable_hint
+from botkit.lint.credentials import needs, variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 
 RULE = Rule(
@@ -20,7 +20,7 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     vendor = view.vendor
     if vendor is None or view.credentials or not isinstance(call.component.get("headers"), list):
         return  # without a headers list the component breaks its schema: BK301 says so

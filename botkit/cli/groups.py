@@ -1,7 +1,10 @@
-"""``CatalogGroup``: a click group whose subcommands are built on demand from entries.
+"""The click groups of the CLI: help when called bare, subcommands built from entries.
 
-``botkit curl`` (one subcommand per catalog API) and ``botkit recipe`` (one per
-recipe) share it, so an unknown id gets the same "did you mean" answer in both.
+``HelpGroup`` is how ``botkit``, ``botkit curl`` and ``botkit recipe`` answer
+being called with nothing after them: their help on standard output, exit 0
+(asking for help is not an error).  ``CatalogGroup`` builds one subcommand per
+catalog API (``botkit curl``) or recipe (``botkit recipe``) on demand, so an
+unknown id gets the same "did you mean" answer in both.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from typing import Any
 import click
 
 
-class CatalogGroup(click.Group):
+class HelpGroup(click.Group):
+    """A group that prints its help and exits 0 when given no arguments at all."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
+
+class CatalogGroup(HelpGroup):
     """A group whose subcommands are built on demand from catalog (or recipe) entries."""
 
     def __init__(
@@ -40,10 +53,9 @@ class CatalogGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self._entries():
-            import difflib
+            from botkit.suggest import did_you_mean
 
-            close = difflib.get_close_matches(name, list(self._entries()), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]}?" if close else ""
+            hint = did_you_mean(name, self._entries())
             raise click.UsageError(f"unknown id {name!r}{hint}", ctx)
         return super().resolve_command(ctx, args)
 
