@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
@@ -69,12 +69,13 @@ def lint_entries(
 def _pooled(
     linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
 ) -> Iterator[FileResult]:
+    init: Callable[..., None]
+    args: tuple[Any, ...]
     if "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        init, args = _start_forked, (linter, fix)
+        method, init, args = "fork", _start_forked, (linter, fix)
     else:
-        context = multiprocessing.get_context("spawn")
-        init, args = _start_spawned, (linter.config, fix)  # type: ignore[assignment]
+        method, init, args = "spawn", _start_spawned, (linter.config, fix)
+    context = multiprocessing.get_context(method)
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=args)
     in_flight: deque[Future[list[FileResult]]] = deque()
     batches = iter(lambda: list(islice(entries, BATCH)), [])
