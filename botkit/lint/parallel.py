@@ -69,14 +69,18 @@ def lint_entries(
 def _pooled(
     linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
 ) -> Iterator[FileResult]:
-    init: Callable[..., None]
-    args: tuple[Any, ...]
+    init: Callable[[Any, Any], None]
+    setup: object
     if "fork" in multiprocessing.get_all_start_methods():
-        method, init, args = "fork", _start_forked, (linter, fix)
+        method, init, setup = "fork", _start_forked, linter
     else:
-        method, init, args = "spawn", _start_spawned, (linter.config, fix)
-    context = multiprocessing.get_context(method)
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=args)
+        method, init, setup = "spawn", _start_spawned, linter.config
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=init,
+        initargs=(setup, fix),
+    )
     in_flight: deque[Future[list[FileResult]]] = deque()
     batches = iter(lambda: list(islice(entries, BATCH)), [])
     try:
