@@ -17,13 +17,12 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from botkit.lint.config import LintConfig
     from botkit.lint.runner import FileResult, Linter
     from botkit.lint.walk import Entry
 
@@ -69,8 +68,6 @@ def lint_entries(
 def _pooled(
     linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
 ) -> Iterator[FileResult]:
-    init: Callable[[Any, Any], None]
-    setup: object
     if "fork" in multiprocessing.get_all_start_methods():
         method, init, setup = "fork", _start_forked, linter
     else:
@@ -104,14 +101,14 @@ _linter: Linter | None = None
 _fix: Any = None
 
 
-def _start_forked(linter: Linter, fix: Any) -> None:
+def _start_forked(linter: Any, fix: Any) -> None:
     """A forked worker inherits the parent's linter as it is (nothing is pickled)."""
     global _linter, _fix
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _linter, _fix = linter, fix
 
 
-def _start_spawned(config: LintConfig, fix: Any) -> None:
+def _start_spawned(config: Any, fix: Any) -> None:
     """A spawned worker sets up its own linter from the run's settings."""
     from botkit.lint.runner import Linter
 
