@@ -68,15 +68,12 @@ def lint_entries(
 def _pooled(
     linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
 ) -> Iterator[FileResult]:
-    if "fork" in multiprocessing.get_all_start_methods():
-        method, init, setup = "fork", _start_forked, linter
-    else:
-        method, init, setup = "spawn", _start_spawned, linter.config
+    fork = "fork" in multiprocessing.get_all_start_methods()
     executor = ProcessPoolExecutor(
         workers,
-        mp_context=multiprocessing.get_context(method),
-        initializer=init,
-        initargs=(setup, fix),
+        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+        initializer=_start_forked if fork else _start_spawned,
+        initargs=(linter if fork else linter.config, fix),
     )
     in_flight: deque[Future[list[FileResult]]] = deque()
     batches = iter(lambda: list(islice(entries, BATCH)), [])
