@@ -1,7 +1,7 @@
 """``botkit import`` and ``botkit export``: thin wrappers over botkit.convert.
 
-Input is a file or standard input (no FILE, or ``-``), so ``pbpaste | botkit
-import`` works; output goes to standard output and warnings to standard error.
+Input is a file or standard input (no FILE, or ``-``), so a clipboard can be piped
+in; output goes to standard output (or ``-o FILE``) and warnings to standard error.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def import_(
 
     \b
     Examples:
-      pbpaste | botkit import
+      xclip -o -selection clipboard | botkit import    (Linux; or wl-paste)
+      pbpaste | botkit import                          (macOS; PowerShell: Get-Clipboard)
       botkit import request.sh --name "Assign chat" --redact > component.json
       botkit import session.har --match /team-member/ --bot --name "Hand-off"
       botkit import collection.postman_collection.json > components.json
