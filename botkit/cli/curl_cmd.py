@@ -34,7 +34,7 @@ def _build_api_command(api: Api) -> click.Command:
         )
     )
     params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
-    params += vendor.auth.click_options()
+    params += api.auth.click_options()
     params += [
         click.Option(
             ["--style"],
@@ -67,7 +67,8 @@ def _build_api_command(api: Api) -> click.Command:
         callback=run,
         params=params,
         help=f"{api.summary}.\n\n{api.method} {vendor.base_url or '<base-url>'}{api.path}\n\n"
-        f"Docs: {api.docs}\n\n\b\nExample:\n  {example}",
+        + (f"Docs: {api.docs}\n\n" if api.docs else "")
+        + f"\b\nExample:\n  {example}",
         short_help=api.summary,
         context_settings={"max_content_width": 100},
     )
@@ -89,14 +90,16 @@ def _example_line(api: Api) -> str:
             index = used[p.type] = used.get(p.type, -1) + 1
             words.append(f"{p.option} {p.value_type.example(index)}")
     if not api.vendor.base_url:
-        words.append("--base-url https://unblu.example.com/app/rest/v4")
+        words.append(f"--base-url https://{api.vendor.name}.example.com")
+        if api.vendor.name == "unblu":
+            words[-1] = "--base-url https://unblu.example.com/app/rest/v4"
     return " ".join(words)
 
 
 def _generate(api: Api, options: dict[str, Any]) -> None:
     from botkit.generate import BodyLayout, Credentials, build_request
 
-    values = {p.name: options.get(p.name) for p in api.params}
+    values = {p.name: options.get(p.dest) for p in api.params}
     output_format = options["output_format"]
     layout: BodyLayout = (
         "pretty"

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Vendor
+from botkit.catalog.auth import AuthScheme
 from botkit.lint.call import Call
 from botkit.lint.model import Site
 
@@ -53,16 +54,24 @@ def auth_view(call: Call) -> AuthView:
 
 def _build(call: Call) -> AuthView:
     vendor = call.target.vendor
-    if vendor is None:  # unknown API: any header whose name says "credential", and basic auth
+    scheme = scheme_of(call)
+    if scheme is None:  # unknown API: any header whose name says "credential", and basic auth
         wanted = None
         basic = True
+        query: set[str] = set()
     else:
-        wanted = {name.lower() for name in vendor.auth.credential_headers}
-        basic = vendor.auth.accepts_basic
+        wanted = {name.lower() for name in scheme.credential_headers}
+        basic = scheme.accepts_basic
+        query = set(scheme.credential_query)
     found = [
         Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
         for h in call.headers
         if (_AUTH_HEADER.search(h.name) if wanted is None else h.name.lower() in wanted)
+    ]
+    found += [
+        Credential(f"{q.name} query parameter", q.value, call.site("query", q.index, "value"))
+        for q in call.query
+        if q.name in query and q.value is not None
     ]
     auth = call.auth
     if auth is not None and basic:
@@ -76,6 +85,14 @@ def _build(call: Call) -> AuthView:
     return AuthView(vendor, tuple(found))
 
 
+def scheme_of(call: Call) -> AuthScheme | None:
+    """The auth scheme of the API (or else the vendor) a call targets; None when unknown."""
+    target = call.target
+    if target.api is not None:
+        return target.api.auth
+    return target.vendor.auth if target.vendor is not None else None
+
+
 def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
     """How to write the credential as a variable, in the file's own idiom."""
     if "password" in label:
@@ -83,13 +100,15 @@ def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
     elif vendor is None:
         env = "API_KEY"
     else:
-        env = vendor.auth.variable_env
+        scheme = scheme_of(call)
+        env = scheme.variable_env if scheme is not None else vendor.auth.variable_env
     return f'"${env}"' if call.shell else "{{" + env.lower() + "}}"
 
 
-def needs(vendor: Vendor) -> str:
-    """What the vendor wants, in words, for the auth-missing message."""
-    return vendor.auth.needs
+def needs(call: Call, vendor: Vendor) -> str:
+    """What the API (or its vendor) wants, in words, for the auth-missing message."""
+    scheme = scheme_of(call)
+    return (scheme or vendor.auth).needs
 
 
 def secrets_in(component: dict) -> list[str]:

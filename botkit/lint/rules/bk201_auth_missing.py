@@ -7,7 +7,7 @@ DoubleTick answers 401 without its ``Authorization`` key, Vambe without
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, needs, variable_hint
+from botkit.lint.credentials import auth_view, needs, scheme_of, variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 
 RULE = Rule(
@@ -24,13 +24,16 @@ def check(call: Call) -> Iterator[Hit]:
     vendor = view.vendor
     if vendor is None or view.credentials or not isinstance(call.component.get("headers"), list):
         return  # without a headers list the component breaks its schema: BK301 says so
+    scheme = scheme_of(call) or vendor.auth
+    if not scheme.required:
+        return
     site = call.site("headers", key=True) if "headers" in call.component else call.site()
     how = ""
-    header = vendor.auth.fix_header
+    header = scheme.fix_header
     if header:
         value = variable_hint(call, vendor)
         if call.shell:
             how = f'; add -H "{header}: {value.strip(chr(34))}"'
         else:
             how = f'; add {{"name": "{header}", "value": "{value}"}} to headers'
-    yield Hit(site, f"{vendor.title} needs {needs(vendor)}{how}")
+    yield Hit(site, f"{vendor.title} needs {needs(call, vendor)}{how}")
