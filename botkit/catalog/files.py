@@ -31,6 +31,7 @@ from botkit.errors import BotkitError
 #: Bump when what the cache holds changes shape.
 _CACHE_FORMAT = 1
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 #: Catalog paths given on the command line (``--catalog``), in order.
 _cli_paths: list[Path] = []
@@ -161,6 +162,9 @@ def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
     def fail(where: tuple[str | int, ...], message: str) -> None:
         raise CatalogFileError(f"{path}:{_line_of(text, data, where)}: {_key(where)}: {message}")
 
+    for where, value in _strings(data, ()):
+        if _CONTROL.search(value):
+            fail(where, "holds a control character (a terminal would run it)")
     for i, entry in enumerate(data["api"]):
         params = entry["params"]
         names = [p["name"] for p in params]
@@ -196,6 +200,20 @@ def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
                 f"path placeholders {sorted(placeholders)} "
                 f"differ from its path parameters {sorted(path_params)}",
             )
+
+
+Where = tuple[str | int, ...]
+
+
+def _strings(node: Any, where: Where) -> Iterable[tuple[Where, str]]:
+    if isinstance(node, str):
+        yield where, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, (*where, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, (*where, i))
 
 
 def _kebab(name: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from botkit import __version__
+from botkit.cli.catalog_option import catalog_option
 
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -68,6 +69,7 @@ class LazyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="botkit")
+@catalog_option
 def cli() -> None:
     """Generate, import, export and lint the cURL calls behind chat-bot API components.
 

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
 from botkit.errors import InputError
 
@@ -32,6 +33,7 @@ from botkit.errors import InputError
     is_flag=True,
     help="Fail instead of warning when the component would lose something.",
 )
+@catalog_option
 def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
     """Read a cURL command and print its Call API component (JSON).
 
@@ -69,6 +71,7 @@ def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
     show_default=True,
     help=STYLE_HELP,
 )
+@catalog_option
 def export(file: str, style: str) -> None:
     """Print the cURL command for a Call API component (JSON).
 

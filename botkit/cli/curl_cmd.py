@@ -14,6 +14,7 @@ import click
 
 from botkit.catalog import Api, load_catalog
 from botkit.cli.catalog_group import CatalogGroup
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
 from botkit.errors import ParamError
 
@@ -150,6 +151,7 @@ def _option_message(api: Api, exc: ParamError) -> str:
     section="APIs",
     context_settings={"max_content_width": 100},
 )
+@catalog_option
 def curl() -> None:
     """Print the exact cURL for one catalog API, from its parameters.
 

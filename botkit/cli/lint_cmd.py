@@ -10,6 +10,7 @@ from typing import TextIO
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.errors import BotkitError
 
 _FORMATS = ("text", "json", "github", "sarif")
@@ -79,6 +80,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 )
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
+@catalog_option
 def lint(
     paths: tuple[str, ...],
     fmt: str,

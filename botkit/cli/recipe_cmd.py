@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from botkit.cli.catalog_group import CatalogGroup
+from botkit.cli.catalog_option import catalog_option
 from botkit.errors import ParamError
 
 
@@ -84,6 +85,7 @@ def _build_recipe_command(recipe: Any) -> click.Command:
     section="Recipes",
     context_settings={"max_content_width": 100},
 )
+@catalog_option
 def recipe() -> None:
     """Print a bash script that runs a multi-step procedure's calls in order.
 
