@@ -91,7 +91,7 @@ def render_recipe(
 ) -> str:
     """The bash script (``set -euo pipefail``) that runs the recipe's calls in order."""
     from botkit import __version__
-    from botkit.render import Option, environment, to_curl
+    from botkit.render import Option, render_template, to_curl
 
     given = _with_defaults(recipe, values)
     steps: list[dict[str, Any]] = []
@@ -122,13 +122,15 @@ def render_recipe(
         )
         steps.append({"api": step.api, "curl": curl.rstrip("\n"), "env": env})
     env_names = sorted({s["env"] for s in steps if s["env"]})
-    template = environment().get_template("recipes/script.sh.j2")
-    return template.render(
-        recipe=recipe,
-        steps=steps,
-        env_names=env_names,
-        auth=auth,
-        version=__version__,
+    return render_template(
+        "recipes/script.sh.j2",
+        {
+            "recipe": recipe,
+            "steps": steps,
+            "env_names": env_names,
+            "auth": auth,
+            "version": __version__,
+        },
     )
 
 

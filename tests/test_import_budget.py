@@ -61,6 +61,10 @@ PLAIN_CURL = (
     "curl unblu.set-assignee --conversation-id c1 --person-id p1 "
     "--base-url https://unblu.localhost --token tok_test"
 )
+RECIPE = (
+    "recipe unblu.forward --conversation-id c1 --agent-person-id p1 "
+    "--base-url https://unblu.localhost"
+)
 
 # command (words; {dir} is the folder of the input files) -> modules it must not import.
 FORBIDDEN: dict[str, tuple[str, ...]] = {
@@ -68,14 +72,15 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "--help": EVERYTHING,
     "apis": EVERYTHING,
     "apis doubletick.assign-chat": EVERYTHING,
-    PHONE_CURL: SCHEMA_ENGINE + BASH + YAML + NEVER,
-    PLAIN_CURL: SCHEMA_ENGINE + PHONES + BASH + YAML + NEVER,
+    PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
+    PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     "import {dir}/snippet.sh": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER,
-    "export {dir}/component.json": SCHEMA_ENGINE + PHONES + BASH + YAML + NEVER,
+    "export {dir}/component.json": EVERYTHING,
     "lint {dir}/one.curl": SCHEMA_ENGINE + TEMPLATE_ENGINE + YAML + NEVER,
     "lint {dir}/bot.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
     "lint {dir}/no-phones.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     "recipe unblu.forward --help": EVERYTHING,
+    RECIPE: EVERYTHING,
 }
 
 

@@ -16,6 +16,7 @@ import click
 
 from botkit import __version__
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.groups import HelpGroup
 
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -32,7 +33,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(HelpGroup):
     """A group that imports a subcommand's module only when that subcommand is used."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

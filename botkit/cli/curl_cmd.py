@@ -13,10 +13,12 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
-from botkit.cli.catalog_group import CatalogGroup
 from botkit.cli.catalog_option import catalog_option
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.groups import CatalogGroup
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 def _apis() -> dict[str, Api]:
@@ -52,6 +54,7 @@ def _build_api_command(api: Api) -> click.Command:
             help="curl: the command; component: the Call API component JSON.",
         ),
         click.Option(["--name"], help="Component name (with --format component)."),
+        output_option(),
         click.Option(
             ["--default-region"],
             metavar="CC",
@@ -91,9 +94,7 @@ def _example_line(api: Api) -> str:
             index = used[p.type] = used.get(p.type, -1) + 1
             words.append(f"{p.option} {p.value_type.example(index)}")
     if not api.vendor.base_url:
-        words.append(f"--base-url https://{api.vendor.name}.example.com")
-        if api.vendor.name == "unblu":
-            words[-1] = "--base-url https://unblu.example.com/app/rest/v4"
+        words.append("--base-url https://unblu.example.com/app/rest/v4")
     return " ".join(words)
 
 
@@ -126,11 +127,13 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     if output_format == "component":
         name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
         component = generated.request.to_component(name, api.id)
-        click.echo(json.dumps(component, indent=2, ensure_ascii=False))
-        return
-    from botkit.render import to_curl
+        text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from botkit.render import to_curl
 
-    click.echo(to_curl(generated.request, options["style"]), nl=False)
+        text = to_curl(generated.request, options["style"])
+    with output_stream(options["output"]) as out:
+        click.echo(text, file=out, nl=False)
 
 
 def _option_message(api: Api, exc: ParamError) -> str:

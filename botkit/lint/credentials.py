@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from botkit.catalog import Vendor
 from botkit.catalog.auth import AuthScheme
-from botkit.lint.call import Call
+from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
 _AUTH_HEADER = re.compile(
@@ -38,27 +38,23 @@ class Credential:
 class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
-
-    @property
-    def required(self) -> bool:
-        return self.vendor is not None
+    #: The API's auth scheme (its own, else its vendor's); None for an unknown API.
+    scheme: AuthScheme | None = None
 
 
-def auth_view(call: Call) -> AuthView:
-    cached = call.__dict__.get("_auth_view")
-    if cached is None:
-        cached = _build(call)
-        call.__dict__["_auth_view"] = cached
-    return cached
+def auth_view(
+    call: ComponentView, vendor: Vendor | None, scheme: AuthScheme | None = None
+) -> AuthView:
+    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once).
 
-
-def _build(call: Call) -> AuthView:
-    vendor = call.target.vendor
-    scheme = scheme_of(call)
+    ``scheme`` is the API's own auth scheme when it has one; else the vendor's counts.
+    """
+    if scheme is None and vendor is not None:
+        scheme = vendor.auth
+    query: set[str] = set()
     if scheme is None:  # unknown API: any header whose name says "credential", and basic auth
         wanted = None
         basic = True
-        query: set[str] = set()
     else:
         wanted = {name.lower() for name in scheme.credential_headers}
         basic = scheme.accepts_basic
@@ -82,32 +78,24 @@ def _build(call: Call) -> AuthView:
             )
         if isinstance(password, str):
             found.append(Credential("basic auth password", password, call.site("auth", "password")))
-    return AuthView(vendor, tuple(found))
+    return AuthView(vendor, tuple(found), scheme)
 
 
-def scheme_of(call: Call) -> AuthScheme | None:
-    """The auth scheme of the API (or else the vendor) a call targets; None when unknown."""
-    target = call.target
-    if target.api is not None:
-        return target.api.auth
-    return target.vendor.auth if target.vendor is not None else None
-
-
-def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
+def variable_hint(
+    call: ComponentView, vendor: Vendor | None, label: str = "", scheme: AuthScheme | None = None
+) -> str:
     """How to write the credential as a variable, in the file's own idiom."""
     if "password" in label:
         env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"
     elif vendor is None:
         env = "API_KEY"
     else:
-        scheme = scheme_of(call)
-        env = scheme.variable_env if scheme is not None else vendor.auth.variable_env
+        env = (scheme or vendor.auth).variable_env
     return f'"${env}"' if call.shell else "{{" + env.lower() + "}}"
 
 
-def needs(call: Call, vendor: Vendor) -> str:
-    """What the API (or its vendor) wants, in words, for the auth-missing message."""
-    scheme = scheme_of(call)
+def needs(vendor: Vendor, scheme: AuthScheme | None = None) -> str:
+    """What the API (or else its vendor) wants, in words, for the auth-missing message."""
     return (scheme or vendor.auth).needs
 
 

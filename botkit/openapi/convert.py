@@ -77,7 +77,8 @@ class Conversion:
 def convert(spec: Mapping[str, Any], options: Options = Options()) -> Conversion:
     """The catalog entries of ``spec``'s operations that ``options`` selects."""
     resolver = Resolver(spec)
-    info = spec.get("info") if isinstance(spec.get("info"), Mapping) else {}
+    raw_info = spec.get("info")
+    info: Mapping[str, Any] = raw_info if isinstance(raw_info, Mapping) else {}
     title = _title(str(info.get("title") or options.vendor or "API"))
     name = options.vendor or _slug(title) or "api"
     env_prefix = re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_") or "API"
@@ -87,7 +88,7 @@ def convert(spec: Mapping[str, Any], options: Options = Options()) -> Conversion
 
     selected = list(_operations(spec, resolver, options))
     auths: list[dict[str, Any] | None] = []
-    drafts = []
+    drafts: list[tuple[str, tuple[dict[str, Any], dict[str, Any] | None] | None, list[str]]] = []
     used_actions: set[str] = set()
     for path, method, op, path_item in selected:
         label = f"{method.upper()} {path}" + (
@@ -160,7 +161,7 @@ def _operations(
         if not isinstance(item, Mapping):
             continue
         if options.paths and not any(
-            fnmatchcase(path, p) or path.startswith(p.rstrip("*")) and p.endswith("*")
+            fnmatchcase(path, p) or (path.startswith(p.rstrip("*")) and p.endswith("*"))
             for p in options.paths
         ):
             continue
@@ -218,10 +219,14 @@ def _operation(
     for name in placeholders:
         if name not in declared:
             if not _PATH_NAME.fullmatch(name):
-                notes.append(f"skipped: path placeholder {{{name}}} is not a name the catalog takes")
+                notes.append(
+                    f"skipped: path placeholder {{{name}}} is not a name the catalog takes"
+                )
                 return None
             notes.append(f"path placeholder {{{name}}} has no parameter: added as a string")
-            params.append(_param(name, "path", {"type": "string"}, True, "", ctx, notes))
+            added = _param(name, "path", {"type": "string"}, True, "", ctx, notes)
+            if added is not None:
+                params.append(added)
     body_params = _body(ctx, op.get("requestBody"), notes)
     if body_params is None:
         return None
@@ -252,8 +257,8 @@ def _parameter(ctx: _Context, param: Mapping[str, Any], notes: list[str]) -> dic
         return None
     schema = param.get("schema")
     if schema is None and isinstance(param.get("content"), Mapping):
-        content = param["content"]
-        schema = next(iter(content.values()), {}).get("schema", {}) if content else {}
+        media = next(iter(param["content"].values()), None)
+        schema = media.get("schema", {}) if isinstance(media, Mapping) else {}
     converted = _param(
         name,
         where,
@@ -320,8 +325,10 @@ def _kind(ctx: _Context, name: str, schema: Mapping[str, Any]) -> tuple[str, boo
     if kind == "array":
         items = _merged(ctx, schema.get("items") or {})
         item_types = _types(items)
-        if len(item_types) == 1 and item_types[0] in _SCALAR_TYPES and not (
-            "oneOf" in items or "anyOf" in items
+        if (
+            len(item_types) == 1
+            and item_types[0] in _SCALAR_TYPES
+            and not ("oneOf" in items or "anyOf" in items)
         ):
             item_kind, _, enum = _kind(ctx, name, items)
             return item_kind, True, enum
@@ -397,7 +404,7 @@ def _json_schema(
             out[key] = {
                 k: _json_schema(ctx, v, depth + 1, cut, seen)
                 for k, v in value.items()
-                if not (isinstance(v, Mapping) and ctx.resolver.deref(v).get("readOnly"))
+                if not _read_only(ctx, v)
             }
         elif key in ("items", "additionalProperties", "not") and isinstance(value, Mapping):
             out[key] = _json_schema(ctx, value, depth + 1, cut, seen)
@@ -414,7 +421,10 @@ def _json_schema(
             kept = [
                 r
                 for r in value
-                if not (isinstance(props.get(r), Mapping) and ctx.resolver.deref(props[r]).get("readOnly"))
+                if not (
+                    isinstance(props.get(r), Mapping)
+                    and ctx.resolver.deref(props[r]).get("readOnly")
+                )
             ]
             if kept:
                 out[key] = kept
@@ -423,6 +433,11 @@ def _json_schema(
     if schema.get("nullable") is True and isinstance(out.get("type"), str):
         out["type"] = [out["type"], "null"]
     return out
+
+
+def _read_only(ctx: _Context, schema: Any) -> bool:
+    resolved = ctx.resolver.deref(schema) if isinstance(schema, Mapping) else None
+    return isinstance(resolved, Mapping) and bool(resolved.get("readOnly"))
 
 
 def _body(ctx: _Context, raw: Any, notes: list[str]) -> list[dict[str, Any]] | None:
@@ -463,7 +478,9 @@ def _body(ctx: _Context, raw: Any, notes: list[str]) -> list[dict[str, Any]] | N
         return []
     types = _types(schema)
     if types and types != ["object"]:
-        message = f"its JSON body is {'an ' if types[0][0] in 'aeiou' else 'a '}{types[0]}, not an object"
+        message = (
+            f"its JSON body is {'an ' if types[0][0] in 'aeiou' else 'a '}{types[0]}, not an object"
+        )
         if required:
             notes.append(f"skipped: {message}")
             return None
@@ -486,7 +503,13 @@ def _body(ctx: _Context, raw: Any, notes: list[str]) -> list[dict[str, Any]] | N
             notes.append(f"body field {name!r}: a name the catalog cannot hold; left out")
             continue
         converted = _param(
-            str(name), "body", prop, name in wanted, str(resolved.get("description") or ""), ctx, notes
+            str(name),
+            "body",
+            prop,
+            name in wanted,
+            str(resolved.get("description") or ""),
+            ctx,
+            notes,
         )
         if converted is not None:
             out.append(converted)
@@ -591,7 +614,9 @@ def _base_url(servers: Any, notes: list[Note], vendor: str) -> str | None:
         notes.append(Note(label, f"the server {url} has variables: --base-url is required"))
         return None
     if not re.fullmatch(r"https?://[^\s?#]+[^/\s?#]", url):
-        notes.append(Note(label, f"the server {url!r} is not an absolute URL: --base-url is required"))
+        notes.append(
+            Note(label, f"the server {url!r} is not an absolute URL: --base-url is required")
+        )
         return None
     if len(servers) > 1:
         notes.append(Note(label, f"{len(servers) - 1} more server(s): pass --base-url to use one"))

@@ -47,7 +47,7 @@ def parse_spec(text: str, *, source: str = "<spec>") -> dict[str, Any]:
 
         try:
             loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-            data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+            data = yaml.load(text, Loader=loader)
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
             line = where.line + 1 if where is not None else None

@@ -7,7 +7,7 @@ DoubleTick answers 401 without its ``Authorization`` key, Vambe without
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, needs, scheme_of, variable_hint
+from botkit.lint.credentials import needs, variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 
 RULE = Rule(
@@ -20,20 +20,20 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     vendor = view.vendor
     if vendor is None or view.credentials or not isinstance(call.component.get("headers"), list):
         return  # without a headers list the component breaks its schema: BK301 says so
-    scheme = scheme_of(call) or vendor.auth
+    scheme = view.scheme or vendor.auth
     if not scheme.required:
-        return
+        return  # the API takes no credentials
     site = call.site("headers", key=True) if "headers" in call.component else call.site()
     how = ""
     header = scheme.fix_header
     if header:
-        value = variable_hint(call, vendor)
+        value = variable_hint(call, vendor, scheme=scheme)
         if call.shell:
             how = f'; add -H "{header}: {value.strip(chr(34))}"'
         else:
             how = f'; add {{"name": "{header}", "value": "{value}"}} to headers'
-    yield Hit(site, f"{vendor.title} needs {needs(call, vendor)}{how}")
+    yield Hit(site, f"{vendor.title} needs {needs(vendor, scheme)}{how}")

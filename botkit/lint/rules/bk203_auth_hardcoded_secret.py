@@ -8,7 +8,7 @@ The key is never printed: at most its prefix and last three characters.
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, variable_hint
+from botkit.lint.credentials import variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 from botkit.lint.secrets import is_placeholder, is_variable, mask
 
@@ -22,11 +22,11 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     for cred in view.credentials:
         if not cred.secret or is_variable(cred.value) or is_placeholder(cred.value):
             continue
-        hint = variable_hint(call, view.vendor, cred.label)
+        hint = variable_hint(call, view.vendor, cred.label, view.scheme)
         yield Hit(
             cred.site,
             f"{cred.label} holds a literal key ({mask(cred.value)}); "
