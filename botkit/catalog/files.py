@@ -45,7 +45,7 @@ def add_cli_catalogs(paths: Iterable[str | Path]) -> None:
     """Remember ``--catalog`` paths for this process (before the catalog is first loaded)."""
     from botkit.catalog import load_catalog
 
-    new = [Path(p) for p in paths]
+    new = [Path(p) for p in paths if Path(p) not in _cli_paths]
     if new:
         _cli_paths.extend(new)
         load_catalog.cache_clear()

@@ -21,6 +21,11 @@ from botkit.cli.groups import HelpGroup
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "apis": ("botkit.cli.catalog_cmd", "apis", "List the catalog's APIs, or show one."),
+    "catalog": (
+        "botkit.cli.openapi_cmd",
+        "catalog",
+        "Make catalog files (from an OpenAPI spec).",
+    ),
     "curl": ("botkit.cli.curl_cmd", "curl", "Print the cURL for one catalog API."),
     "export": ("botkit.cli.convert_cmd", "export", "Print the cURL for a component (JSON)."),
     "import": ("botkit.cli.convert_cmd", "import_", "Read cURL; print its component (JSON)."),

@@ -87,6 +87,7 @@ def convert(spec: Mapping[str, Any], options: Options = Options()) -> Conversion
     vendor_notes: list[Note] = []
 
     selected = list(_operations(spec, resolver, options))
+    _name_schemes(ctx, [op.get("security", spec.get("security")) for _, _, op, _ in selected])
     auths: list[dict[str, Any] | None] = []
     drafts: list[tuple[str, tuple[dict[str, Any], dict[str, Any] | None] | None, list[str]]] = []
     used_actions: set[str] = set()
@@ -308,10 +309,12 @@ def _param(
         if out["schema"] in ("{}", "true"):
             del out["schema"]
         if cut:
-            notes.append(
-                f"{where} field {name!r}: its schema nests deeper than {MAX_DEPTH} levels "
-                f"({cut[0]}); deeper values are not checked"
+            why = (
+                f"nests deeper than {MAX_DEPTH} levels"
+                if cut[0] == "depth"
+                else f"refers to itself ({cut[0]})"
             )
+            notes.append(f"{where} field {name!r}: its schema {why}; deeper values are not checked")
     out["help"] = _help(description or str(schema.get("description") or ""), name)
     return out
 
@@ -568,6 +571,18 @@ def _auth(ctx: _Context, requirements: Any) -> tuple[dict[str, Any] | None, list
     if optional and len(kinds) >= 1:
         notes.append("credentials are optional: botkit always sends them")
     return table, notes
+
+
+def _name_schemes(ctx: _Context, requirements: list[Any]) -> None:
+    """Give the most used scheme the plain variable name (``VENDOR_API_KEY``), others after it."""
+    used: Counter[str] = Counter()
+    for requirement in requirements:
+        for alternative in requirement if isinstance(requirement, list) else []:
+            if isinstance(alternative, Mapping):
+                used.update(str(name) for name in alternative)
+    schemes = ((ctx.spec.get("components") or {}).get("securitySchemes")) or {}
+    for name, _ in used.most_common():
+        _scheme_table(ctx, name, ctx.resolver.deref(schemes.get(name)))
 
 
 def _scheme_table(ctx: _Context, name: str, scheme: Any) -> dict[str, Any] | None:
