@@ -33,9 +33,55 @@ _WRAPPERS = ("sudo", "command", "exec", "noglob")
 def _parser() -> Parser:
     """The tree-sitter parser for bash, built once per process (about 30 ms)."""
     from tree_sitter import Language, Parser
-    from tree_sitter_bash import language
 
-    return Parser(Language(language()))
+    return Parser(Language(_bash_grammar()))
+
+
+def _bash_grammar() -> Any:
+    """tree-sitter-bash's grammar (a capsule), from its compiled binding alone.
+
+    The package's ``__init__`` imports importlib.resources (and with it tempfile,
+    random, shutil, bz2 and lzma: about 5 ms) only to read highlight queries botkit
+    does not use, so the binding module is loaded by itself; a package laid out
+    otherwise is imported as usual.
+    """
+    import sys
+
+    module = sys.modules.get(_BINDING) or _load_binding()
+    if module is None:
+        from tree_sitter_bash import language
+
+        return language()
+    return module.language()
+
+
+_BINDING = "tree_sitter_bash._binding"
+
+
+def _load_binding() -> Any:
+    """The compiled ``tree_sitter_bash._binding`` module, loaded from its file; None if
+    it is not where the package normally keeps it."""
+    import importlib.machinery
+    import importlib.util
+    import os
+    import sys
+
+    package = importlib.util.find_spec("tree_sitter_bash")
+    folders = package.submodule_search_locations or [] if package else []
+    for folder in folders:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = os.path.join(folder, "_binding" + suffix)
+            if not os.path.isfile(path):
+                continue
+            loader = importlib.machinery.ExtensionFileLoader(_BINDING, path)
+            spec = importlib.util.spec_from_file_location(_BINDING, path, loader=loader)
+            if spec is None:
+                continue
+            module = importlib.util.module_from_spec(spec)
+            loader.exec_module(module)
+            sys.modules[_BINDING] = module
+            return module
+    return None
 
 
 def _ascii_mask(error: UnicodeError) -> tuple[str, int]:
