@@ -221,19 +221,30 @@ def check_component(component: Any, *, source: str = "", at: str = "") -> None:
         )
 
 
-def _broken_text(value: Any, path: str = "$") -> str | None:
-    """JSON may carry lone surrogates (\\ud800); no shell or HTTP client can send them."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return path
-        return None
-    items = value.items() if isinstance(value, dict) else enumerate(value)
-    if isinstance(value, (dict, list)):
-        for key, item in items:
-            sub = f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}"
-            found = _broken_text(item, sub)
-            if found:
-                return found
+def _broken_text(value: Any) -> str | None:
+    """JSON may carry lone surrogates (\\ud800); no shell or HTTP client can send them.
+
+    A walk with its own stack: an ``x-`` extension may hold anything, nested deep.
+    """
+    stack: list[tuple[Any, str]] = [(value, "$")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                return path
+        elif isinstance(item, dict):
+            for key, sub in reversed(list(item.items())):
+                if isinstance(key, str) and not _encodable(key):
+                    return f"{path} (a key)"
+                stack.append((sub, f"{path}.{key}"))
+        elif isinstance(item, list):
+            stack.extend((sub, f"{path}[{i}]") for i, sub in reversed(list(enumerate(item))))
     return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

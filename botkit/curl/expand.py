@@ -51,6 +51,10 @@ _SUBSTITUTION = (
 )
 
 
+#: How deep ``${...}`` expansions may nest (real commands nest two or three).
+MAX_NESTING = 64
+
+
 class Expander:
     """Expands words of one text; ``variables`` are the assignments seen so far."""
 
@@ -67,6 +71,7 @@ class Expander:
         self.variables = variables
         self.notes = notes
         self._position = position or (lambda i: i)
+        self._depth = 0
 
     def _error(self, message: str, i: int) -> InputError:
         return self.locator.error(message, self._position(i))
@@ -249,6 +254,17 @@ class Expander:
     # --- expansions ----------------------------------------------------------------------
 
     def _dollar(self, i: int, end: int, *, quoted: bool) -> tuple[str, int]:
+        # ${a:-${a:-...}} recurses once a level: bounded early, so deep input is one
+        # clear error in linear time, never a RecursionError after seconds.
+        if self._depth >= MAX_NESTING:
+            raise self._error(f"expansions nested more than {MAX_NESTING} levels deep", i)
+        self._depth += 1
+        try:
+            return self._dollar_once(i, end, quoted=quoted)
+        finally:
+            self._depth -= 1
+
+    def _dollar_once(self, i: int, end: int, *, quoted: bool) -> tuple[str, int]:
         t = self.text
         nxt = t[i + 1] if i + 1 < end else ""
         if nxt == "'" and not quoted:

@@ -49,7 +49,9 @@ def check(file: JsonFile) -> Iterator[Hit]:
     for found in groups.values():
         best = best_match(error for _, error in found)
         best = _typo_behind(best, [error for _, error in found])
-        prefix = next(p for p, error in found if error is best)
+        # best_match may pick an error from inside a oneOf (one of its "context"
+        # errors), which is none of the top-level ones: take the prefix they share.
+        prefix = next((p for p, error in found if error is best), found[0][0])
         yield _hit(prefix, best)
 
 
