@@ -93,11 +93,23 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
     files = [(path, BUILT_IN) for path in sorted(directory.glob("*.toml"))]
     for entry in user_catalog_paths() if user is None else user:
         files += [(path, str(path)) for path in _expand(entry)]
-    vendors: dict[str, Vendor] = {}
+    read = [(path, source, read_file(path)) for path, source in files]
+    vendors: dict[str, Vendor] = {}  # by name: the first file that defines it
+    defined: dict[Path, Vendor] = {}  # the vendor each defining file gives its own APIs
+    for path, _, data in read:  # first the vendors: a file may add to one defined in any file
+        if set(data["vendor"]) != {"name"}:
+            defined[path] = _vendor(path, data["vendor"])
+            vendors.setdefault(defined[path].name, defined[path])
     apis: dict[str, Api] = {}
-    for path, source in files:
-        data = read_file(path)
-        for api in _apis(path, source, data, vendors):
+    for path, source, data in read:
+        vendor = defined.get(path) or vendors.get(data["vendor"]["name"])
+        if vendor is None:
+            name = data["vendor"]["name"]
+            raise CatalogFileError(
+                f"{path}: vendor {name!r} is not defined in any catalog file: "
+                "its [vendor] needs a title and auth (a name alone adds to a known vendor)"
+            )
+        for api in (_api(vendor, entry, source) for entry in data["api"]):
             previous = apis.get(api.id)
             if previous is not None:
                 from dataclasses import replace
@@ -222,27 +234,19 @@ def _kebab(name: str) -> str:
     return kebab(name)
 
 
-def _apis(path: Path, source: str, data: dict[str, Any], vendors: dict[str, Vendor]) -> list[Api]:
-    vendor = _vendor(path, data["vendor"], vendors)
-    return [_api(vendor, entry, source) for entry in data["api"]]
-
-
-def _vendor(path: Path, data: dict[str, Any], known: dict[str, Vendor]) -> Vendor:
+def _vendor(path: Path, data: dict[str, Any]) -> Vendor:
     name = data["name"]
-    base = known.get(name)
-    if base is not None and set(data) == {"name"}:
-        return base  # APIs added to a vendor defined before
     missing = [k for k in ("title", "auth") if k not in data]
     if missing:
         raise CatalogFileError(
-            f"{path}: vendor {name!r} is not defined before this file: "
-            f"[vendor] needs {' and '.join(missing)} (or give only its name to add to it)"
+            f"{path}: vendor {name!r}: [vendor] needs {' and '.join(missing)} "
+            "(or only its name, to add APIs to a vendor defined in another file)"
         )
     base_url = data.get("base_url")
     hosts = tuple(data.get("hosts", ()))
     if not hosts and base_url:
         hosts = (urlsplit(base_url).hostname or "",)
-    vendor = Vendor(
+    return Vendor(
         name=name,
         title=data["title"],
         docs=data.get("docs", ""),
@@ -252,8 +256,6 @@ def _vendor(path: Path, data: dict[str, Any], known: dict[str, Vendor]) -> Vendo
         hosts=hosts,
         phone_format=data.get("phone_format", "digits"),
     )
-    known.setdefault(name, vendor)
-    return vendor
 
 
 def _api(vendor: Vendor, data: dict[str, Any], source: str) -> Api:
