@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from botkit.errors import BotkitError
 
@@ -342,3 +343,36 @@ def read_values(
 def _show(text: str) -> str:
     """A name for a message: quoted, escaped, short (a value is never shown)."""
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+# --- credential variables: one naming rule -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CredentialNames:
+    """The variables that hold a vendor's credentials.
+
+    The rule: a credential's variable is named exactly like the environment
+    variable botkit reads it from, upper case (``{{DOUBLETICK_API_KEY}}``,
+    ``{{UNBLU_USER}}``, ``{{UNBLU_PASSWORD}}``, ``{{UNBLU_TOKEN}}``), so a bot's
+    secret, a snippet's ``$DOUBLETICK_API_KEY`` and ``botkit curl --var`` all say
+    the same name.
+    """
+
+    api_key: str | None = None
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.api_key, self.user, self.password, self.token) if n)
+
+
+def credential_names(vendor: Any) -> CredentialNames:
+    """The credential variables of a catalog vendor, from its ``auth`` entry."""
+    auth = vendor.auth
+    if auth.scheme == "header":
+        return CredentialNames(api_key=auth.env)
+    user = auth.env
+    base = user[: -len("_USER")] if user.endswith("_USER") else vendor.name.upper()
+    return CredentialNames(user=user, password=base + "_PASSWORD", token=auth.token_env)

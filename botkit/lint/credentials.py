@@ -77,16 +77,21 @@ def _build(call: Call) -> AuthView:
 
 
 def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
-    """How to write the credential as a variable, in the file's own idiom."""
-    if "password" in label:
-        env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"
-    elif vendor is None:
-        env = "API_KEY"
-    elif vendor.auth.scheme == "header":
-        env = vendor.auth.env
+    """How to write the credential as a variable, in the file's own idiom; the name
+    follows the one rule (``botkit.variables.credential_names``)."""
+    from botkit.variables import credential_names, written
+
+    if vendor is None:
+        env = "API_PASSWORD" if "password" in label else "API_KEY"
     else:
-        env = vendor.auth.token_env or vendor.auth.env
-    return f'"${env}"' if call.shell else "{{" + env.lower() + "}}"
+        names = credential_names(vendor)
+        if "password" in label:
+            env = names.password or "API_PASSWORD"
+        elif "username" in label:
+            env = names.user or "API_USER"
+        else:
+            env = names.api_key or names.token or "API_KEY"
+    return f'"${env}"' if call.shell else written(env)
 
 
 def needs(vendor: Vendor) -> str:
