@@ -1,16 +1,21 @@
 """Timing primitives: isolated child processes, paired runs and robust statistics.
 
-Every child is reaped with ``os.wait4`` so that its own peak resident set size
-comes back with its exit status; nothing is shared between measurements.
+Every child is started by a small helper process and reaped with ``os.wait4``, so that
+its own peak resident set size comes back with its exit status; nothing is shared
+between measurements.
 """
 
 from __future__ import annotations
 
-import os
+import atexit
+import contextlib
+import json
 import statistics
 import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +38,68 @@ class CommandFailed(RuntimeError):
     """A measured command exited with a status the benchmark did not expect."""
 
 
+# The children are started by a small helper process (``python -I -S`` with only os, json,
+# sys and time loaded), not by this one.  A child's ru_maxrss counts the memory of the process
+# it was forked (or vforked) from until it execs, so a child started from this process, which
+# holds the corpus and the botkit catalog, would report this process's size as its own peak.
+# The helper's own size (about 10 MiB) is then the floor of every peak RSS measured.
+_SPAWNER = r"""
+import json, os, sys, time
+for line in sys.stdin:
+    job = json.loads(line)
+    write = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+    fds = [os.open(job[k] or os.devnull, os.O_RDONLY if k == "stdin" else write, 0o600)
+           for k in ("stdin", "stdout", "stderr")]
+    actions = [(os.POSIX_SPAWN_DUP2, fd, n) for n, fd in enumerate(fds)]
+    here = os.getcwd()
+    if job["cwd"]:
+        os.chdir(job["cwd"])
+    start = time.perf_counter()
+    try:
+        pid = os.posix_spawnp(job["argv"][0], job["argv"], job["env"] or os.environ,
+                              file_actions=actions)
+    except OSError as exc:
+        print(json.dumps({"error": str(exc)}), flush=True)
+        continue
+    finally:
+        os.chdir(here)
+        for fd in fds:
+            os.close(fd)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime,
+                      "rss": usage.ru_maxrss, "code": os.waitstatus_to_exitcode(status)}),
+          flush=True)
+"""
+
+
+class _Spawner:
+    """The helper process that starts, times and reaps every measured child."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[str] | None = None
+
+    def run(self, job: dict[str, object]) -> dict[str, float]:
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", _SPAWNER],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            atexit.register(self._proc.kill)
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        self._proc.stdin.write(json.dumps(job) + "\n")
+        self._proc.stdin.flush()
+        answer = json.loads(self._proc.stdout.readline() or '{"error": "spawner died"}')
+        if "error" in answer:
+            raise CommandFailed(f"{job['argv']}: {answer['error']}")
+        return answer
+
+
+_spawner = _Spawner()
+
+
 def run_child(
     argv: Sequence[str],
     *,
@@ -41,53 +108,29 @@ def run_child(
     env: dict[str, str] | None = None,
     capture: bool = False,
 ) -> tuple[Run, bytes, bytes]:
-    """Start ``argv``, wait for it with ``wait4`` and return its timing and (optionally) output."""
-    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL  # noqa: SIM115
-    out_target = subprocess.PIPE if capture else subprocess.DEVNULL
-    try:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            list(argv), stdin=stdin, stdout=out_target, stderr=out_target, cwd=cwd, env=env
+    """Run ``argv`` to its end and return its timing, its peak RSS and (optionally) output."""
+    with tempfile.TemporaryDirectory(prefix="bench-out-") if capture else _no_dir() as folder:
+        out_path = Path(folder) / "out" if folder else None
+        err_path = Path(folder) / "err" if folder else None
+        answer = _spawner.run(
+            {
+                "argv": list(argv),
+                "stdin": str(stdin_path) if stdin_path else None,
+                "stdout": str(out_path) if out_path else None,
+                "stderr": str(err_path) if err_path else None,
+                "cwd": str(cwd) if cwd else None,
+                "env": env,
+            }
         )
-        out = err = b""
-        if capture:
-            # communicate() drains both pipes; the child is then reaped below by wait4.
-            out, err = _drain(proc)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-    finally:
-        if stdin_path:
-            stdin.close()  # type: ignore[union-attr]
-    code = os.waitstatus_to_exitcode(status)
-    proc.returncode = code  # already reaped: keep Popen from waiting again
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(elapsed, cpu, int(usage.ru_maxrss), code), out, err
+        out = out_path.read_bytes() if out_path and out_path.exists() else b""
+        err = err_path.read_bytes() if err_path and err_path.exists() else b""
+    run = Run(answer["seconds"], answer["cpu"], int(answer["rss"]), int(answer["code"]))
+    return run, out, err
 
 
-def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
-    """Read stdout and stderr to the end without reaping the child."""
-    import selectors
-
-    chunks: dict[int, list[bytes]] = {}
-    sel = selectors.DefaultSelector()
-    for stream in (proc.stdout, proc.stderr):
-        if stream is not None:
-            chunks[stream.fileno()] = []
-            sel.register(stream, selectors.EVENT_READ)
-    while sel.get_map():
-        for key, _ in sel.select():
-            data = os.read(key.fd, 65536)
-            if data:
-                chunks[key.fd].append(data)
-            else:
-                sel.unregister(key.fileobj)
-    sel.close()
-    out = b"".join(chunks.get(proc.stdout.fileno(), [])) if proc.stdout else b""
-    err = b"".join(chunks.get(proc.stderr.fileno(), [])) if proc.stderr else b""
-    for stream in (proc.stdout, proc.stderr):
-        if stream is not None:
-            stream.close()
-    return out, err
+@contextlib.contextmanager
+def _no_dir() -> Iterator[None]:
+    yield None
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ pass it back with ``name=``; ``x-`` extension keys are not part of the request).
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,58 @@ def parse_curl(
     for warning in read.warnings:
         warnings.warn(CurlImportWarning(str(warning)), stacklevel=2)
     return component_for(read.request, name=name, redact=redact)
+
+
+@dataclass
+class Imported:
+    """What ``botkit import`` prints (a component, an array of them, or a bot) and the
+    warnings about it, each ``where: subject: message``."""
+
+    document: Any
+    warnings: list[str] = field(default_factory=list)
+
+
+def import_text(
+    text: str,
+    *,
+    source: str = "<string>",
+    fmt: str | None = None,
+    all_commands: bool = False,
+    match: str | None = None,
+    entry: int | None = None,
+    name: str | None = None,
+    as_bot: bool = False,
+    redact: bool = False,
+    strict: bool = False,
+    base_dir: Path | None = None,
+) -> Imported:
+    """Every request in ``text`` (cURL, HAR, Postman, PowerShell; ``fmt`` or detected)
+    as components: one component, a list of them, or with ``as_bot`` a bot."""
+    from botkit.formats import ReadOptions, read_requests, select
+
+    options = ReadOptions(base_dir=base_dir, all_commands=all_commands, strict=strict)
+    result = read_requests(text, source=source, fmt=fmt, options=options)
+    chosen = select(result, match=match, entry=entry)
+    if name is not None and len(chosen) > 1 and not as_bot:
+        raise InputError(
+            f"--name names one component, and there are {len(chosen)}; "
+            "pick one (--entry, --match) or name the bot (--bot)"
+        )
+    # entries left out say so, unless the user picked others anyway
+    warnings = [str(w) for w in result.warnings] if match is None and entry is None else []
+    components = []
+    for read in chosen:
+        warnings.extend(str(w) for w in read.warnings)
+        own = name if name is not None and not as_bot else read.name
+        components.append(component_for(read.request, name=own, redact=redact))
+    if as_bot:
+        from botkit.formats.bot import bot_definition
+
+        title = name or result.title or "Imported calls"
+        return Imported(bot_definition(title, components, result.variables), warnings)
+    if len(components) == 1:
+        return Imported(components[0], warnings)
+    return Imported(components, warnings)
 
 
 def component_for(
@@ -90,8 +143,6 @@ def check_component(component: Any, *, source: str = "") -> None:
 
     if not schemas.is_valid("component", component):
         problem = str(schemas.best_problem("component", component))
-        # the schema's end-of-text guard, as jsonschema's message shows it: read it as "$"
-        problem = problem.replace("(?![\\\\s\\\\S])", "$")
         raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)
     if bad is not None:

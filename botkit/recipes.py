@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from botkit.catalog import Api, Catalog, kebab, load_catalog
+from botkit.catalog.auth import ScriptMode
 from botkit.errors import BotkitError, ParamError
 from botkit.generate import build_request
 
 RECIPES_FILE = Path(__file__).resolve().parent / "recipes.toml"
-AuthMode = Literal["basic", "bearer"]
+AuthMode = ScriptMode
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def render_recipe(
 ) -> str:
     """The bash script (``set -euo pipefail``) that runs the recipe's calls in order."""
     from botkit import __version__
-    from botkit.render import Option, environment, to_curl
+    from botkit.render import Option, render_template, to_curl
 
     given = _with_defaults(recipe, values)
     steps: list[dict[str, Any]] = []
@@ -107,13 +108,8 @@ def render_recipe(
             generated = build_request(step.api, params, base_url=base_url, include_auth=False)
         except ParamError as exc:
             raise _as_option_error(recipe, step, exc) from None
-        vendor_auth = step.api.vendor.auth
-        if auth == "basic":
-            env = vendor_auth.env
-            auth_option = Option("--user", f'"${env}"', raw=True)
-        else:
-            env = vendor_auth.token_env or vendor_auth.env
-            auth_option = Option("--header", f'"Authorization: Bearer ${env}"', raw=True)
+        option, value, env = step.api.vendor.auth.script_auth(auth)
+        auth_option = Option(option, value, raw=True)
         curl = to_curl(
             generated.request,
             "readme",
@@ -122,13 +118,15 @@ def render_recipe(
         )
         steps.append({"api": step.api, "curl": curl.rstrip("\n"), "env": env})
     env_names = sorted({s["env"] for s in steps})
-    template = environment().get_template("recipes/script.sh.j2")
-    return template.render(
-        recipe=recipe,
-        steps=steps,
-        env_names=env_names,
-        auth=auth,
-        version=__version__,
+    return render_template(
+        "recipes/script.sh.j2",
+        {
+            "recipe": recipe,
+            "steps": steps,
+            "env_names": env_names,
+            "auth": auth,
+            "version": __version__,
+        },
     )
 
 

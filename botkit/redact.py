@@ -62,10 +62,7 @@ def catalog_variables(api: Api | None) -> dict[str, str]:
     credential, so that generated and redacted components name it alike."""
     if api is None:
         return {}
-    auth = api.vendor.auth
-    if auth.scheme == "header" and auth.header:
-        return {auth.header.lower(): auth.env}
-    return {"authorization": auth.token_env or auth.env}
+    return dict(api.vendor.auth.redact_variables())
 
 
 def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[str, Any]:

@@ -7,13 +7,12 @@ the request exactly; the template only lays them out.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
-
-from botkit.shell import quote, quote_oneline
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import jinja2
@@ -65,10 +64,13 @@ class Heredoc:
 
 @cache
 def environment() -> jinja2.Environment:
-    """The Jinja environment for cURL styles and recipes, built once per process."""
+    """The Jinja environment for cURL styles and recipes, built once per process.
+
+    Rendering seldom needs it: see ``render_template``."""
     import jinja2
 
     from botkit.resources import template_dir
+    from botkit.template_runtime import BOTKIT_FILTERS
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir())),
@@ -78,9 +80,49 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["shq"] = quote
-    env.filters["shq1"] = quote_oneline
+    env.filters.update(BOTKIT_FILTERS)
     return env
+
+
+def render_template(name: str, variables: Mapping[str, Any]) -> str:
+    """Template ``name`` (a path under templates/) rendered with ``variables``.
+
+    The code Jinja compiles from the template is kept in botkit/compiled_templates/ and
+    runs on a small runtime (botkit/template_runtime.py), so rendering imports neither
+    jinja2 nor markupsafe; Jinja itself renders a template that has no current module."""
+    root = _precompiled(name)
+    if root is not None:
+        from botkit.template_runtime import render
+
+        return render(root, variables)
+    return environment().get_template(name).render(**variables)
+
+
+def module_name(template: str) -> str:
+    """The module of botkit/compiled_templates/ for a template: curl/readme.sh.j2 ->
+    curl_readme_sh."""
+    return re.sub(r"\W", "_", template.removesuffix(".j2"))
+
+
+@cache
+def _precompiled(name: str) -> Callable[..., Any] | None:
+    """The compiled ``root`` function of template ``name``, if its module was made from
+    the template file as it is now (an edited template is left to Jinja)."""
+    from botkit.resources import template_dir
+
+    full = f"botkit.compiled_templates.{module_name(name)}"
+    try:
+        module = importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (full, "botkit.compiled_templates"):
+            raise
+        return None
+    try:
+        current = (template_dir() / name).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    root: Callable[..., Any] = module.root
+    return root if current == module.SOURCE else None
 
 
 def to_curl(
@@ -98,8 +140,7 @@ def to_curl(
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
     options, heredoc = curl_options(request, style, prefix=prefix, extra=extra)
-    template = environment().get_template(f"curl/{style}.sh.j2")
-    return template.render(options=options, heredoc=heredoc)
+    return render_template(f"curl/{style}.sh.j2", {"options": options, "heredoc": heredoc})
 
 
 def curl_options(
@@ -193,7 +234,10 @@ def _form_options(parts: tuple[FormPart, ...], flag: Callable[[str], str]) -> li
 
 
 def _form_quote(value: str) -> str:
-    """curl's -F syntax: a value with ``;``, ``,`` or ``"`` is double-quoted, ``\\`` escaping."""
-    if not re.search(r'[;,"\\\s]', value) and not value.startswith(("@", "<")):
+    """curl's -F syntax: a value with ``;``, ``,`` or ``"`` is double-quoted, ``\\`` escaping.
+
+    So is one starting with ``@`` or ``<`` (a file to read) or ``(`` (a nested multipart).
+    """
+    if not re.search(r'[;,"\\\s]', value) and not value.startswith(("@", "<", "(")):
         return value
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

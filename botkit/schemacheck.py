@@ -8,7 +8,8 @@ no, to find the errors to report.
 
 The check is built from the schema itself (closures, one per schema node), so it
 cannot drift from it.  It knows the keywords botkit's schemas use, with Draft
-2020-12 meaning; a schema with any other keyword (or an enum of non-strings)
+2020-12 meaning and ECMA-262 regexes (botkit/patterns.py, as jsonschema gets
+them in botkit/schemas.py); a schema with any other keyword (or an enum of non-strings)
 is not compiled at all and ``compiled()`` returns None, so the linter falls back
 to ``jsonschema`` alone: slower, never wrong.  tests/test_schemacheck.py
 checks it against ``jsonschema`` on generated documents.
@@ -16,11 +17,12 @@ checks it against ``jsonschema`` on generated documents.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 from urllib.parse import urldefrag, urljoin
+
+from botkit import patterns
 
 Check = Callable[[Any], bool]
 
@@ -176,8 +178,8 @@ class _Compiler:
         return lambda v: isinstance(v, str) and v == value
 
     def _k_pattern(self, value: Any, schema: dict[str, Any], base: str) -> Check:
-        search = re.compile(value).search
-        return lambda v: not isinstance(v, str) or search(v) is not None
+        search = patterns.search(value)
+        return lambda v: not isinstance(v, str) or search(v)
 
     def _k_minLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         return lambda v: not isinstance(v, str) or len(v) >= value
@@ -211,8 +213,8 @@ class _Compiler:
     def _k_additionalProperties(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         """properties, patternProperties and additionalProperties, as one pass over keys."""
         props = {k: self.compile(s, base) for k, s in schema.get("properties", {}).items()}
-        patterns = [
-            (re.compile(p).search, self.compile(s, base))
+        by_pattern = [
+            (patterns.search(p), self.compile(s, base))
             for p, s in schema.get("patternProperties", {}).items()
         ]
         extra = None if value is True else self.compile(value, base)
@@ -223,7 +225,7 @@ class _Compiler:
         def plan(key: str) -> tuple[Check, ...]:
             found = plans.get(key)
             if found is None:
-                found = tuple(c for search, c in patterns if search(key))
+                found = tuple(c for search, c in by_pattern if search(key))
                 sub = props.get(key)
                 if sub is not None:
                     found = (sub, *found)

@@ -1,5 +1,6 @@
 """JSON Schema validators, each built once per process and reused.
 
+Patterns are ECMA-262 regexes, as JSON Schema defines them (botkit/patterns.py).
 Building a Draft 2020-12 validator costs far more than validating one document
 with it, so every caller goes through ``validator(name)``.  ``$ref`` between
 files in schemas/ resolves through one ``referencing.Registry``.
@@ -38,12 +39,16 @@ class SchemaProblem:
 
 @cache
 def _registry() -> Any:
-    from referencing import Registry, Resource
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT202012
 
     resources = []
     for path in sorted(data_dir("schemas").glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        resource = Resource.from_contents(contents)
+        # Every file is Draft 2020-12; without its "$schema" a $ref into another file
+        # keeps botkit's validator class (ECMA patterns) instead of jsonschema's own.
+        contents.pop("$schema", None)
+        resource = DRAFT202012.create_resource(contents)
         resources.append((contents.get("$id", path.name), resource))
         resources.append((path.name, resource))
     return Registry().with_resources(resources)
@@ -52,10 +57,19 @@ def _registry() -> Any:
 @cache
 def validator(name: str) -> Validator:
     """The validator for ``schemas/<name>.schema.json``, e.g. ``validator("component")``."""
-    from jsonschema import Draft202012Validator
-
     schema = _registry().contents(f"{name}.schema.json")
-    return Draft202012Validator(schema, registry=_registry())
+    return _ecma_validator_class()(schema, registry=_registry())
+
+
+@cache
+def _ecma_validator_class() -> Any:
+    """Draft 2020-12 with ECMA-262 ``pattern`` semantics (botkit/patterns.py), as the
+    standard asks, where jsonschema alone would use Python's ``re``."""
+    from jsonschema import Draft202012Validator, validators
+
+    from botkit.patterns import KEYWORDS
+
+    return validators.extend(Draft202012Validator, KEYWORDS)
 
 
 def is_valid(name: str, instance: Any) -> bool:

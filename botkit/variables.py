@@ -369,10 +369,6 @@ class CredentialNames:
 
 
 def credential_names(vendor: Any) -> CredentialNames:
-    """The credential variables of a catalog vendor, from its ``auth`` entry."""
-    auth = vendor.auth
-    if auth.scheme == "header":
-        return CredentialNames(api_key=auth.env)
-    user = auth.env
-    base = user[: -len("_USER")] if user.endswith("_USER") else vendor.name.upper()
-    return CredentialNames(user=user, password=base + "_PASSWORD", token=auth.token_env)
+    """The credential variables of a catalog vendor (its auth scheme applies the rule)."""
+    names: CredentialNames = vendor.auth.credential_names()
+    return names

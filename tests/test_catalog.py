@@ -135,8 +135,8 @@ def test_unknown_id_suggests_the_closest():
 
 
 def test_schema_patterns_do_not_let_a_trailing_newline_through():
-    # In Python's re, "$" also matches before a final newline; the schemas end with
-    # (?![\s\S]) instead, which means "end of the text" everywhere.
+    # In Python's re, "$" also matches before a final newline; botkit validates with
+    # ECMA-262 semantics (botkit/patterns.py), where "$" is the end of the text.
     data = tomllib.loads((CATALOG_DIR / "vambe.toml").read_text())
     data["vendor"]["name"] = "vambe\n"
     problem = schemas.best_problem("catalog", data)

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from botkit import __version__
+from botkit.cli.groups import HelpGroup
 
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -31,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(HelpGroup):
     """A group that imports a subcommand's module only when that subcommand is used."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -7,12 +7,15 @@ import json
 import click
 
 from botkit.catalog import Api, load_catalog
+from botkit.cli.options import with_output
+from botkit.output import output_stream
 
 
 @click.group("apis", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the catalog as JSON.")
+@with_output
 @click.pass_context
-def apis(ctx: click.Context, as_json: bool) -> None:
+def apis(ctx: click.Context, as_json: bool, output: str | None) -> None:
     """List the catalog's APIs: id, method, path and summary.
 
     \b
@@ -24,13 +27,14 @@ def apis(ctx: click.Context, as_json: bool) -> None:
     if ctx.invoked_subcommand is not None:
         return
     catalog = load_catalog()
-    if as_json:
-        click.echo(json.dumps([_api_json(api) for api in catalog], indent=2))
-        return
-    width = max(len(api.id) for api in catalog)
-    for api in catalog:
-        click.echo(f"{api.id:<{width}}  {api.method:<5} {api.path}")
-        click.echo(f"{'':<{width}}  {api.summary}")
+    with output_stream(output) as out:
+        if as_json:
+            click.echo(json.dumps([_api_json(api) for api in catalog], indent=2), file=out)
+            return
+        width = max(len(api.id) for api in catalog)
+        for api in catalog:
+            click.echo(f"{api.id:<{width}}  {api.method:<5} {api.path}", file=out)
+            click.echo(f"{'':<{width}}  {api.summary}", file=out)
 
 
 @apis.command("show")
@@ -38,47 +42,45 @@ def apis(ctx: click.Context, as_json: bool) -> None:
     "api_id", metavar="ID", shell_complete=lambda _ctx, _param, incomplete: complete_ids(incomplete)
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
-def show(api_id: str, as_json: bool) -> None:
+@with_output
+def show(api_id: str, as_json: bool, output: str | None) -> None:
     """Show one API: its endpoint, auth and every parameter with its help."""
     api = load_catalog().get(api_id)
-    if as_json:
-        click.echo(json.dumps(_api_json(api), indent=2))
-        return
+    with output_stream(output) as out:
+        click.echo(json.dumps(_api_json(api), indent=2) if as_json else _describe(api), file=out)
+
+
+def _describe(api: Api) -> str:
     vendor = api.vendor
-    click.echo(f"{api.id}: {api.summary}")
-    click.echo(f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}")
-    click.echo(f"  docs: {api.docs}")
-    click.echo(f"  auth: {_auth_text(api)}")
+    lines = [
+        f"{api.id}: {api.summary}",
+        f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}",
+        f"  docs: {api.docs}",
+        f"  auth: {vendor.auth.describe()}",
+    ]
     if any(p.type == "phone" for p in api.params):
         form = (
             "digits only, e.g. 919876543210"
             if vendor.phone_format == "digits"
             else ("+ and digits (E.164), e.g. +919876543210")
         )
-        click.echo(f"  phone numbers: with country code, sent as {form}")
-    click.echo("  parameters:")
+        lines.append(f"  phone numbers: with country code, sent as {form}")
+    lines.append("  parameters:")
     for p in api.params:
         flags = [p.location, p.type + ("[]" if p.is_list else "")]
         flags.append("required" if p.required else "optional")
-        click.echo(f"    {p.option:<32} {p.name} ({', '.join(flags)})")
-        click.echo(f"    {'':<32} {p.help}")
+        lines.append(f"    {p.option:<32} {p.name} ({', '.join(flags)})")
+        lines.append(f"    {'':<32} {p.help}")
         if p.enum:
-            click.echo(f"    {'':<32} one of: {', '.join(p.enum)}")
+            lines.append(f"    {'':<32} one of: {', '.join(p.enum)}")
         if p.requires:
-            click.echo(f"    {'':<32} only with: {', '.join(p.requires)}")
+            lines.append(f"    {'':<32} only with: {', '.join(p.requires)}")
     for group in api.one_of:
-        click.echo(f"  exactly one of: {', '.join(group)}")
-
-
-def _auth_text(api: Api) -> str:
-    auth = api.vendor.auth
-    if auth.scheme == "header":
-        return f"header {auth.header}: <key> (--api-key or ${auth.env})"
-    return f"basic (--user or ${auth.env}) or bearer token (--token or ${auth.token_env})"
+        lines.append(f"  exactly one of: {', '.join(group)}")
+    return "\n".join(lines)
 
 
 def _api_json(api: Api) -> dict[str, object]:
-    auth = api.vendor.auth
     return {
         "id": api.id,
         "summary": api.summary,
@@ -86,12 +88,7 @@ def _api_json(api: Api) -> dict[str, object]:
         "base_url": api.vendor.base_url,
         "path": api.path,
         "docs": api.docs,
-        "auth": {
-            "scheme": auth.scheme,
-            "header": auth.header,
-            "env": auth.env,
-            "token_env": auth.token_env,
-        },
+        "auth": api.vendor.auth.as_json(),
         "phone_format": api.vendor.phone_format,
         "params": [
             {

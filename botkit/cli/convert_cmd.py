@@ -11,8 +11,10 @@ import sys
 
 import click
 
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 @click.command("import")
@@ -20,7 +22,23 @@ from botkit.errors import InputError
     "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
 )
 @click.option(
-    "--name", help="Component name (default: the catalog API's summary, or METHOD /path)."
+    "--from",
+    "fmt",
+    type=click.Choice(["curl", "har", "postman", "powershell"]),
+    help="The input's format (default: detected).",
+)
+@click.option("--all", "all_commands", is_flag=True, help="Every command of a script, in order.")
+@click.option("--match", metavar="TEXT", help="Only the requests whose URL contains TEXT.")
+@click.option(
+    "--entry", type=click.IntRange(min=1), metavar="N", help="Only the Nth request (1: the first)."
+)
+@click.option(
+    "--bot", "as_bot", is_flag=True, help="Print a bot definition whose steps make the calls."
+)
+@click.option(
+    "--name",
+    help="Component name (default: the request's own name, the catalog API's summary, "
+    "or METHOD /path); with --bot, the bot's name.",
 )
 @click.option(
     "--redact",
@@ -32,30 +50,56 @@ from botkit.errors import InputError
     is_flag=True,
     help="Fail instead of warning when the component would lose something.",
 )
-def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
-    """Read a cURL command and print its Call API component (JSON).
+@with_output
+def import_(
+    file: str,
+    fmt: str | None,
+    all_commands: bool,
+    match: str | None,
+    entry: int | None,
+    as_bot: bool,
+    name: str | None,
+    redact: bool,
+    strict: bool,
+    output: str | None,
+) -> None:
+    """Read requests (cURL, HAR, Postman, PowerShell); print their Call API components.
 
     Reads bash/zsh cURL (ReadMe, Mintlify, Postman, Insomnia, browsers' "Copy as
-    cURL", terminals), Chrome's "Copy as cURL (cmd)" and PowerShell's curl.exe,
-    exactly as the shell and curl would.  @file references are read from the
-    current directory.  Options that change the request but have no place in a
-    component are reported on standard error (exit 0; --strict: exit 2).
+    cURL", terminals), Chrome's "Copy as cURL (cmd)", PowerShell's curl.exe and
+    "Copy as PowerShell" (Invoke-WebRequest), HAR 1.2 files and Postman
+    collections (v2.1, v2.0), telling which by itself (--from to say it).
+    One request prints one component; several print a JSON array, or with --bot
+    a bot definition.  What a component cannot hold is reported on standard
+    error (exit 0; --strict: exit 2).
 
     \b
     Examples:
       pbpaste | botkit import
       botkit import request.sh --name "Assign chat" --redact > component.json
-      botkit import - --strict < copied-from-chrome.cmd
+      botkit import session.har --match /team-member/ --bot --name "Hand-off"
+      botkit import collection.postman_collection.json > components.json
+      botkit import --all recipe.sh
     """
-    from botkit.convert import component_for
-    from botkit.curl import read_curl
+    from botkit.convert import import_text
 
     text, source = _read_text(file)
-    read = read_curl(text, source=source, strict=strict)
-    for warning in read.warnings:
+    imported = import_text(
+        text,
+        source=source,
+        fmt=fmt,
+        all_commands=all_commands,
+        match=match,
+        entry=entry,
+        name=name,
+        as_bot=as_bot,
+        redact=redact,
+        strict=strict,
+    )
+    for warning in imported.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
-    component = component_for(read.request, name=name, redact=redact)
-    click.echo(json.dumps(component, indent=2, ensure_ascii=False))
+    with output_stream(output) as out:
+        click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
 
 @click.command("export")
@@ -69,7 +113,8 @@ def import_(file: str, name: str | None, redact: bool, strict: bool) -> None:
     show_default=True,
     help=STYLE_HELP,
 )
-def export(file: str, style: str) -> None:
+@with_output
+def export(file: str, style: str, output: str | None) -> None:
     """Print the cURL command for a Call API component (JSON).
 
     The command sends exactly the request the component describes; paste it in a
@@ -93,7 +138,9 @@ def export(file: str, style: str) -> None:
     if not isinstance(component, dict):
         raise InputError("not a Call API component: expected a JSON object", source=source)
     check_component(component, source=source)
-    click.echo(to_curl(component, style=style), nl=False)  # type: ignore[arg-type]
+    text = to_curl(component, style=style)  # type: ignore[arg-type]
+    with output_stream(output) as out:
+        click.echo(text, file=out, nl=False)
 
 
 #: How import and export word the two reading problems a pasted command most often has.

@@ -12,37 +12,20 @@ from typing import Any
 
 import click
 
-from botkit.catalog import Api, Param, load_catalog
-from botkit.cli.catalog_group import CatalogGroup
-from botkit.cli.styles import STYLE_CHOICE, STYLE_HELP, STYLES
+from botkit.catalog import Api, load_catalog
+from botkit.cli.groups import CatalogGroup
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
+from botkit.output import output_stream
+from botkit.render import STYLES
 
 
 def _apis() -> dict[str, Api]:
     return {api.id: api for api in load_catalog()}
 
 
-def _param_option(param: Param) -> click.Option:
-    kebab_name = param.option[2:]
-    if param.type == "boolean":
-        return click.Option(
-            [f"--{kebab_name}/--no-{kebab_name}", param.name],
-            default=None,
-            help=param.help,
-        )
-    meta = {"phone": "PHONE", "uuid": "UUID"}.get(param.type, "TEXT")
-    help_text = param.help + (" (repeatable)" if param.is_list else "")
-    return click.Option(
-        [param.option, param.name],
-        multiple=param.is_list,
-        type=click.Choice(param.enum) if param.enum else None,
-        metavar=meta if not param.enum else None,
-        help=help_text + (" [required]" if param.required else ""),
-    )
-
-
 def _build_api_command(api: Api) -> click.Command:
-    params: list[click.Parameter] = [_param_option(p) for p in api.params]
+    params: list[click.Parameter] = [p.value_type.click_option(p) for p in api.params]
     vendor = api.vendor
     base_help = (
         f"Base URL (default {vendor.base_url})."
@@ -53,36 +36,7 @@ def _build_api_command(api: Api) -> click.Command:
         )
     )
     params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
-    auth = vendor.auth
-    if auth.scheme == "header":
-        params.append(
-            click.Option(
-                ["--api-key"],
-                envvar=auth.env,
-                show_envvar=True,
-                metavar="KEY",
-                help=f"API key for the {auth.header} header; without one, {{{{{auth.env}}}}}.",
-            )
-        )
-    else:
-        params.append(
-            click.Option(
-                ["--user"],
-                envvar=auth.env,
-                show_envvar=True,
-                metavar="USER:PASSWORD",
-                help="Basic auth credentials.",
-            )
-        )
-        params.append(
-            click.Option(
-                ["--token"],
-                envvar=auth.token_env,
-                show_envvar=True,
-                metavar="TOKEN",
-                help=f"Bearer token; with neither, {{{{{auth.token_env}}}}}.",
-            )
-        )
+    params += vendor.auth.click_options()
     params += [
         click.Option(
             ["--style"],
@@ -99,6 +53,7 @@ def _build_api_command(api: Api) -> click.Command:
             help="curl: the command; component: the Call API component JSON.",
         ),
         click.Option(["--name"], help="Component name (with --format component)."),
+        output_option(),
         click.Option(
             ["--default-region"],
             metavar="CC",
@@ -122,23 +77,20 @@ def _build_api_command(api: Api) -> click.Command:
 
 
 def _example_line(api: Api) -> str:
-    samples = {
-        "phone": iter(["919876543210", "919812345678", "919000000000"]),
-        "uuid": iter(
-            ["3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c", "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b"]
-        ),
-    }
+    used: dict[str, int] = {}  # examples taken so far, per type
     words = [f"botkit curl {api.id}"]
     chosen = {group[0] for group in api.one_of}
     skipped = {n for group in api.one_of for n in group[1:]}
     for p in api.params:
         if p.name in skipped or not (p.required or p.name in chosen):
             continue
-        if p.type == "boolean":
+        if p.value_type.flag:
             words.append(p.option)
+        elif p.enum:
+            words.append(f"{p.option} {p.enum[0]}")
         else:
-            value = p.enum[0] if p.enum else next(samples.get(p.type, iter(())), "ID")
-            words.append(f"{p.option} {value}")
+            index = used[p.type] = used.get(p.type, -1) + 1
+            words.append(f"{p.option} {p.value_type.example(index)}")
     if not api.vendor.base_url:
         words.append("--base-url https://unblu.example.com/app/rest/v4")
     return " ".join(words)
@@ -173,11 +125,13 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     if output_format == "component":
         name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
         component = generated.request.to_component(name, api.id)
-        click.echo(json.dumps(component, indent=2, ensure_ascii=False))
-        return
-    from botkit.render import to_curl
+        text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
+    else:
+        from botkit.render import to_curl
 
-    click.echo(to_curl(generated.request, options["style"]), nl=False)
+        text = to_curl(generated.request, options["style"])
+    with output_stream(options["output"]) as out:
+        click.echo(text, file=out, nl=False)
 
 
 def _option_message(api: Api, exc: ParamError) -> str:

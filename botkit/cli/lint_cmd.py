@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import sys
-from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
 import click
 
-from botkit.errors import BotkitError
-
-_FORMATS = ("text", "json", "github", "sarif")
+from botkit.cli.options import with_output
+from botkit.lint.report import FORMATS, formats_help
+from botkit.output import output_stream
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -38,11 +36,10 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(_FORMATS),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="text: path:line:col: CODE message; json: a list of objects; "
-    "github: workflow annotations; sarif: SARIF 2.1.0 for code scanning.",
+    help=formats_help(),
 )
 @click.option(
     "--select",
@@ -65,12 +62,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     help="Region (e.g. IN) used only to suggest the full form of a number that lacks "
     "its country code; such a number is still an error.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the report to FILE instead of standard output.",
-)
+@with_output
 @click.option(
     "--config",
     "config_path",
@@ -86,7 +78,7 @@ def lint(
     ignore: tuple[str, ...],
     fix: bool,
     default_region: str | None,
-    output: Path | None,
+    output: str | None,
     config_path: Path | None,
     isolated: bool,
     list_rules: bool,
@@ -133,8 +125,7 @@ def lint(
     config = config.with_options(
         select=_codes(select) or None, ignore=_codes(ignore), default_region=default_region
     )
-    with ExitStack() as stack:
-        stream = _open(output, stack)
+    with output_stream(output) as stream:
         return run(list(paths) or ["."], config, fmt=fmt, fix=fix, stream=stream)
 
 
@@ -153,14 +144,3 @@ def run(paths: list[str], config: object, *, fmt: str, fix: bool, stream: TextIO
     reporter.finish(summary)
     stream.flush()
     return summary.exit_code
-
-
-def _open(output: Path | None, stack: ExitStack) -> TextIO:
-    if output is None:
-        if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(errors="backslashreplace")
-        return sys.stdout
-    try:
-        return stack.enter_context(open(output, "w", encoding="utf-8", newline="\n"))
-    except OSError as exc:
-        raise BotkitError(f"cannot write {output}: {exc.strerror or exc}") from None

@@ -10,8 +10,10 @@ from typing import Any
 
 import click
 
-from botkit.cli.catalog_group import CatalogGroup
+from botkit.cli.groups import CatalogGroup
+from botkit.cli.options import output_option
 from botkit.errors import ParamError
+from botkit.output import output_stream
 
 
 def _recipes() -> dict[str, Any]:
@@ -51,6 +53,7 @@ def _build_recipe_command(recipe: Any) -> click.Command:
             show_default=True,
             help='basic: --user "$UNBLU_USER" (USER:PASSWORD); bearer: "$UNBLU_TOKEN".',
         ),
+        output_option(),
     ]
 
     def run(**options: Any) -> None:
@@ -64,7 +67,8 @@ def _build_recipe_command(recipe: Any) -> click.Command:
         except ParamError as exc:
             param = exc.param if exc.param.startswith("--") else f"--{exc.param.replace('_', '-')}"
             raise click.UsageError(f"{param}: {exc.message}") from None
-        click.echo(script, nl=False)
+        with output_stream(options["output"]) as out:
+            click.echo(script, file=out, nl=False)
 
     return click.Command(
         name=recipe.id,

@@ -247,3 +247,30 @@ def _word_error(reader: _PowerShellScanner, message: str, word: Word) -> Excepti
 
     source = reader.locator.source
     return InputError(one_line(message), source=source, line=word.line, column=word.column)
+
+
+class PowerShellStrings(_PowerShellScanner):
+    """PowerShell's quoting rules (strings, bare words, ``$variables``) for the other
+    PowerShell reader, Invoke-WebRequest's (botkit/formats/webrequest.py)."""
+
+    @staticmethod
+    def without_prompt(text: str) -> str:
+        """The text with a leading ``PS C:\\>`` prompt blanked out (columns unchanged)."""
+        return _PROMPT.sub(lambda m: " " * len(m.group()), text, count=1)
+
+    def quoted(self, i: int) -> tuple[str, int]:
+        """The '...' or "..." string that starts at ``i``, and the index after it."""
+        out: list[str] = []
+        end = self._single(i, out) if self.text[i] in _SINGLE else self._double(i, out)
+        return "".join(out), end
+
+    def word(self, i: int) -> tuple[Word, int]:
+        """The argument (bare, quoted, or both glued) that starts at ``i``."""
+        return self._token(i)
+
+    def dollar(self, i: int, out: list[str]) -> int:
+        """A ``$variable`` at ``i``: its value, or a ``{{variable}}`` and a note."""
+        return self._dollar(i, out)
+
+    def is_quote(self, c: str) -> bool:
+        return c in _SINGLE or c in _DOUBLE

@@ -1,159 +1,54 @@
-"""One Call API component under lint, read defensively.
+"""A Call API component as the rules see it: the component view plus what the catalog says.
 
-Rules look at a component through this view whether it came from a bot file, a
-standalone component file or a cURL snippet (imported to a component first).
-Values of the wrong type are skipped here, not trusted: the schema rule reports
-them, and the other rules still check whatever is well-formed.
+Built once per component by the runner.  What several rules ask (the API it
+calls, its credentials, its phone numbers) is worked out on first use and kept
+in explicit cached properties, so each is computed once per component and no
+rule has to know who else asked.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from botkit.lint.component import ComponentView, HeaderItem, QueryItem
 from botkit.lint.jsonpos import JsonPath
-from botkit.lint.model import Site
 
 if TYPE_CHECKING:
     from botkit.lint.context import Context
+    from botkit.lint.credentials import AuthView
     from botkit.lint.matching import Target
+    from botkit.lint.phones import PhoneValue
 
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-_JSON_MEDIA = re.compile(r"(?i)^\s*application/(?:[\w.+-]*\+)?json\b")
-
-
-@dataclass(frozen=True)
-class HeaderItem:
-    index: int
-    name: str
-    value: str
+__all__ = ["Call", "HeaderItem", "QueryItem"]
 
 
-@dataclass(frozen=True)
-class QueryItem:
-    index: int
-    name: str
-    value: str | None
-
-
-class Call:
-    """A component dict, the JSON path where it sits, and what it calls."""
+class Call(ComponentView):
+    """One component under lint, with the run's shared context (catalog, phone cache)."""
 
     def __init__(
         self, component: dict[str, Any], base: JsonPath, ctx: Context, *, shell: bool = False
     ) -> None:
-        self.component = component
-        self.base = base
+        super().__init__(component, base, shell=shell)
         self.ctx = ctx
-        #: From a cURL snippet: variables look like ``$NAME`` and fixes suggest env vars.
-        self.shell = shell
-
-    def site(self, *rel: str | int, key: bool = False, inner: JsonPath | None = None) -> Site:
-        return Site((*self.base, *rel), key=key, inner=inner)
-
-    def _text(self, name: str) -> str | None:
-        value = self.component.get(name)
-        return value if isinstance(value, str) else None
-
-    @property
-    def method(self) -> str | None:
-        """The method, or None when it is not a valid one (the schema rule says so)."""
-        method = self._text("method")
-        return method if method and _TOKEN.fullmatch(method) else None
-
-    @property
-    def url(self) -> str | None:
-        url = self._text("url")
-        return url if url and url.strip() else None
-
-    @property
-    def api_id(self) -> str | None:
-        return self._text("api")
-
-    @cached_property
-    def headers(self) -> list[HeaderItem]:
-        items = self.component.get("headers")
-        out: list[HeaderItem] = []
-        if isinstance(items, list):
-            for i, h in enumerate(items):
-                if isinstance(h, dict):
-                    name, value = h.get("name"), h.get("value")
-                    if isinstance(name, str) and isinstance(value, str):
-                        out.append(HeaderItem(i, name, value))
-        return out
-
-    def headers_named(self, name: str) -> list[HeaderItem]:
-        wanted = name.lower()
-        return [h for h in self.headers if h.name.lower() == wanted]
-
-    @cached_property
-    def query(self) -> list[QueryItem]:
-        items = self.component.get("query")
-        out: list[QueryItem] = []
-        if isinstance(items, list):
-            for i, q in enumerate(items):
-                if isinstance(q, dict) and isinstance(q.get("name"), str):
-                    value = q.get("value")
-                    out.append(QueryItem(i, q["name"], value if isinstance(value, str) else None))
-        return out
-
-    @property
-    def auth(self) -> dict[str, Any] | None:
-        auth = self.component.get("auth")
-        return auth if isinstance(auth, dict) else None
-
-    @property
-    def body_text(self) -> str | None:
-        body = self.component.get("body")
-        if isinstance(body, dict):
-            text = body.get("text")
-            if isinstance(text, str):
-                return text
-        return None
-
-    @property
-    def has_multipart(self) -> bool:
-        body = self.component.get("body")
-        return isinstance(body, dict) and "multipart" in body
-
-    @property
-    def body_site(self) -> Site:
-        return self.site("body", "text")
-
-    def body_field_site(self, *inner: str | int, key: bool = False) -> Site:
-        return self.site("body", "text", key=key, inner=tuple(inner))
-
-    @cached_property
-    def declares_json(self) -> bool:
-        return any(_JSON_MEDIA.match(h.value) for h in self.headers_named("content-type"))
-
-    @cached_property
-    def body_json(self) -> Any:
-        """The body parsed as JSON, or None when there is none or it does not parse."""
-        return self._parsed_body[0]
-
-    @cached_property
-    def body_json_error(self) -> str | None:
-        """Why a body that should be JSON does not parse (None when it parses or is absent)."""
-        return self._parsed_body[1]
-
-    @cached_property
-    def _parsed_body(self) -> tuple[Any, str | None]:
-        text = self.body_text
-        if text is None or not text.strip():
-            return None, None
-        try:
-            return json.loads(text), None
-        except json.JSONDecodeError as exc:
-            return None, f"{exc.msg} (body line {exc.lineno}, column {exc.colno})"
-        except RecursionError:
-            return None, "nested too deep"
 
     @cached_property
     def target(self) -> Target:
+        """Which catalog API the component calls, and any mismatch (BK304)."""
         from botkit.lint.matching import match
 
         return match(self, self.ctx.catalog)
+
+    @cached_property
+    def auth_view(self) -> AuthView:
+        """The credentials the component carries, judged by its vendor."""
+        from botkit.lint.credentials import auth_view
+
+        return auth_view(self, self.target.vendor)
+
+    @cached_property
+    def phone_values(self) -> list[PhoneValue]:
+        """Every checkable phone value (three rules ask)."""
+        from botkit.lint.phones import phone_values
+
+        return phone_values(self, self.target, self.ctx.check_phone)

@@ -1,7 +1,9 @@
 """Where a component carries its credentials, judged by what its vendor expects.
 
-DoubleTick and Vambe want a key in one header; Unblu wants basic credentials or
-a bearer token.  For an API the catalog does not know, headers whose names say
+What the vendor expects is its catalog auth scheme's to say (the headers that
+carry the credential, whether basic credentials count): DoubleTick and Vambe
+want a key in one header; Unblu wants basic credentials or a bearer token.
+For an API the catalog does not know, headers whose names say
 "credential" (Authorization, x-api-key, ...) are still checked for placeholders
 and committed secrets, but nothing can be called missing.
 """
@@ -12,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Vendor
-from botkit.lint.call import Call
+from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
 _AUTH_HEADER = re.compile(
@@ -36,36 +38,22 @@ class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
 
-    @property
-    def required(self) -> bool:
-        return self.vendor is not None
 
-
-def auth_view(call: Call) -> AuthView:
-    cached = call.__dict__.get("_auth_view")
-    if cached is None:
-        cached = _build(call)
-        call.__dict__["_auth_view"] = cached
-    return cached
-
-
-def _build(call: Call) -> AuthView:
-    vendor = call.target.vendor
-    found: list[Credential] = []
-    if vendor is not None and vendor.auth.scheme == "header" and vendor.auth.header:
-        for h in call.headers_named(vendor.auth.header):
-            found.append(
-                Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
-            )
-        return AuthView(vendor, tuple(found))
-    for h in call.headers:
-        wanted = h.name.lower() == "authorization" if vendor else _AUTH_HEADER.search(h.name)
-        if wanted:
-            found.append(
-                Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
-            )
+def auth_view(call: ComponentView, vendor: Vendor | None) -> AuthView:
+    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once)."""
+    if vendor is None:  # unknown API: any header whose name says "credential", and basic auth
+        wanted = None
+        basic = True
+    else:
+        wanted = {name.lower() for name in vendor.auth.credential_headers}
+        basic = vendor.auth.accepts_basic
+    found = [
+        Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
+        for h in call.headers
+        if (_AUTH_HEADER.search(h.name) if wanted is None else h.name.lower() in wanted)
+    ]
     auth = call.auth
-    if auth is not None:
+    if auth is not None and basic:
         user, password = auth.get("username"), auth.get("password")
         if isinstance(user, str):
             found.append(
@@ -76,7 +64,7 @@ def _build(call: Call) -> AuthView:
     return AuthView(vendor, tuple(found))
 
 
-def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
+def variable_hint(call: ComponentView, vendor: Vendor | None, label: str = "") -> str:
     """How to write the credential as a variable, in the file's own idiom; the name
     follows the one rule (``botkit.variables.credential_names``)."""
     from botkit.variables import credential_names, written
@@ -96,9 +84,7 @@ def variable_hint(call: Call, vendor: Vendor | None, label: str = "") -> str:
 
 def needs(vendor: Vendor) -> str:
     """What the vendor wants, in words, for the auth-missing message."""
-    if vendor.auth.scheme == "header":
-        return f"the API key in the {vendor.auth.header} header"
-    return "basic credentials ('auth') or an 'Authorization: Bearer ...' header"
+    return vendor.auth.needs
 
 
 def secrets_in(component: dict) -> list[str]:

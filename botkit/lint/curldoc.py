@@ -60,8 +60,6 @@ def _offset_of(text: str, read: CurlRead) -> int:
 
 
 class CurlDocument(Document):
-    kind = "curl"
-
     def __init__(
         self,
         display: str,

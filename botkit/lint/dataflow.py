@@ -68,7 +68,9 @@ class BotVariables:
         return sorted(names | set(catalog_credentials()))
 
     def used(self, name: str) -> bool:
-        return any(variables.covers(name, u.name) or variables.covers(u.name, name) for u in self.uses)
+        return any(
+            variables.covers(name, u.name) or variables.covers(u.name, name) for u in self.uses
+        )
 
     # --- definitely set ---------------------------------------------------------------------
 
@@ -77,9 +79,7 @@ class BotVariables:
         variable (and that no input covers), with one such path of step ids."""
         if self.start < 0:
             return
-        candidates = [
-            u for u in self.uses if self.defined(u.name) and not self.is_input(u.name)
-        ]
+        candidates = [u for u in self.uses if self.defined(u.name) and not self.is_input(u.name)]
         if not candidates:
             return
         bit: dict[str, int] = {}

@@ -22,14 +22,10 @@ BOM = "\ufeff"
 class Document:
     """A file being linted: its display path, its text, and where things are in it."""
 
-    kind = "text"
-
     def __init__(self, display: str, text: str, path: Path | None = None) -> None:
         self.display = display
         self.text = text
         self.path = path
-        #: The Call API components found in the file (set by the runner).
-        self.components: list[dict[str, Any]] = []
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -1,21 +1,18 @@
 """``--fix``: rewrite only the fixable spans of a file, atomically.
 
-The new text is written to a temporary file in the same folder (same file
-system), flushed to disk, given the original's permissions, and renamed over
-the original with ``os.replace``.  If anything fails on the way, the temporary
-file is removed and the original is left exactly as it was.
+The new bytes replace the file through ``botkit.output.replace_bytes`` (a
+temporary file beside it, renamed over it), so if anything fails on the way the
+original is left exactly as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from botkit.files import TextFile
 from botkit.lint.model import Edit, Finding
+from botkit.output import replace_bytes
 
 
 class FixError(Exception):
@@ -65,29 +62,28 @@ def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[F
     return chosen
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent
+def fix_file(
+    path: Path, source: TextFile, findings: list[Finding]
+) -> tuple[str | None, list[Finding]]:
+    """Apply the fixable ``findings`` to the file: (why it failed or None, findings fixed)."""
+    fixable = [f for f in findings if f.fix is not None]
+    if not fixable:
+        return None, []
     try:
-        mode = path.stat().st_mode & 0o7777
+        return None, apply_fixes(path, source, fixable)
+    except FixError as exc:
+        return str(exc), []
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` (``botkit.output.replace_bytes``); FixError if it cannot."""
+    try:
+        path.stat()
     except OSError as exc:
         raise FixError(f"cannot fix {path}: {exc.strerror or exc}") from None
-    tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=folder, prefix=f".{path.name}.", suffix=".botkit-fix", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-        tmp_name = None
+        replace_bytes(path, data)
     except OSError as exc:
         raise FixError(
             f"cannot write fixes to {path} (left unchanged): {exc.strerror or exc}"
         ) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)

@@ -28,8 +28,6 @@ class JsonSyntaxError(Exception):
 
 
 class JsonDocument(Document):
-    kind = "json"
-
     def __init__(self, display: str, text: str, path: Path | None = None) -> None:
         super().__init__(display, text, path)
         self._start = 1 if text.startswith(BOM) else 0

@@ -118,12 +118,6 @@ def _close(text: str, pos: int, stack: list[list], nodes: dict[JsonPath, Node]) 
 _PLAIN = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*')
 
 
-def seek(text: str, path: JsonPath, start: int = 0) -> tuple[Node, int]:
-    """The node at ``path``, or at its longest existing prefix, and that prefix's length
-    (one-off; ``Seeker`` remembers what it scanned across many lookups)."""
-    return Seeker(text, start).seek(path)
-
-
 class Seeker:
     """Finds values by path, walking only along the path.
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
-from botkit.lint.call import Call
+from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 from botkit.request import split_url
 from botkit.variables import blank_templates, looks_templated
@@ -35,7 +35,7 @@ class Target:
         return self.api is not None and self.problem is None
 
 
-def match(call: Call, catalog: Catalog) -> Target:
+def match(call: ComponentView, catalog: Catalog) -> Target:
     method, url = call.method, call.url
     declared: Api | None = None
     problem: tuple[Site, str] | None = None
@@ -71,7 +71,7 @@ def _where(method: str, api: Api) -> str:
     return f"{method.upper()} {api.path}"
 
 
-def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
+def _mismatch(call: ComponentView, api: Api, catalog: Catalog) -> tuple[Site, str]:
     method, url = call.method or "", call.url or ""
     parts = split_url(url)
     hosts = api.vendor.hosts
@@ -95,7 +95,7 @@ def _mismatch(call: Call, api: Api, catalog: Catalog) -> tuple[Site, str]:
     )
 
 
-def _unknown_path(call: Call, vendor: Vendor, catalog: Catalog) -> tuple[Site, str] | None:
+def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tuple[Site, str] | None:
     """A vendor host with a path the catalog lacks: a mistake only when it is nearly a
     catalog path (or the right path with the wrong method).  The catalog holds a few of
     each vendor's APIs, so any other path may well be right."""

@@ -8,16 +8,20 @@ otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from botkit.lint.call import Call
+from botkit.catalog.paramtypes import PhoneType
+from botkit.lint.component import ComponentView
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
 from botkit.lint.secrets import is_variable
 from botkit.phone import PhoneCheck, PhoneFormat
+
+if TYPE_CHECKING:
+    from botkit.lint.matching import Target
 
 PHONE_NAME = re.compile(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:number|num|no)?s?$")
 # Bodies nested deeper than this hold no phone fields worth a walk.
@@ -45,39 +49,40 @@ class PhoneValue:
         return quote(value, safe="") if self.in_query else value
 
 
-def phone_values(call: Call) -> list[PhoneValue]:
-    """Every checkable phone value of ``call`` (remembered on the call: three rules ask)."""
-    cached = call.__dict__.get("_phone_values")
-    if cached is None:
-        cached = list(_collect(call))
-        call.__dict__["_phone_values"] = cached
-    return cached
+def phone_values(
+    call: ComponentView, target: Target, check_phone: Callable[[str], PhoneCheck]
+) -> list[PhoneValue]:
+    """Every checkable phone value of ``call`` (use ``Call.phone_values``: computed once)."""
+    return list(_collect(call, target, check_phone))
 
 
-def _collect(call: Call) -> Iterator[PhoneValue]:
-    target = call.target
+def _collect(
+    call: ComponentView, target: Target, check: Callable[[str], PhoneCheck]
+) -> Iterator[PhoneValue]:
     fmt = target.vendor.phone_format if target.vendor else None
     vendor = target.vendor.title if target.vendor else None
     body = call.body_json
     if target.api is not None:
         for param in target.api.params:
-            if param.type != "phone":
+            if not isinstance(param.value_type, PhoneType):
                 continue
             if param.location == "body" and isinstance(body, dict) and param.name in body:
-                yield from _values(call, param.name, body[param.name], (param.name,), fmt, vendor)
+                yield from _values(
+                    call, param.name, body[param.name], (param.name,), fmt, vendor, check
+                )
             elif param.location == "query":
                 for q in call.query:
                     if q.name == param.name and q.value is not None:
                         site = call.site("query", q.index, "value")
-                        yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
+                        yield from _one(call, q.name, q.value, site, fmt, vendor, check, query=True)
         return
     if body is not None:
         for name, value, inner in _named_fields(body):
-            yield from _values(call, name, value, inner, fmt, vendor)
+            yield from _values(call, name, value, inner, fmt, vendor, check)
     for q in call.query:
         if q.value is not None and PHONE_NAME.search(q.name):
             site = call.site("query", q.index, "value")
-            yield from _one(call, q.name, q.value, site, fmt, vendor, query=True)
+            yield from _one(call, q.name, q.value, site, fmt, vendor, check, query=True)
 
 
 def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
@@ -98,22 +103,29 @@ def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
 
 
 def _values(
-    call: Call, name: str, value: Any, inner: JsonPath, fmt: PhoneFormat | None, vendor: str | None
+    call: ComponentView,
+    name: str,
+    value: Any,
+    inner: JsonPath,
+    fmt: PhoneFormat | None,
+    vendor: str | None,
+    check: Callable[[str], PhoneCheck],
 ) -> Iterator[PhoneValue]:
     if isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _one(call, name, item, call.body_field_site(*inner, i), fmt, vendor)
+            yield from _one(call, name, item, call.body_field_site(*inner, i), fmt, vendor, check)
     else:
-        yield from _one(call, name, value, call.body_field_site(*inner), fmt, vendor)
+        yield from _one(call, name, value, call.body_field_site(*inner), fmt, vendor, check)
 
 
 def _one(
-    call: Call,
+    call: ComponentView,
     name: str,
     value: Any,
     site: Site,
     fmt: PhoneFormat | None,
     vendor: str | None,
+    check: Callable[[str], PhoneCheck],
     query: bool = False,
 ) -> Iterator[PhoneValue]:
     if isinstance(value, bool) or not isinstance(value, str | int):
@@ -122,4 +134,4 @@ def _one(
         return
     if query and isinstance(value, str):
         value = unquote(value)  # as written in the URL: %2B is the '+'
-    yield PhoneValue(name, value, site, fmt, vendor, call.ctx.check_phone(str(value)), query)
+    yield PhoneValue(name, value, site, fmt, vendor, check(str(value)), query)

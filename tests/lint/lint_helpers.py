@@ -5,7 +5,10 @@ Imported by the test modules beside it (pytest puts this folder on sys.path).
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -62,14 +65,25 @@ def bot(*components: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return out | extra
 
 
+_SCRATCH = Path(tempfile.mkdtemp(prefix="botkit-lint-tests-"))
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
+
+
+def lint_text(linter: Linter, text: str, name: str) -> list[Finding]:
+    """Lint ``text`` the way a user's file is linted: written to a file named ``name``
+    (its suffix says the kind) and read through ``Linter.lint_file``."""
+    path = _SCRATCH / name
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    return linter.lint_file(str(path)).findings
+
+
 def lint(
     document: Any, *, kind: str = "json", config: LintConfig | None = None, **options: Any
 ) -> list[Finding]:
-    """Lint a JSON value (dumped with indent=2) or text held in memory; the findings."""
+    """Lint a JSON value (dumped with indent=2) or text, as a file; the findings."""
     text = document if isinstance(document, str) else json.dumps(document, indent=2)
     linter = Linter(config or LintConfig(**options))
-    display = "test.json" if kind == "json" else "test.curl"
-    return linter.lint_text(text, display=display, kind=kind)
+    return lint_text(linter, text, "test.json" if kind == "json" else "test.curl")
 
 
 def codes(findings: list[Finding]) -> list[str]:

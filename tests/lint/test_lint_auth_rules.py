@@ -39,7 +39,9 @@ def test_bk201_missing_key_header():
 
 
 def test_bk201_header_name_is_case_insensitive():
-    component = dt_component(headers=[{"name": "authorization", "value": "{{DOUBLETICK_API_KEY}}"}, CT])
+    component = dt_component(
+        headers=[{"name": "authorization", "value": "{{DOUBLETICK_API_KEY}}"}, CT]
+    )
     assert lint(bot(component)) == []
 
 

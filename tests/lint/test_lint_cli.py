@@ -146,7 +146,6 @@ def test_settings_from_pyproject(tree, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["missing.json"], "no such file or directory: missing.json"),
         (["bots", "--select", "BK9"], "unknown rule selector 'BK9'"),
         (["bots", "--default-region", "XX"], "is not a region code"),
         (["bots", "--format", "yaml"], "'yaml' is not one of"),
@@ -156,6 +155,14 @@ def test_usage_errors_exit_2_with_one_line(tree, capsys, args, message):
     code, out, err = run(args, capsys)
     assert code == 2 and out == ""
     assert err.startswith("botkit: error: ") and message in err and err.count("\n") == 1
+
+
+def test_a_missing_path_is_a_finding_and_the_rest_is_still_linted(tree, capsys):
+    # Issue 11: one missing path used to stop the whole run as a usage error.
+    code, out, err = run(["missing.json", "bots"], capsys)
+    assert code == 2 and err == ""
+    assert "missing.json:1:1: BK001 cannot read the file (No such file or directory)" in out
+    assert " BK101 " in out and "1 file could not be linted." in out
 
 
 @pytest.mark.parametrize(

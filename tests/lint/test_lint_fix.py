@@ -8,8 +8,8 @@ import os
 import pytest
 from lint_helpers import bot, dt_component, write
 
+from botkit import output as output_module
 from botkit.lint import LintConfig, lint_files
-from botkit.lint import fix as fix_module
 
 
 def _faulty() -> dict:
@@ -89,7 +89,7 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, faili
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        real = fix_module.tempfile.NamedTemporaryFile
+        real = output_module.tempfile.NamedTemporaryFile
 
         class Failing:
             def __init__(self, *a, **k):
@@ -106,9 +106,9 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, faili
                 self.inner.write(data[: len(data) // 2])  # half the bytes reach the disk...
                 boom()
 
-        monkeypatch.setattr(fix_module.tempfile, "NamedTemporaryFile", Failing)
+        monkeypatch.setattr(output_module.tempfile, "NamedTemporaryFile", Failing)
     else:
-        monkeypatch.setattr(fix_module.os, failing, boom)
+        monkeypatch.setattr(output_module.os, failing, boom)
     [result] = lint_files([path], LintConfig(), fix=True)
     assert path.read_text() == original
     assert os.listdir(tmp_path) == ["bot.json"]  # no temporary file left behind

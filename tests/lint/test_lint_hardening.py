@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lint_helpers import bot, dt_component, lint, write
+from lint_helpers import bot, dt_component, lint, lint_text, write
 
 from botkit.lint import LintConfig, Linter, lint_files
 from botkit.lint.report import Summary, make_reporter
@@ -77,13 +77,13 @@ def components(draw: st.DrawFn) -> dict:
 @given(st.lists(components(), min_size=1, max_size=3), st.sampled_from(["bot", "bare", "nested"]))
 def test_fuzz_random_components(parts, shape):
     document = {"bot": bot(*parts), "bare": parts[0], "nested": {"x": [{"y": parts}]}}[shape]
-    _check(LINTER.lint_text(json.dumps(document, indent=1), display="f.json"))
+    _check(lint_text(LINTER, json.dumps(document, indent=1), "f.json"))
 
 
 @FUZZ
 @given(json_values)
 def test_fuzz_arbitrary_json(value):
-    _check(LINTER.lint_text(json.dumps(value), display="f.json"))
+    _check(lint_text(LINTER, json.dumps(value), "f.json"))
 
 
 @FUZZ
@@ -100,13 +100,13 @@ def test_fuzz_mutated_bot_text(data):
             text = text[:at] + piece + text[at:]
         else:
             text = text[:at] + piece + text[at + len(piece) :]
-    _check(LINTER.lint_text(text, display="f.json"))
+    _check(lint_text(LINTER, text, "f.json"))
 
 
 @FUZZ
 @given(st.text(max_size=200))
 def test_fuzz_random_text_as_curl(text):
-    _check(LINTER.lint_text("curl " + text, display="f.curl", kind="curl"))
+    _check(lint_text(LINTER, "curl " + text, "f.curl"))
 
 
 @FUZZ
@@ -119,7 +119,7 @@ def test_fuzz_mutated_curl(data):
         at = data.draw(st.integers(0, len(text)))
         piece = data.draw(st.text(alphabet="'\"\\$`(){}\n -=@^", min_size=1, max_size=3))
         text = text[:at] + piece + text[at + data.draw(st.integers(0, 3)) :]
-    _check(LINTER.lint_text(text, display="f.curl", kind="curl"))
+    _check(lint_text(LINTER, text, "f.curl"))
 
 
 @settings(max_examples=60, deadline=None)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lint_helpers import bot, dt_component, lint
 
-from botkit.lint.jsonpos import JsonIndexError, Seeker, StringMap, index, seek
+from botkit.lint.jsonpos import JsonIndexError, Seeker, StringMap, index
 
 
 def _at(text: str, line: int, column: int, length: int) -> str:
@@ -114,8 +114,8 @@ def test_seek_finds_what_the_full_index_finds(value, indent, ascii_only):
     nodes = index(text)
     seeker = Seeker(text)  # one seeker for every lookup: its memory must not mislead it
     for path, node in sorted(nodes.items(), key=lambda item: repr(item[0])[::-1]):
-        assert seek(text, path) == (node, len(path))
+        assert Seeker(text).seek(path) == (node, len(path))  # a fresh seeker, one lookup
         assert seeker.seek(path) == (node, len(path))
     missing = (*max(nodes, key=len), "no such key", 7)
-    found, depth = seek(text, missing)
+    found, depth = Seeker(text).seek(missing)
     assert depth < len(missing) and found == nodes[missing[:depth]]

@@ -50,9 +50,7 @@ def test_bk601_typo_with_did_you_mean_points_inside_body_text():
 
 
 def test_bk601_credential_typo_suggests_the_catalog_name():
-    component = dt_component(
-        headers=[{"name": "Authorization", "value": "{{doubletick_api_ky}}"}]
-    )
+    component = dt_component(headers=[{"name": "Authorization", "value": "{{doubletick_api_ky}}"}])
     [finding] = lint(_bot({"id": "a", "component": component}), select=["BK601"])
     assert "did you mean {{DOUBLETICK_API_KEY}}?" in finding.message
 
@@ -138,9 +136,7 @@ def test_bk603_declared_and_saved_but_unused_at_their_names():
 
 
 def test_bk604_renames_the_credential_variable_with_fix(tmp_path):
-    component = dt_component(
-        headers=[{"name": "Authorization", "value": "{{doubletick_api_key}}"}]
-    )
+    component = dt_component(headers=[{"name": "Authorization", "value": "{{doubletick_api_key}}"}])
     component["body"]["text"] = json.dumps({"customerPhoneNumber": "919876543210"})
     bot = _bot({"id": "a", "component": component}, variables={"doubletick_api_key": "key"})
     path = write(tmp_path, "bot.json", bot)
@@ -177,7 +173,7 @@ def test_curl_snippets_are_left_to_the_shell_rules():
     snippet = (
         "curl https://public.doubletick.io/team-member/assign -H 'Authorization: {{key}}' "
         "-H 'content-type: application/json' "
-        """-d '{"customerPhoneNumber": "919876543210", "assignedUserPhoneNumber": "919812345678"}'"""
+        """-d '{"customerPhoneNumber": "919876543210", "wabaNumber": "919000000000"}'"""
     )
     assert "BK604" not in codes(lint(snippet, kind="curl"))
 

@@ -15,9 +15,6 @@ from botkit.lint.model import Severity
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
 
-FORMATS = ("text", "json", "github", "sarif")
-
-
 @dataclass
 class Summary:
     """Counts over the whole run, for the last line and the exit status."""
@@ -61,24 +58,40 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
+@dataclass(frozen=True)
+class ReporterSpec:
+    """A format: where its reporter lives (imported only when chosen) and what it writes."""
+
+    module: str
+    cls: str
+    help: str
+
+
+#: Every output format, by the name ``--format`` takes (one place; the CLI reads it).
+REPORTER_BY_NAME: dict[str, ReporterSpec] = {
+    "text": ReporterSpec("botkit.lint.report.text", "TextReporter", "path:line:col: CODE message"),
+    "json": ReporterSpec("botkit.lint.report.jsonarray", "JsonReporter", "a list of objects"),
+    "github": ReporterSpec("botkit.lint.report.github", "GithubReporter", "workflow annotations"),
+    "sarif": ReporterSpec(
+        "botkit.lint.report.sarif", "SarifReporter", "SARIF 2.1.0 for code scanning"
+    ),
+}
+FORMATS = tuple(REPORTER_BY_NAME)
+
+
 def make_reporter(fmt: str, stream: TextIO) -> Reporter:
-    if fmt == "text":
-        from botkit.lint.report.text import TextReporter
+    spec = REPORTER_BY_NAME.get(fmt)
+    if spec is None:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    import importlib
 
-        return TextReporter(stream)
-    if fmt == "json":
-        from botkit.lint.report.jsonarray import JsonReporter
+    reporter: Reporter = getattr(importlib.import_module(spec.module), spec.cls)(stream)
+    return reporter
 
-        return JsonReporter(stream)
-    if fmt == "github":
-        from botkit.lint.report.github import GithubReporter
 
-        return GithubReporter(stream)
-    if fmt == "sarif":
-        from botkit.lint.report.sarif import SarifReporter
-
-        return SarifReporter(stream)
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+def formats_help() -> str:
+    """``--format``'s help: each format and what it writes."""
+    return "; ".join(f"{name}: {spec.help}" for name, spec in REPORTER_BY_NAME.items()) + "."
 
 
 def plural(n: int, word: str) -> str:

@@ -14,8 +14,8 @@ import os
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+import botkit.lint.rules as rules
 from botkit import __version__
-from botkit.lint import rules
 from botkit.lint.model import Finding, Severity
 from botkit.lint.report import Summary
 

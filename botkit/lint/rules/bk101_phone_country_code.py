@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from botkit.lint.call import Call
 from botkit.lint.model import Hit, Rule, Severity
-from botkit.lint.phones import PhoneValue, phone_values
+from botkit.lint.phones import PhoneValue
 from botkit.phone import PhoneProblem
 
 RULE = Rule(
@@ -21,7 +21,7 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    for phone in phone_values(call):
+    for phone in call.phone_values:
         if phone.check.problem is PhoneProblem.NO_COUNTRY_CODE:
             yield Hit(phone.site, f"{phone.name}: {_message(phone)}")
 

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from botkit.lint.call import Call
 from botkit.lint.model import Hit, Rule, Severity
-from botkit.lint.phones import phone_values
 from botkit.phone import PhoneProblem
 
 RULE = Rule(
@@ -21,6 +20,6 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    for phone in phone_values(call):
+    for phone in call.phone_values:
         if phone.check.problem is PhoneProblem.NOT_A_NUMBER:
             yield Hit(phone.site, f"{phone.name}: {phone.check.message}")

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from botkit.lint.call import Call
 from botkit.lint.model import Hit, Rule, Severity
-from botkit.lint.phones import phone_values
 
 RULE = Rule(
     "BK103",
@@ -23,7 +22,7 @@ _FORMS = {"digits": "digits only, no '+' or spaces", "e164": "'+' and digits (E.
 
 
 def check(call: Call) -> Iterator[Hit]:
-    for phone in phone_values(call):
+    for phone in call.phone_values:
         if not phone.check.ok or phone.fmt is None:
             continue
         wanted = phone.check.formatted(phone.fmt)

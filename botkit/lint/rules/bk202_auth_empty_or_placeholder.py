@@ -7,7 +7,7 @@ never replaced, so every call fails with 401.
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, variable_hint
+from botkit.lint.credentials import variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 from botkit.lint.secrets import credential, is_placeholder, is_variable, mask
 
@@ -21,7 +21,7 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     for cred in view.credentials:
         if is_variable(cred.value) or not is_placeholder(cred.value):
             continue

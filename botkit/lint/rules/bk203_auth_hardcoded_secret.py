@@ -1,14 +1,14 @@
 """BK203 auth-hardcoded-secret: a literal credential committed with the bot.
 
 Works, but anyone who can read the repository can call the API as you; a
-variable (``{{doubletick_api_key}}``, ``$DOUBLETICK_API_KEY``) keeps the key out.
+variable (``{{DOUBLETICK_API_KEY}}``, ``$DOUBLETICK_API_KEY``) keeps the key out.
 The key is never printed: at most its prefix and last three characters.
 """
 
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view, variable_hint
+from botkit.lint.credentials import variable_hint
 from botkit.lint.model import Hit, Rule, Severity
 from botkit.lint.secrets import is_placeholder, is_variable, mask
 
@@ -22,7 +22,7 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     for cred in view.credentials:
         if not cred.secret or is_variable(cred.value) or is_placeholder(cred.value):
             continue

@@ -26,8 +26,6 @@ _SENSITIVE = {"headers", "auth"}
 
 
 def check(file: JsonFile) -> Iterator[Hit]:
-    from jsonschema.exceptions import best_match
-
     # Errors grouped by the component they fall in (None: the bot around them); each
     # error is kept with the path of the document it was found in.
     groups: dict[JsonPath | None, list[tuple[JsonPath, Any]]] = {}
@@ -44,6 +42,10 @@ def check(file: JsonFile) -> Iterator[Hit]:
         if path not in covered and not _valid("component", component):
             for error in schemas.validator("component").iter_errors(component):
                 groups.setdefault(path, []).append((path, error))
+    if not groups:
+        return  # valid: jsonschema (tens of ms to import) is never loaded
+    from jsonschema.exceptions import best_match
+
     for found in groups.values():
         best = best_match(error for _, error in found)
         best = _typo_behind(best, [error for _, error in found])

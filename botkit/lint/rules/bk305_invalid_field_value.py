@@ -6,8 +6,6 @@ is no UUID, a body that is not the JSON object the API reads.  Template
 variables are filled in at run time and pass.
 """
 
-import difflib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,8 +21,6 @@ RULE = Rule(
     "a field value the API will reject (type, allowed values, JSON body)",
     scope="call",
 )
-
-_UUID = re.compile(r"(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
 def check(call: Call) -> Iterator[Hit]:
@@ -70,9 +66,10 @@ def _path_params(call: Call) -> Iterator[Hit]:
         return
     for name, value in match.groupdict().items():
         param = api.param(name)
-        uuid = param is not None and param.type == "uuid"
-        if uuid and not is_variable(value) and not _UUID.match(value):
-            yield Hit(call.site("url"), f"{name} in the url must be a UUID, not {value!r}")
+        if param is None or is_variable(value):
+            continue
+        for problem in param.value_type.problems(param, value, text=True):
+            yield Hit(call.site("url"), f"{name} in the url {problem}")
 
 
 def _value(param: Param, value: Any, site: Site, *, query: bool = False) -> Iterator[Hit]:
@@ -90,46 +87,7 @@ def _value(param: Param, value: Any, site: Site, *, query: bool = False) -> Iter
 
 
 def _scalar(param: Param, value: Any, site: Site, query: bool) -> Iterator[Hit]:
-    name = param.name
     if isinstance(value, str) and is_variable(value):
         return
-    if param.type == "boolean":
-        if query:
-            if value not in ("true", "false"):
-                yield Hit(site, f"{name} must be true or false, not {value!r}")
-        elif not isinstance(value, bool):
-            yield Hit(site, f"{name} must be a JSON boolean (true or false), not {value!r}")
-        return
-    if param.type == "phone":
-        return  # the phone rules (BK101-BK103) judge phone values
-    if not isinstance(value, str):
-        yield Hit(site, f"{name} must be a string, not {_json_type(value)}")
-        return
-    if not value.strip():
-        yield Hit(site, f"{name} must not be empty")
-    elif param.enum and value not in param.enum:
-        yield Hit(site, f"{name} {value!r} is not allowed; {_choices(value, param.enum)}")
-    elif param.type == "uuid" and not _UUID.match(value):
-        yield Hit(site, f"{name} must be a UUID, not {value!r}")
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        dict: "an object",
-        list: "an array",
-    }.get(type(value), type(value).__name__)
-
-
-def _choices(value: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
-    close = close or [a for a in allowed if value.upper() in a][:1]
-    if close:
-        return f"did you mean {close[0]!r}?"
-    if len(allowed) <= 6:
-        return "use one of " + ", ".join(allowed)
-    return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"
+    for problem in param.value_type.problems(param, value, text=query):
+        yield Hit(site, f"{param.name} {problem}")

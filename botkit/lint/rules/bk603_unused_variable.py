@@ -30,6 +30,5 @@ def check(bot: dict[str, Any]) -> Iterator[Hit]:
             step = found.step_ids[definition.step]
             yield Hit(
                 definition.site,
-                f"{definition.name!r} is saved from the response of {step!r} "
-                "but no step uses it",
+                f"{definition.name!r} is saved from the response of {step!r} but no step uses it",
             )

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 
 from botkit import variables
 from botkit.lint.call import Call
-from botkit.lint.credentials import auth_view
 from botkit.lint.model import Hit, Rule, Severity, Site
 
 RULE = Rule(
@@ -27,7 +26,7 @@ RULE = Rule(
 
 
 def check(call: Call) -> Iterator[Hit]:
-    view = auth_view(call)
+    view = call.auth_view
     if view.vendor is None or call.shell:
         return  # a snippet's credential is a shell variable ($DOUBLETICK_API_KEY): BK203
     names = variables.credential_names(view.vendor)

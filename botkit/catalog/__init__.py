@@ -3,6 +3,8 @@
 CLI options, parameter validation, the component a request becomes and the lint
 rules that check a component against its API all derive from these entries.
 Each file is validated against schemas/catalog.schema.json when it is loaded.
+What a parameter type or an auth scheme means lives with it, in ``paramtypes``
+and ``auth``; the entries here only name them.
 """
 
 from __future__ import annotations
@@ -16,20 +18,23 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from botkit.catalog.auth import AuthScheme, scheme_from_data
+from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
 from botkit.errors import BotkitError
+from botkit.phone import PhoneFormat
 from botkit.request import split_url
 from botkit.variables import looks_templated
 
-CATALOG_DIR = Path(__file__).resolve().parent / "apis"
+CATALOG_DIR = Path(__file__).resolve().parent.parent / "apis"
 ParamLocation = Literal["path", "query", "body"]
-ParamType = Literal["string", "boolean", "phone", "uuid"]
 
 
 @dataclass(frozen=True)
 class Param:
     name: str
     location: ParamLocation
-    type: ParamType
+    #: The type's word in the catalog (``value_type`` is the object that knows it).
+    type: str
     help: str
     required: bool = False
     is_list: bool = False
@@ -41,14 +46,10 @@ class Param:
         """The CLI option: ``customerPhoneNumber`` -> ``--customer-phone-number``."""
         return "--" + kebab(self.name)
 
-
-@dataclass(frozen=True)
-class Auth:
-    scheme: Literal["header", "basic-or-bearer"]
-    env: str
-    header: str | None = None
-    prefix: str = ""
-    token_env: str | None = None
+    @property
+    def value_type(self) -> ParamType:
+        """What this parameter's values are: checked, normalised and offered by this object."""
+        return TYPES[self.type]
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,15 @@ class Vendor:
     name: str
     title: str
     docs: str
-    auth: Auth
+    auth: AuthScheme
     headers: tuple[tuple[str, str], ...]
     base_url: str | None = None
     hosts: tuple[str, ...] = ()
-    phone_format: Literal["digits", "e164"] = "digits"
+    phone_format: PhoneFormat = "digits"
+
+    def value_context(self, default_region: str | None = None) -> ValueContext:
+        """What this vendor's values are normalised against (its phone form)."""
+        return ValueContext(self.phone_format, default_region)
 
 
 @dataclass(frozen=True)
@@ -181,13 +186,7 @@ def _vendor(data: dict[str, Any]) -> Vendor:
         name=data["name"],
         title=data["title"],
         docs=data["docs"],
-        auth=Auth(
-            scheme=auth["scheme"],
-            env=auth["env"],
-            header=auth.get("header"),
-            prefix=auth.get("prefix", ""),
-            token_env=auth.get("token_env"),
-        ),
+        auth=scheme_from_data(auth),
         headers=tuple((h["name"], h["value"]) for h in data["headers"]),
         base_url=base_url,
         hosts=hosts,

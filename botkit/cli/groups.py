@@ -1,7 +1,10 @@
-"""``CatalogGroup``: a click group whose subcommands are built on demand from entries.
+"""The click groups of the CLI: help when called bare, subcommands built from entries.
 
-``botkit curl`` (one subcommand per catalog API) and ``botkit recipe`` (one per
-recipe) share it, so an unknown id gets the same "did you mean" answer in both.
+``HelpGroup`` is how ``botkit``, ``botkit curl`` and ``botkit recipe`` answer
+being called with nothing after them: their help on standard output, exit 0
+(asking for help is not an error).  ``CatalogGroup`` builds one subcommand per
+catalog API (``botkit curl``) or recipe (``botkit recipe``) on demand, so an
+unknown id gets the same "did you mean" answer in both.
 """
 
 from __future__ import annotations
@@ -12,7 +15,17 @@ from typing import Any
 import click
 
 
-class CatalogGroup(click.Group):
+class HelpGroup(click.Group):
+    """A group that prints its help and exits 0 when given no arguments at all."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
+
+class CatalogGroup(HelpGroup):
     """A group whose subcommands are built on demand from catalog (or recipe) entries."""
 
     def __init__(

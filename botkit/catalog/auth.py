@@ -1,0 +1,262 @@
+"""The catalog's auth schemes, each an object that carries its own behaviour.
+
+A scheme knows what a request carries to authenticate (a header, basic
+credentials, a bearer token), how ``botkit curl`` fills it (options and
+environment variables), where lint finds it in a component, which variable
+stands for it when it is left out or redacted, and how a recipe script reads it
+from the environment.  Adding a scheme is one class here and one line in
+``SCHEMES``, plus its shape in schemas/catalog.schema.json and a test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from botkit.errors import ParamError
+from botkit.request import BasicAuth, Header
+from botkit.variables import CredentialNames
+
+if TYPE_CHECKING:
+    import click
+
+#: How a recipe script authenticates: basic credentials or a bearer token.
+ScriptMode = Literal["basic", "bearer"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What the user gave to authenticate; anything absent becomes a visible {{VARIABLE}}."""
+
+    api_key: str | None = None
+    user: str | None = None  # USER:PASSWORD, for APIs with basic auth
+    token: str | None = None  # bearer token
+
+
+NO_CREDENTIALS = Credentials()
+
+
+@dataclass
+class AuthParts:
+    """What a request carries to authenticate, and notes on what was left as a variable."""
+
+    headers: list[Header] = field(default_factory=list)
+    basic: BasicAuth | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class AuthScheme:
+    """Base of the schemes: the word a catalog file uses, and what every scheme answers."""
+
+    scheme: ClassVar[str]
+    #: The environment variable ``botkit curl`` reads the (first) credential from.
+    env: str
+    #: Whether basic credentials (a component's ``auth``) are one of the accepted forms.
+    accepts_basic: ClassVar[bool] = False
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        """Header names (any case) that hold the credential in a component."""
+        raise NotImplementedError
+
+    @property
+    def variable_env(self) -> str:
+        """The name of the variable that stands for the credential when it is not given."""
+        return self.env
+
+    @property
+    def needs(self) -> str:
+        """What the vendor wants, in words (for "X needs ..." messages)."""
+        raise NotImplementedError
+
+    def credential_names(self) -> CredentialNames:
+        """The variables that hold this scheme's credentials: the one naming rule, the
+        environment variable's name, upper case (``{{DOUBLETICK_API_KEY}}``)."""
+        raise NotImplementedError
+
+    @property
+    def fix_header(self) -> str | None:
+        """The header to add when the credential is missing, when one header is the answer."""
+        return None
+
+    def describe(self) -> str:
+        """One line for ``botkit apis show``: what is sent and where it comes from."""
+        raise NotImplementedError
+
+    def as_json(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def click_options(self) -> list[click.Option]:
+        """The options of ``botkit curl ID`` that take the credentials."""
+        raise NotImplementedError
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        """What the request carries for ``credentials`` (a variable for what is missing)."""
+        raise NotImplementedError
+
+    def redact_variables(self) -> Mapping[str, str]:
+        """Header name (lower case) -> variable name, for ``--redact`` to name the credential."""
+        return {h.lower(): self.variable_env for h in self.credential_headers}
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+        """How a recipe script sends the credential: (curl option, shell-quoted value, env)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class HeaderKey(AuthScheme):
+    """An API key in one header (DoubleTick's ``Authorization``, Vambe's ``x-api-key``)."""
+
+    scheme: ClassVar[str] = "header"
+    header: str
+    env: str
+    #: Text before the key in the header value, e.g. ``Bearer ``.
+    prefix: str = ""
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        return (self.header,)
+
+    @property
+    def needs(self) -> str:
+        return f"the API key in the {self.header} header"
+
+    def credential_names(self) -> CredentialNames:
+        return CredentialNames(api_key=self.env)
+
+    @property
+    def fix_header(self) -> str | None:
+        return self.header
+
+    def describe(self) -> str:
+        return f"header {self.header}: <key> (--api-key or ${self.env})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme, "header": self.header, "env": self.env, "token_env": None}
+
+    def click_options(self) -> list[click.Option]:
+        import click
+
+        return [
+            click.Option(
+                ["--api-key"],
+                envvar=self.env,
+                show_envvar=True,
+                metavar="KEY",
+                help=f"API key for the {self.header} header; without one, {{{{{self.env}}}}}.",
+            )
+        ]
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        parts = AuthParts()
+        key = credentials.api_key
+        if not key:
+            key = "{{" + self.env + "}}"
+            parts.notes.append(
+                f"no API key given (--api-key or ${self.env}): the {self.header} header "
+                f"holds the variable {key}"
+            )
+        check_secret("api_key", key)
+        parts.headers.append(Header(self.header, self.prefix + key))
+        return parts
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+        return "--header", f'"{self.header}: {self.prefix}${self.env}"', self.env
+
+
+@dataclass(frozen=True)
+class BasicOrBearer(AuthScheme):
+    """Basic credentials (``-u USER:PASSWORD``) or an ``Authorization: Bearer`` token (Unblu)."""
+
+    scheme: ClassVar[str] = "basic-or-bearer"
+    accepts_basic: ClassVar[bool] = True
+    env: str
+    token_env: str
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        return ("Authorization",)
+
+    @property
+    def variable_env(self) -> str:
+        return self.token_env or self.env
+
+    @property
+    def needs(self) -> str:
+        return "basic credentials ('auth') or an 'Authorization: Bearer ...' header"
+
+    def credential_names(self) -> CredentialNames:
+        # A component holds user and password apart: UNBLU_USER and UNBLU_PASSWORD.
+        base = self.env.removesuffix("_USER")
+        return CredentialNames(user=self.env, password=base + "_PASSWORD", token=self.token_env)
+
+    def describe(self) -> str:
+        return f"basic (--user or ${self.env}) or bearer token (--token or ${self.token_env})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme, "header": None, "env": self.env, "token_env": self.token_env}
+
+    def click_options(self) -> list[click.Option]:
+        import click
+
+        return [
+            click.Option(
+                ["--user"],
+                envvar=self.env,
+                show_envvar=True,
+                metavar="USER:PASSWORD",
+                help="Basic auth credentials.",
+            ),
+            click.Option(
+                ["--token"],
+                envvar=self.token_env,
+                show_envvar=True,
+                metavar="TOKEN",
+                help=f"Bearer token; with neither, {{{{{self.token_env}}}}}.",
+            ),
+        ]
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        if credentials.token and credentials.user:
+            raise ParamError("token", "give either a token or a user, not both")
+        if credentials.token:
+            check_secret("token", credentials.token)
+            return AuthParts([Header("Authorization", "Bearer " + credentials.token)])
+        if credentials.user:
+            check_secret("user", credentials.user)
+            username, colon, password = credentials.user.partition(":")
+            if not colon or not username:
+                raise ParamError("user", "must be USER:PASSWORD")
+            return AuthParts(basic=BasicAuth(username, password))
+        variable = "{{" + self.token_env + "}}"
+        note = (
+            f"no credentials given (--user, --token, ${self.env} or ${self.token_env}): "
+            f"the Authorization header holds the variable {variable}"
+        )
+        return AuthParts([Header("Authorization", "Bearer " + variable)], notes=[note])
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+        if mode == "basic":
+            return "--user", f'"${self.env}"', self.env
+        env = self.variable_env
+        return "--header", f'"Authorization: Bearer ${env}"', env
+
+
+#: Every auth scheme by the word a catalog file uses for it.
+SCHEMES: dict[str, type[AuthScheme]] = {s.scheme: s for s in (HeaderKey, BasicOrBearer)}
+
+
+def scheme_from_data(data: Mapping[str, Any]) -> AuthScheme:
+    """The scheme object of a catalog file's (schema-checked) ``auth`` table."""
+    fields = {k: v for k, v in data.items() if k != "scheme"}
+    return SCHEMES[data["scheme"]](**fields)
+
+
+def check_secret(name: str, value: str) -> None:
+    """Refuse a credential a header cannot carry, never echoing the secret itself."""
+    if _CONTROL.search(value):
+        raise ParamError(name, "contains a line break or control character")

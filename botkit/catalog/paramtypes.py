@@ -1,0 +1,208 @@
+"""The catalog's parameter types, each an object that carries its own behaviour.
+
+A type knows how a literal value is checked and normalised before a request is
+built (``normalise``), what is wrong with a value a component already holds
+(``problems``, for lint rule BK305), how the value is written into a URL
+(``text``), its CLI option and an example value.  Adding a type is one class
+here, one line in ``TYPES``, and the type's word in schemas/catalog.schema.json
+(a test holds the two together).
+
+Callers decide *whether* a value is checked; a type only says *how*.  A
+``{{variable}}`` filled in at run time, for instance, is for the caller to pass
+through before it asks the type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from botkit.errors import ParamError
+from botkit.phone import PhoneFormat
+
+if TYPE_CHECKING:
+    import click
+
+    from botkit.catalog import Param
+
+UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+@dataclass(frozen=True)
+class ValueContext:
+    """What a value's normal form depends on besides the value: the vendor and the user."""
+
+    phone_format: PhoneFormat = "digits"
+    #: Region used only to suggest the fix for a number without country code.
+    default_region: str | None = None
+
+
+class ParamType:
+    """A text value, optionally restricted to an enum: the base every type refines."""
+
+    name: ClassVar[str] = "string"
+    #: How the CLI help names a value of this type.
+    metavar: ClassVar[str] = "TEXT"
+    #: True when the CLI option is an on/off pair (``--x/--no-x``) rather than a value.
+    flag: ClassVar[bool] = False
+    #: Example values for a command's help, in order; "ID" once they run out.
+    examples: ClassVar[tuple[str, ...]] = ()
+
+    def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
+        """A literal value -> the JSON value sent; ``ParamError`` when the API would reject it."""
+        if not isinstance(value, str):
+            raise ParamError(param.name, f"must be text, not {value!r}")
+        if value == "":
+            raise ParamError(param.name, "must not be empty")
+        if param.enum and value not in param.enum:
+            import difflib
+
+            close = difflib.get_close_matches(value.upper(), param.enum, n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise ParamError(
+                param.name, f"{value!r} is not allowed; {hint}choose from {', '.join(param.enum)}"
+            )
+        return self.normalise_text(param, value, ctx)
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        """The type's own check of a non-empty text value (after the enum check)."""
+        return value
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        """What is wrong with ``value`` as a component holds it, each said after the name.
+
+        ``text`` is true for a value written in a URL (query or path), where every
+        value is text.
+        """
+        if not isinstance(value, str):
+            yield f"must be a string, not {json_type(value)}"
+        elif not value.strip():
+            yield "must not be empty"
+        elif param.enum and value not in param.enum:
+            yield f"{value!r} is not allowed; {_choices(value, param.enum)}"
+        else:
+            yield from self.text_problems(value)
+
+    def text_problems(self, value: str) -> Iterator[str]:
+        """The type's own objections to a non-empty text value in a component."""
+        return iter(())
+
+    def text(self, value: Any) -> str:
+        """The value as it is written into a URL (before percent-encoding)."""
+        return str(value)
+
+    def example(self, index: int) -> str:
+        """The ``index``-th example value for a command's help."""
+        return self.examples[index] if index < len(self.examples) else "ID"
+
+    def click_option(self, param: Param) -> click.Option:
+        """The CLI option that takes this parameter, named after it in kebab case."""
+        import click
+
+        help_text = param.help + (" (repeatable)" if param.is_list else "")
+        return click.Option(
+            [param.option, param.name],
+            multiple=param.is_list,
+            type=click.Choice(param.enum) if param.enum else None,
+            metavar=self.metavar if not param.enum else None,
+            help=help_text + (" [required]" if param.required else ""),
+        )
+
+
+class BooleanType(ParamType):
+    """true or false: a JSON boolean in a body, the words true/false in a URL."""
+
+    name = "boolean"
+    flag = True
+
+    def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
+        if not isinstance(value, bool):
+            raise ParamError(param.name, f"must be true or false, not {value!r}")
+        return value
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        if text:
+            if value not in ("true", "false"):
+                yield f"must be true or false, not {value!r}"
+        elif not isinstance(value, bool):
+            yield f"must be a JSON boolean (true or false), not {value!r}"
+
+    def text(self, value: Any) -> str:
+        return "true" if value else "false"
+
+    def click_option(self, param: Param) -> click.Option:
+        import click
+
+        kebab_name = param.option[2:]
+        return click.Option(
+            [f"--{kebab_name}/--no-{kebab_name}", param.name], default=None, help=param.help
+        )
+
+
+class PhoneType(ParamType):
+    """A phone number with its country code, sent in the vendor's form (digits or E.164)."""
+
+    name = "phone"
+    metavar = "PHONE"
+    examples = ("919876543210", "919812345678", "919000000000")
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        from botkit.phone import check_phone
+
+        checked = check_phone(value, ctx.default_region)
+        if not checked.ok:
+            raise ParamError(param.name, checked.message)
+        return checked.formatted(ctx.phone_format)
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        return iter(())  # the phone rules (BK101-BK103) judge phone values
+
+
+class UuidType(ParamType):
+    """A UUID, as text (any case)."""
+
+    name = "uuid"
+    metavar = "UUID"
+    examples = ("3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c", "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b")
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        if not UUID.fullmatch(value):
+            raise ParamError(param.name, f"{value!r} is not a UUID (like {self.examples[0]})")
+        return value
+
+    def text_problems(self, value: str) -> Iterator[str]:
+        if not UUID.fullmatch(value):
+            yield f"must be a UUID, not {value!r}"
+
+
+#: Every parameter type by the word a catalog entry uses for it.
+TYPES: dict[str, ParamType] = {
+    t.name: t for t in (ParamType(), BooleanType(), PhoneType(), UuidType())
+}
+
+
+def json_type(value: Any) -> str:
+    """``3`` -> ``a number``: a JSON value's kind, for a message."""
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        dict: "an object",
+        list: "an array",
+    }.get(type(value), type(value).__name__)
+
+
+def _choices(value: str, allowed: tuple[str, ...]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
+    close = close or [a for a in allowed if value.upper() in a][:1]
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if len(allowed) <= 6:
+        return "use one of " + ", ".join(allowed)
+    return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"

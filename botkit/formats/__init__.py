@@ -1,0 +1,164 @@
+"""Every form a request is copied in -> ``Request``: the one place that picks the reader.
+
+``read_requests`` detects the format (or takes the one the user names) and hands
+the input to that format's reader, each a module of its own:
+
+| format       | module                | what it reads |
+|---|---|---|
+| ``har``        | formats/har.py        | HAR 1.2, as browsers' "Save all as HAR" writes it |
+| ``postman``    | formats/postman.py    | Postman Collection v2.1 and v2.0 |
+| ``powershell`` | formats/webrequest.py | Invoke-WebRequest, Invoke-RestMethod |
+| ``curl``       | formats/curltext.py   | cURL in bash, zsh, cmd or PowerShell (botkit/curl/) |
+
+Detection looks only at what each format must have: JSON with ``log.entries``
+is HAR, JSON with ``info`` and ``item`` is Postman, a PowerShell web cmdlet is
+Invoke-WebRequest; everything else is read as cURL.  Readers are imported when
+they are used, so reading a cURL command does not pay for the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from botkit.errors import InputError
+from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
+
+__all__ = ["FORMATS", "ReadOptions", "ReadRequest", "ReadResult", "ReadWarning", "read_requests"]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    base_dir: Path | None = None  # where a cURL command's @file is read
+    all_commands: bool = False  # every command of a script, not just one
+    strict: bool = False  # what a component would lose is an error, not a warning
+
+
+@dataclass(frozen=True)
+class _Reader:
+    module: str
+    function: str  # (document or text, source, ReadOptions) -> ReadResult
+    detector: str | None  # (document or text) -> bool; None: the fallback
+    json: bool  # reads a parsed JSON document rather than text
+    what: str  # for messages: "a HAR file"
+
+
+# Detection tries them in this order; the last one (cURL) takes what no other claims.
+_READERS: dict[str, _Reader] = {
+    "har": _Reader("botkit.formats.har", "read_har", "looks_like_har", True, "a HAR file"),
+    "postman": _Reader(
+        "botkit.formats.postman", "read_postman", "looks_like_postman", True, "a Postman collection"
+    ),
+    "powershell": _Reader(
+        "botkit.formats.webrequest",
+        "read_webrequest",
+        "looks_like_webrequest",
+        False,
+        "an Invoke-WebRequest command",
+    ),
+    "curl": _Reader("botkit.formats.curltext", "read_curl_text", None, False, "a cURL command"),
+}
+FORMATS = tuple(_READERS)
+
+
+def read_requests(
+    text: str,
+    *,
+    source: str = "<stdin>",
+    fmt: str | None = None,
+    options: ReadOptions | None = None,
+) -> ReadResult:
+    """Every request in ``text``, read as ``fmt`` (default: detected).
+
+    Raises ``InputError`` (located) for input that cannot be read; with
+    ``options.strict``, also for anything a component would lose (else a warning).
+    """
+    options = options or ReadOptions()
+    if fmt is not None and fmt not in _READERS:
+        raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    document: Any = None
+    if fmt is None:
+        fmt, document = _detect(text, source)
+    spec = _READERS[fmt]
+    module = importlib.import_module(spec.module)
+    if spec.json and document is None:
+        from botkit.formats.jsondata import load_json
+
+        document = load_json(_no_bom(text), source, spec.what)
+    result: ReadResult = getattr(module, spec.function)(
+        document if spec.json else text, source, options
+    )
+    if options.strict:
+        found = result.all_warnings()
+        if found:
+            raise InputError(f"{found[0]} (--strict)", source=source)
+    if not options.all_commands and not spec.json and len(result.requests) > 1:
+        raise InputError(
+            f"{result.requests[1].where}: a second command; "
+            "add --all to read every command of the text",
+            source=source,
+        )
+    return result
+
+
+def _detect(text: str, source: str) -> tuple[str, Any]:
+    """The format of ``text``, and the parsed document when it is JSON."""
+    body = _no_bom(text).lstrip()
+    if body.startswith(("{", "[")):
+        from botkit.formats.jsondata import load_json
+
+        document = load_json(body, source, "a HAR file or a Postman collection")
+        for name, spec in _READERS.items():
+            if spec.json and spec.detector:
+                module = importlib.import_module(spec.module)
+                if getattr(module, spec.detector)(document):
+                    return name, document
+        raise InputError(_not_a_request_file(document), source=source)
+    for name, spec in _READERS.items():
+        if not spec.json and spec.detector:
+            module = importlib.import_module(spec.module)
+            if getattr(module, spec.detector)(text):
+                return name, None
+    return "curl", None
+
+
+def _not_a_request_file(document: Any) -> str:
+    if isinstance(document, dict):
+        if document.get("type") == "call_api":
+            return "this is a Call API component already ('botkit export' reads it)"
+        if "steps" in document:
+            return "this is a bot definition ('botkit export' reads its call_api steps)"
+        if "requests" in document and "order" in document:
+            return (
+                "a Postman Collection v1, which botkit does not read; "
+                "export it from Postman as Collection v2.1"
+            )
+    if isinstance(document, list):
+        return (
+            "a JSON array, not a HAR file or a Postman collection "
+            "(components? 'botkit export' reads them)"
+        )
+    return (
+        "JSON, but neither a HAR file (it has no log.entries) "
+        "nor a Postman collection (it has no info and item)"
+    )
+
+
+def _no_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def select(result: ReadResult, *, match: str | None, entry: int | None) -> list[ReadRequest]:
+    """The requests ``--match TEXT`` (URL substring) and ``--entry N`` (1-based) pick."""
+    chosen = result.requests
+    if match is not None:
+        chosen = [r for r in chosen if match in r.request.full_url]
+        if not chosen:
+            raise InputError(f"no request's URL contains {match!r} ({len(result.requests)} read)")
+    if entry is not None:
+        if not 1 <= entry <= len(chosen):
+            raise InputError(f"--entry {entry}: there are {len(chosen)} requests (1 is the first)")
+        chosen = [chosen[entry - 1]]
+    return chosen

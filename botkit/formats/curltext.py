@@ -1,0 +1,27 @@
+"""The cURL reader (botkit/curl/) as one of the formats: one command, or with
+``--all`` every curl command of a shell script."""
+
+from __future__ import annotations
+
+from botkit.curl import CurlRead, read_curl, read_curl_script
+from botkit.formats import ReadOptions
+from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
+
+
+def read_curl_text(text: str, source: str, options: ReadOptions) -> ReadResult:
+    if options.all_commands:
+        reads = read_curl_script(
+            text, source=source, base_dir=options.base_dir, strict=options.strict
+        )
+    else:
+        reads = [read_curl(text, source=source, base_dir=options.base_dir, strict=options.strict)]
+    return ReadResult("curl", [request_of(read) for read in reads])
+
+
+def request_of(read: CurlRead) -> ReadRequest:
+    """A cURL read as one of the formats' requests (its warnings at line:column)."""
+    return ReadRequest(
+        read.request,
+        where=f"{read.line}:{read.column}",
+        warnings=[ReadWarning(f"{w.line}:{w.column}", w.option, w.message) for w in read.warnings],
+    )

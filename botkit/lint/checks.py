@@ -1,0 +1,126 @@
+"""Running the rules on one file's text: each rule of each scope on what it checks.
+
+Rules are grouped by scope once per run (``Checks``), then each file's text is
+read as the document of its kind and every rule of the scopes that apply runs
+on it.  The result is one ``Part`` per request the file holds: the document,
+the components found in it, and the raw hits, which ``botkit.lint.findings``
+turns into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import botkit.lint.rules as rules
+from botkit.lint.call import Call
+from botkit.lint.config import LintConfig
+from botkit.lint.context import Context
+from botkit.lint.document import Document
+from botkit.lint.kinds import kind_of
+from botkit.lint.model import Hit, Rule
+
+if TYPE_CHECKING:
+    from botkit.curl import CurlRead
+    from botkit.lint.curldoc import CurlDocument
+
+Check = Callable[[Any], Iterable[Hit]]
+
+
+@dataclass
+class Part:
+    """One request of a file: its document, the components it holds, and the hits."""
+
+    doc: Document
+    components: list[dict[str, Any]] = field(default_factory=list)
+    hits: list[tuple[Rule, Hit]] = field(default_factory=list)
+    #: A cURL part that could not be read as a command (BK402 says why).
+    unreadable: bool = False
+
+
+class Checks:
+    """The enabled rules, grouped by scope, and the run's shared context."""
+
+    def __init__(self, config: LintConfig) -> None:
+        self.ctx = Context(config)
+        enabled = rules.select(config.select, config.ignore)
+        by_scope: dict[str, list[tuple[Rule, Check]]] = {}
+        for module in rules.modules():
+            rule: Rule = module.RULE
+            if rule.code in enabled and hasattr(module, "check"):
+                by_scope.setdefault(rule.scope, []).append((rule, module.check))
+        self._scoped = by_scope
+
+    def _run(self, scope: str, target: object, into: list[tuple[Rule, Hit]]) -> None:
+        for rule, check in self._scoped.get(scope, ()):
+            into.extend((rule, hit) for hit in check(target))
+
+    def parts(self, path: str | None, display: str, text: str) -> list[Part]:
+        """One part per component the file holds a request for (``path`` None: stdin)."""
+        if kind_of(path or "", text) == "json":
+            return [self.json(display, text, path)]
+        if path is not None and path.endswith(".sh"):
+            return self.script(display, text, path)
+        return [self.curl(display, text, path)]
+
+    def json(self, display: str, text: str, path: str | None) -> Part:
+        from botkit.lint.jsondoc import JsonDocument, JsonSyntaxError
+        from botkit.lint.jsonfile import analyse
+
+        doc = JsonDocument(display, text, None if path is None else Path(path))
+        part = Part(doc)
+        try:
+            data = doc.data
+        except JsonSyntaxError:
+            self._run("syntax", doc, part.hits)
+            return part
+        file = analyse(doc, data)
+        part.components = [_at(data, base) for base in file.components]
+        self._run("json", file, part.hits)
+        if file.kind == "bot":
+            self._run("bot", data, part.hits)
+        if self._scoped.get("call"):
+            for base, component in zip(file.components, part.components, strict=True):
+                self._run("call", Call(component, base, self.ctx), part.hits)
+        return part
+
+    def script(self, display: str, text: str, path: str) -> list[Part]:
+        """A ``.sh`` file may be a script (a ``botkit recipe``): lint each curl command."""
+        from botkit.curl import read_curl_script
+        from botkit.errors import InputError
+        from botkit.lint.curldoc import mentions_curl
+
+        if not mentions_curl(text):
+            return []  # a shell script that runs no curl is not a snippet
+        try:
+            reads = read_curl_script(text, source=display, base_dir=Path(path).parent)
+        except InputError:
+            reads = []  # read it as one snippet, which reports why it cannot be read
+        if len(reads) >= 2:
+            return [self.curl(display, text, path, read=read) for read in reads]
+        single = self.curl(display, text, path)  # the strict reading of a snippet
+        if reads and single.unreadable:
+            return [self.curl(display, text, path, read=reads[0])]  # curl among commands
+        return [single]
+
+    def curl(self, display: str, text: str, path: str | None, read: CurlRead | None = None) -> Part:
+        from botkit.lint.curldoc import CurlDocument
+
+        doc: CurlDocument = CurlDocument(
+            display, text, None if path is None else Path(path), read=read
+        )
+        part = Part(doc, unreadable=doc.error is not None)
+        self._run("curl", doc, part.hits)
+        component = doc.component
+        if component is not None:
+            part.components = [component]
+            self._run("call", Call(component, (), self.ctx, shell=True), part.hits)
+        return part
+
+
+def _at(data: Any, path: tuple) -> Any:
+    for key in path:
+        data = data[key]
+    return data

@@ -1,0 +1,57 @@
+"""Hits to findings: where each hit is in the file, whether it is suppressed, its fix.
+
+A rule says *what* and *where in the component* (a ``Site``); the document says
+where that is in its text.  Every message goes through the masking of the
+credentials the file holds, so no finding prints a secret.
+"""
+
+from __future__ import annotations
+
+from botkit.lint.checks import Part
+from botkit.lint.model import Finding, Fix, Position, Rule
+from botkit.lint.secrets import redact, scrub
+
+
+def findings_of(part: Part) -> list[Finding]:
+    """The findings of one part, sorted by position."""
+    doc = part.doc
+    secrets = _secrets_of(part) if part.hits else []
+    findings = []
+    for rule, hit in part.hits:
+        if doc.suppressed(rule.code, hit.site):
+            continue
+        start, end = doc.span(hit.site)
+        fix = None
+        if rule.fixable and hit.has_fix:
+            edit = doc.edit(hit.site, hit.fix)
+            if edit is not None:
+                fix = Fix(hit.fix_title, (edit,))
+        message = scrub(redact(hit.message, secrets))
+        findings.append(
+            Finding(
+                doc.display,
+                doc.position(start),
+                doc.position(end),
+                rule,
+                message,
+                fix,
+                hit.site.path,
+            )
+        )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def at_start(display: str, rule: Rule, message: str) -> Finding:
+    """A finding about the whole file (it could not be read or linted)."""
+    return Finding(display, Position(1, 1), Position(1, 1), rule, scrub(message))
+
+
+def _secrets_of(part: Part) -> list[str]:
+    """Credentials written in the part's components, to be masked in every message."""
+    from botkit.lint.credentials import secrets_in
+
+    found: list[str] = []
+    for component in part.components:
+        found.extend(secrets_in(component))
+    return found

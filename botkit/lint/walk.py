@@ -1,0 +1,92 @@
+"""Which files a run lints: paths as given, folders walked in sorted order.
+
+A folder is walked without recursion (its depth cannot overflow the stack);
+links to folders are not followed (no loops), links to files are.  What cannot
+be walked (a missing path, an unreadable folder) is not skipped silently: it
+comes out as an ``Entry`` with a ``problem``, which the runner reports as a
+finding on that path.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
+from botkit.lint.kinds import is_candidate
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One path to lint: ``named`` when the user gave it (always linted, whatever it
+    holds), ``problem`` when it cannot be linted at all (why, in words)."""
+
+    path: str
+    named: bool = False
+    problem: str | None = None
+
+
+def iter_entries(paths: list[str], config: LintConfig) -> Iterator[Entry]:
+    """Files to lint: files as given (any name), directories walked for known suffixes."""
+    exclude = DEFAULT_EXCLUDE + config.exclude
+    for given in paths:
+        if given == STDIN or not os.path.isdir(given):
+            yield Entry(given, named=True)
+            continue
+        yield from _walk(given, exclude)
+
+
+def _walk(top: str, exclude: tuple[str, ...]) -> Iterator[Entry]:
+    """Entries under ``top`` in sorted path order."""
+    entries, problem = _entries(top, exclude)
+    if problem is not None:
+        yield Entry(top, problem=problem)
+    stack = [iter(entries)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            children, problem = _entries(entry.path, exclude)
+            if problem is not None:
+                yield Entry(entry.path, problem=problem)
+            stack.append(iter(children))
+        elif is_candidate(entry.name) and _is_file(entry):
+            yield Entry(entry.path)
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (a loop): reading it reports why."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
+def _entries(folder: str, exclude: tuple[str, ...]) -> tuple[list[os.DirEntry[str]], str | None]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
+    except OSError as exc:
+        return [], f"cannot read the folder ({exc.strerror or exc})"
+    return sorted(entries, key=lambda e: e.name), None
+
+
+def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:
+    relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+
+
+def display(path: str) -> str:
+    """The path as the user would write it: relative to the current directory when inside it."""
+    if path == STDIN:
+        return "<stdin>"
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative

@@ -1,0 +1,137 @@
+"""Each command imports only the heavy libraries its job needs (issue: speed).
+
+A command runs in a fresh interpreter through the real entry point (``botkit.cli.main``),
+in process, and the names in ``sys.modules`` at its exit are checked against a table of
+command -> forbidden modules.  Not a timing test: it fails on *what* is imported, which
+does not depend on how busy the machine is.  The costs behind the table (``-X importtime``
+on this project's bench machine): jsonschema + referencing + rpds + attrs about 60 ms,
+jinja2 + markupsafe about 35 ms, phonenumbers about 15 ms, tree-sitter a few ms plus its
+grammar, PyYAML about 10 ms, against about 45 ms for ``import click`` itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from generation_cases import README_SNIPPET as SNIPPET
+
+# Heavy modules, by what needs them.
+SCHEMA_ENGINE = ("jsonschema", "jsonschema_specifications", "referencing", "rpds", "attrs")
+TEMPLATE_ENGINE = ("jinja2", "markupsafe")  # the templates run precompiled (botkit/render.py)
+PHONES = ("phonenumbers",)
+BASH = ("tree_sitter", "tree_sitter_bash")
+YAML = ("yaml",)
+# Never at run time: botkit fetches nothing, and test tools are not its dependencies.
+NEVER = ("hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio")
+EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
+
+# Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
+# SystemExit or leaves through os._exit (a fast exit after flushing).
+PROBE = """
+import json, os, sys
+out = os.environ["BOTKIT_PROBE_OUT"]
+def dump():
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(sorted(sys.modules), f)
+real_exit = os._exit
+def exit_after_dump(code):
+    dump()
+    real_exit(code)
+os._exit = exit_after_dump
+sys.argv = ["botkit", *sys.argv[1:]]
+from botkit.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+dump()
+"""
+
+PHONE_CURL = (
+    "curl doubletick.assign-chat --customer-phone-number 919876543210 "
+    "--assigned-user-phone-number 919812345678 --reassign --api-key key_test0000000000"
+)
+PLAIN_CURL = (
+    "curl unblu.set-assignee --conversation-id c1 --person-id p1 "
+    "--base-url https://unblu.localhost --token tok_test"
+)
+RECIPE = (
+    "recipe unblu.forward --conversation-id c1 --agent-person-id p1 "
+    "--base-url https://unblu.localhost"
+)
+
+# command (words; {dir} is the folder of the input files) -> modules it must not import.
+FORBIDDEN: dict[str, tuple[str, ...]] = {
+    "--version": EVERYTHING,
+    "--help": EVERYTHING,
+    "apis": EVERYTHING,
+    "apis doubletick.assign-chat": EVERYTHING,
+    PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
+    PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
+    "import {dir}/snippet.sh": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER,
+    "export {dir}/component.json": EVERYTHING,
+    "lint {dir}/one.curl": SCHEMA_ENGINE + TEMPLATE_ENGINE + YAML + NEVER,
+    "lint {dir}/bot.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
+    "lint {dir}/no-phones.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
+    "recipe unblu.forward --help": EVERYTHING,
+    RECIPE: EVERYTHING,
+}
+
+
+def imported(args: list[str], tmp_path: Path) -> set[str]:
+    """The modules loaded when ``botkit ARGS`` has run (it may exit 0, 1 or 2)."""
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "BOTKIT_PROBE_OUT": str(out)}
+    env = {k: v for k, v in env.items() if not k.endswith(("_API_KEY", "_TOKEN"))}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return set(json.loads(out.read_text(encoding="utf-8")))
+
+
+def heavy_in(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    """Which of ``names`` (or their submodules) are in ``modules``."""
+    return sorted(n for n in names if any(m == n or m.startswith(n + ".") for m in modules))
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """One file per kind of input: the ReadMe snippet, its component, two bots."""
+    (tmp_path / "snippet.sh").write_text(SNIPPET, encoding="utf-8")
+    (tmp_path / "one.curl").write_text(SNIPPET, encoding="utf-8")
+    component = ROOT / "samples" / "generated" / "doubletick.assign-chat.component.json"
+    (tmp_path / "component.json").write_text(component.read_text("utf-8"), encoding="utf-8")
+    bot = ROOT / "samples" / "bots" / "doubletick-sales-handoff.json"
+    (tmp_path / "bot.json").write_text(bot.read_text("utf-8"), encoding="utf-8")
+    unblu = ROOT / "samples" / "bots" / "unblu-escalation.json"
+    (tmp_path / "no-phones.json").write_text(unblu.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "broken.json").write_text(
+        '{"type": "call_api", "name": "x", "method": "POST"}\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", list(FORBIDDEN))
+def test_command_imports_nothing_heavy_it_does_not_use(command: str, inputs: Path) -> None:
+    args = command.format(dir=inputs).split()
+    found = heavy_in(imported(args, inputs), FORBIDDEN[command])
+    assert not found, f"`botkit {command}` imports {found}"
+
+
+def test_an_invalid_document_does_load_the_schema_engine(inputs: Path) -> None:
+    """The probe sees lazy imports: explaining a broken component needs jsonschema."""
+    modules = imported(["lint", str(inputs / "broken.json")], inputs)
+    assert heavy_in(modules, SCHEMA_ENGINE)
