@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
 
@@ -32,8 +32,7 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{")
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(NamedTuple):
     """One ``{{name}}`` in a text: its name and its span ``[start, end)``."""
 
     name: str
@@ -54,7 +53,7 @@ def find(text: str) -> list[Variable]:
     """Every variable in ``text``, in order."""
     if "{{" not in text:  # the common case, without a regex
         return []
-    return [Variable(m.group(1), m.start(), m.end()) for m in _VARIABLE.finditer(text)]
+    return [Variable(m[1], *m.span()) for m in _VARIABLE.finditer(text)]
 
 
 def whole(value: str) -> str | None:
@@ -370,5 +369,11 @@ class CredentialNames:
 
 def credential_names(vendor: Any) -> CredentialNames:
     """The credential variables of a catalog vendor (its auth scheme applies the rule)."""
-    names: CredentialNames = vendor.auth.credential_names()
-    return names
+    auth = vendor.auth
+    known = _CREDENTIAL_NAMES.get(id(auth))
+    if known is None or known[0] is not auth:  # lint asks once per component: remember
+        known = _CREDENTIAL_NAMES[id(auth)] = (auth, auth.credential_names())
+    return known[1]
+
+
+_CREDENTIAL_NAMES: dict[int, tuple[Any, CredentialNames]] = {}

@@ -12,10 +12,10 @@ breadth-first search.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, cached_property
+from typing import Any, NamedTuple
 
 from botkit import variables
 from botkit.lint.model import Site
@@ -24,22 +24,34 @@ from botkit.lint.model import Site
 _NOT_TEXT = frozenset(("type", "variable", "id", "next", "on_error", "option", "api", "input"))
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
+    """One ``{{name}}``: the string it is in (JSON path), its span there, its step."""
+
     name: str
-    site: Site
+    path: tuple
+    start: int
+    end: int
     step: int
     #: Evaluated after the step did its work (a branch's ``when``).
     after: bool = False
 
+    @property
+    def site(self) -> Site:
+        return Site(self.path, chars=(self.start, self.end))
 
-@dataclass(frozen=True)
-class Definition:
+
+class Definition(NamedTuple):
+    """Where a variable gets its value: an input's key in ``variables``, or a step."""
+
     name: str
-    site: Site
+    path: tuple
     #: The step that sets it, or -1 for an input declared in ``variables``.
     step: int
     kind: str  # input, question, set_variable, save
+
+    @property
+    def site(self) -> Site:
+        return Site(self.path, key=self.kind == "input")
 
 
 @dataclass
@@ -52,25 +64,41 @@ class BotVariables:
     edges: list[list[tuple[int, bool]]] = field(default_factory=list)
     start: int = -1
 
+    # Names as sets, so each question costs the depth of a dotted name, not a scan.
+    @cached_property
+    def _input_names(self) -> frozenset[str]:
+        return frozenset(d.name for d in self.inputs) | catalog_credentials()
+
+    @cached_property
+    def _defined_names(self) -> frozenset[str]:
+        return self._input_names | {d.name for d in self.sets}
+
+    @cached_property
+    def _used_prefixes(self) -> frozenset[str]:
+        return frozenset(p for u in self.uses for p in _prefixes(u.name))
+
     def defined(self, name: str) -> bool:
         """Declared, set by some step, or a catalog credential (a bot secret)."""
-        return any(variables.covers(d.name, name) for d in (*self.inputs, *self.sets)) or (
-            name in catalog_credentials()
-        )
+        names = self._defined_names
+        return name in names or any(p in names for p in _prefixes(name))
 
     def is_input(self, name: str) -> bool:
-        return any(variables.covers(d.name, name) for d in self.inputs) or (
-            name in catalog_credentials()
-        )
+        names = self._input_names
+        return name in names or any(p in names for p in _prefixes(name))
 
     def names_in_scope(self) -> list[str]:
-        names = {d.name for d in (*self.inputs, *self.sets)}
-        return sorted(names | set(catalog_credentials()))
+        return sorted(self._defined_names)
 
     def used(self, name: str) -> bool:
-        return any(
-            variables.covers(name, u.name) or variables.covers(u.name, name) for u in self.uses
-        )
+        """Does a use read ``name``: the name itself, a part of it, or all of it?"""
+        if name in self._used_prefixes:  # {{name}} or {{name.part}}
+            return True
+        names = self._used_names
+        return any(p in names for p in _prefixes(name))  # {{whole}} reads whole.name
+
+    @cached_property
+    def _used_names(self) -> frozenset[str]:
+        return frozenset(u.name for u in self.uses)
 
     # --- definitely set ---------------------------------------------------------------------
 
@@ -152,11 +180,20 @@ class BotVariables:
 
 
 def _cover_mask(name: str, bit: dict[str, int]) -> int:
+    """The bits of the names whose setting fills ``name`` (``contact`` fills ``contact.id``)."""
     mask = 0
-    for defined, b in bit.items():
-        if variables.covers(defined, name):
-            mask |= b
+    for prefix in _prefixes(name):
+        mask |= bit.get(prefix, 0)
     return mask
+
+
+def _prefixes(name: str) -> Iterator[str]:
+    """``a.b.c`` -> ``a``, ``a.b``, ``a.b.c``."""
+    at = name.find(".")
+    while at > 0:
+        yield name[:at]
+        at = name.find(".", at + 1)
+    yield name
 
 
 @cache
@@ -190,44 +227,47 @@ def _read(bot: dict[str, Any]) -> BotVariables:
     out = BotVariables()
     declared = bot.get("variables")
     if isinstance(declared, dict):
-        for name in declared:
-            if isinstance(name, str):
-                site = Site(("variables", name), key=True)
-                out.inputs.append(Definition(name, site, -1, "input"))
+        out.inputs = [Definition(n, ("variables", n), -1, "input") for n in declared]
     steps = bot.get("steps")
     if not isinstance(steps, list):
         return out
     index: dict[str, int] = {}
+    ids = out.step_ids
     for i, step in enumerate(steps):
         sid = step.get("id") if isinstance(step, dict) else None
-        out.step_ids.append(sid if isinstance(sid, str) else f"#{i}")
         if isinstance(sid, str):
+            ids.append(sid)
             index.setdefault(sid, i)
+        else:
+            ids.append(f"#{i}")
+    uses, edges = out.uses, out.edges
     for i, step in enumerate(steps):
-        out.edges.append([])
+        here: list[tuple[int, bool]] = []
+        edges.append(here)
         if not isinstance(step, dict):
             continue
-        base: tuple[str | int, ...] = ("steps", i)
         component = step.get("component")
         if isinstance(component, dict):
-            _component(out, component, (*base, "component"), i)
-        for key in ("next", "on_error"):
-            target = index.get(step[key]) if isinstance(step.get(key), str) else None
-            if target is not None:
-                out.edges[i].append((target, key == "next"))
+            _component(out, component, i)
+        nxt, err = step.get("next"), step.get("on_error")
+        if isinstance(nxt, str) and nxt in index:
+            here.append((index[nxt], True))
+        if isinstance(err, str) and err in index:
+            here.append((index[err], False))
         branches = step.get("branches")
-        for j, branch in enumerate(branches if isinstance(branches, list) else ()):
+        if not isinstance(branches, list):
+            continue
+        for j, branch in enumerate(branches):
             if not isinstance(branch, dict):
                 continue
             when = branch.get("when")
-            if isinstance(when, str):
+            if isinstance(when, str) and "{{" in when:
+                path = ("steps", i, "branches", j, "when")
                 for var in variables.find(when):
-                    site = Site((*base, "branches", j, "when"), chars=(var.start, var.end))
-                    out.uses.append(Use(var.name, site, i, after=True))
+                    uses.append(Use(var.name, path, var.start, var.end, i, True))
             nxt = branch.get("next")
-            target = index.get(nxt) if isinstance(nxt, str) else None
-            if target is not None:
-                out.edges[i].append((target, True))
+            if isinstance(nxt, str) and nxt in index:
+                here.append((index[nxt], True))
     start = bot.get("start")
     if isinstance(start, str):
         out.start = index.get(start, -1)
@@ -236,20 +276,89 @@ def _read(bot: dict[str, Any]) -> BotVariables:
     return out
 
 
-def _component(out: BotVariables, component: dict[str, Any], base: tuple, i: int) -> None:
+def _component(out: BotVariables, component: dict[str, Any], i: int) -> None:
     kind = component.get("type")
-    name = component.get("variable")
-    if kind in ("question", "set_variable") and isinstance(name, str):
-        out.sets.append(Definition(name, Site((*base, "variable")), i, kind))
-    save = component.get("save")
-    if kind == "call_api" and isinstance(save, list):
-        for j, item in enumerate(save):
+    texts = _TEXT_KEYS.get(kind) if isinstance(kind, str) else None
+    if kind == "question" or kind == "set_variable":
+        name = component.get("variable")
+        if isinstance(name, str):
+            out.sets.append(Definition(name, ("steps", i, "component", "variable"), i, kind))
+    elif kind == "call_api":
+        save = component.get("save")
+        for j, item in enumerate(save if isinstance(save, list) else ()):
             if isinstance(item, dict) and isinstance(item.get("variable"), str):
-                site = Site((*base, "save", j, "variable"))
-                out.sets.append(Definition(item["variable"], site, i, "save"))
-    for path, text in _strings(component, base):
+                saved: tuple = ("steps", i, "component", "save", j, "variable")
+                out.sets.append(Definition(item["variable"], saved, i, "save"))
+    uses = out.uses
+    if texts is not None:  # a flat component: look only where its text is
+        for key in texts:
+            text = component.get(key)
+            if isinstance(text, str) and "{{" in text:
+                path = ("steps", i, "component", key)
+                for var in variables.find(text):
+                    uses.append(Use(var.name, path, var.start, var.end, i))
+        if kind != "question" or not isinstance(component.get("options"), list):
+            return
+        strings: Iterable[tuple[tuple, str]] = _strings(
+            component["options"], ("steps", i, "component", "options")
+        )
+    elif kind == "call_api":
+        strings = _call_strings(component, i)
+    else:
+        strings = _strings(component, ("steps", i, "component"))
+    for path, text in strings:
         for var in variables.find(text):
-            out.uses.append(Use(var.name, Site(path, chars=(var.start, var.end)), i))
+            uses.append(Use(var.name, path, var.start, var.end, i))
+
+
+# Where the flat components hold text (a call_api, or a type not known here, is walked).
+# A component's name is a label in the builder, not filled in at run time.
+_TEXT_KEYS: dict[str, tuple[str, ...]] = {
+    "message": ("text",),
+    "question": ("text",),
+    "set_variable": ("value",),
+    "condition": (),
+    "assign_team": ("team",),
+    "end": ("text",),
+}
+
+
+# The keys of a Call API component read by shape; any other key is walked.
+_CALL_KEYS = frozenset(
+    ("type", "name", "api", "method", "url", "headers", "query", "auth", "body", "save")
+)
+
+
+def _call_strings(component: dict[str, Any], i: int) -> list[tuple[tuple, str]]:
+    """The strings of a Call API component, read by its shape (the common case is fast);
+    whatever else it holds is walked."""
+    base = ("steps", i, "component")
+    out: list[tuple[tuple, str]] = []
+    url = component.get("url")
+    if isinstance(url, str) and "{{" in url:
+        out.append(((*base, "url"), url))
+    for key in ("headers", "query"):
+        pairs = component.get(key)
+        if not isinstance(pairs, list):
+            continue
+        for j, pair in enumerate(pairs):
+            if not isinstance(pair, dict):
+                continue
+            for member, text in pair.items():
+                if isinstance(text, str):
+                    if "{{" in text:
+                        out.append(((*base, key, j, member), text))
+                else:
+                    out.extend(_strings(text, (*base, key, j, member)))
+    for key in ("auth", "body"):
+        value = component.get(key)
+        if value is not None:
+            out.extend(_strings(value, (*base, key)))
+    others = component.keys() - _CALL_KEYS
+    for key in others:
+        if not key.startswith("x-"):
+            out.extend(_strings(component[key], (*base, key)))
+    return out
 
 
 def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -264,7 +373,11 @@ def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             for key, item in node.items():
                 if key in _NOT_TEXT or key == "save" or key.startswith("x-"):
                     continue
-                stack.append(((*here, key), item))
+                if isinstance(item, str):
+                    if "{{" in item:
+                        yield (*here, key), item
+                else:
+                    stack.append(((*here, key), item))
         elif isinstance(node, list):
             for k, item in enumerate(node):
                 stack.append(((*here, k), item))

@@ -29,11 +29,13 @@ def check(call: Call) -> Iterator[Hit]:
     view = call.auth_view
     if view.vendor is None or call.shell:
         return  # a snippet's credential is a shell variable ($DOUBLETICK_API_KEY): BK203
-    names = variables.credential_names(view.vendor)
+    names = None
     for cred in view.credentials:
         found = variables.find(cred.value)
         if len(found) != 1:
             continue
+        if names is None:
+            names = variables.credential_names(view.vendor)
         var = found[0]
         wanted = _wanted(names, cred.label, cred.value[: var.start])
         if wanted is None or var.name == wanted:
