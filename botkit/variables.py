@@ -368,8 +368,9 @@ class CredentialNames:
 
 
 def credential_names(vendor: Any) -> CredentialNames:
-    """The credential variables of a catalog vendor (its auth scheme applies the rule)."""
-    auth = vendor.auth
+    """The credential variables of a catalog vendor or auth scheme (the scheme applies
+    the rule)."""
+    auth = getattr(vendor, "auth", vendor)
     known = _CREDENTIAL_NAMES.get(id(auth))
     if known is None or known[0] is not auth:  # lint asks once per component: remember
         known = _CREDENTIAL_NAMES[id(auth)] = (auth, auth.credential_names())

@@ -13,11 +13,12 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
 from botkit.output import output_stream
-from botkit.render import STYLES
+from botkit.render import STYLE_BODY_LAYOUT, STYLES
 
 
 def _apis() -> dict[str, Api]:
@@ -36,7 +37,7 @@ def _build_api_command(api: Api) -> click.Command:
         )
     )
     params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
-    params += vendor.auth.click_options()
+    params += api.auth.click_options()
     params += [
         click.Option(
             ["--style"],
@@ -52,7 +53,11 @@ def _build_api_command(api: Api) -> click.Command:
             show_default=True,
             help="curl: the command; component: the Call API component JSON.",
         ),
-        click.Option(["--name"], help="Component name (with --format component)."),
+        click.Option(
+            ["--name"],
+            help="Component name, with --format component (default: the API's summary, "
+            "as botkit import names it).",
+        ),
         output_option(),
         click.Option(
             ["--default-region"],
@@ -70,7 +75,8 @@ def _build_api_command(api: Api) -> click.Command:
         callback=run,
         params=params,
         help=f"{api.summary}.\n\n{api.method} {vendor.base_url or '<base-url>'}{api.path}\n\n"
-        f"Docs: {api.docs}\n\n\b\nExample:\n  {example}",
+        + (f"Docs: {api.docs}\n\n" if api.docs else "")
+        + f"\b\nExample:\n  {example}",
         short_help=api.summary,
         context_settings={"max_content_width": 100},
     )
@@ -99,12 +105,10 @@ def _example_line(api: Api) -> str:
 def _generate(api: Api, options: dict[str, Any]) -> None:
     from botkit.generate import BodyLayout, Credentials, build_request
 
-    values = {p.name: options.get(p.name) for p in api.params}
+    values = {p.name: options.get(p.dest) for p in api.params}
     output_format = options["output_format"]
-    layout: BodyLayout = (
-        "pretty"
-        if output_format == "component"
-        else ("readme" if options["style"] == "readme" else "compact")
+    body_layout: BodyLayout = (
+        "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
     )
     credentials = Credentials(
         api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
@@ -115,7 +119,7 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
             values,
             base_url=options["base_url"],
             credentials=credentials,
-            layout=layout,
+            body_layout=body_layout,
             default_region=options["default_region"],
         )
     except ParamError as exc:
@@ -123,13 +127,15 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
     if output_format == "component":
-        name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
+        from botkit.convert import default_name
+
+        name = options["name"] or default_name(generated.request, api)
         component = generated.request.to_component(name, api.id)
         text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
     else:
-        from botkit.render import to_curl
+        from botkit.render import render_curl
 
-        text = to_curl(generated.request, options["style"])
+        text = render_curl(generated.request, options["style"])
     with output_stream(options["output"]) as out:
         click.echo(text, file=out, nl=False)
 
@@ -152,6 +158,7 @@ def _option_message(api: Api, exc: ParamError) -> str:
     section="APIs",
     context_settings={"max_content_width": 100},
 )
+@catalog_option
 def curl() -> None:
     """Print the exact cURL for one catalog API, from its parameters.
 

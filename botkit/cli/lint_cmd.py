@@ -8,6 +8,7 @@ from typing import TextIO
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import with_output
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
@@ -71,6 +72,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 )
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
+@catalog_option
 def lint(
     paths: tuple[str, ...],
     fmt: str,

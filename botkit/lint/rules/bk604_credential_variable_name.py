@@ -35,7 +35,7 @@ def check(call: Call) -> Iterator[Hit]:
         if len(found) != 1:
             continue
         if names is None:
-            names = variables.credential_names(view.vendor)
+            names = variables.credential_names(view.scheme or view.vendor)
         var = found[0]
         wanted = _wanted(names, cred.label, cred.value[: var.start])
         if wanted is None or var.name == wanted:
