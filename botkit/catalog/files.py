@@ -91,7 +91,7 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
     """Every API of the built-in files in ``directory``, then of the user's catalogs."""
     files = [(path, BUILT_IN) for path in sorted(directory.glob("*.toml"))]
     for entry in user_catalog_paths() if user is None else user:
-        files += [(path, str(path)) for path in _expand(entry)]
+        files += [(path, _shown(path)) for path in _expand(entry)]
     read = [(path, source, read_file(path)) for path, source in files]
     vendors: dict[str, Vendor] = {}  # by name: the first file that defines it
     defined: dict[Path, Vendor] = {}  # the vendor each defining file gives its own APIs
@@ -119,6 +119,14 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
                 del apis[api.id]  # the override takes its own place in the order
             apis[api.id] = api
     return Catalog(list(apis.values()))
+
+
+def _shown(path: Path) -> str:
+    """``path`` as ``botkit apis`` shows it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 def _expand(entry: Path) -> list[Path]:

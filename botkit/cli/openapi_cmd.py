@@ -112,7 +112,11 @@ def from_openapi(
     with output_stream(output) as out:
         out.write(text)
     click.echo(
-        f"botkit: {len(result.apis)} APIs, {len(result.skipped)} operations skipped, "
-        f"{len(result.notes)} notes",
+        f"botkit: {_count(len(result.apis), 'API')}, "
+        f"{_count(len(result.skipped), 'operation')} skipped, {_count(len(result.notes), 'note')}",
         err=True,
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
