@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -12,6 +12,9 @@ from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import with_output
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
+
+if TYPE_CHECKING:
+    from botkit.lint.config import LintConfig
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -131,12 +134,12 @@ def lint(
         return run(list(paths) or ["."], config, fmt=fmt, fix=fix, stream=stream)
 
 
-def run(paths: list[str], config: object, *, fmt: str, fix: bool, stream: TextIO) -> int:
+def run(paths: list[str], config: LintConfig, *, fmt: str, fix: bool, stream: TextIO) -> int:
     """Lint, report as the findings come, and return the exit status."""
     from botkit.lint import lint_files
     from botkit.lint.report import Summary, make_reporter
 
-    results = lint_files(paths, config, fix=fix)  # type: ignore[arg-type]
+    results = lint_files(paths, config, fix=fix)
     first = next(results, None)  # a missing path fails here, before any output
     reporter = make_reporter(fmt, stream)
     summary = Summary()
