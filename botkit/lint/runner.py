@@ -36,6 +36,8 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    #: Why the file was passed over (a walked file that is no bot, component or snippet).
+    skipped: str | None = None
 
     @property
     def fatal(self) -> bool:
@@ -55,6 +57,16 @@ def lint_files(
 ) -> Iterator[FileResult]:
     """One ``FileResult`` per file, streamed.  A path that does not exist or cannot be
     read is a BK001 finding on that path; every other file is still linted."""
+    config = config or LintConfig()
+    for result in lint_all(paths, config, fix=fix):
+        if result.skipped is None:
+            yield result
+
+
+def lint_all(
+    paths: Iterable[str | os.PathLike[str]], config: LintConfig | None = None, *, fix: bool = False
+) -> Iterator[FileResult]:
+    """Like ``lint_files``, with a result for each walked file that was skipped too."""
     config = config or LintConfig()
     linter = Linter(config)
     for entry in iter_entries([os.fspath(p) for p in paths], config):
@@ -85,7 +97,7 @@ class Linter:
             return result
         path = None if entry.path == STDIN else entry.path
         try:
-            parts = self.checks.parts(path, shown, source.text)
+            parts, result.skipped = self.checks.parts(path, shown, source.text, named=entry.named)
             result.findings = sorted(
                 (f for part in parts for f in findings_of(part)), key=Finding.sort_key
             )
