@@ -32,14 +32,40 @@ class Entry:
     problem: str | None = None
 
 
-def iter_entries(paths: list[str], config: LintConfig) -> Iterator[Entry]:
-    """Files to lint: files as given (any name), directories walked for known suffixes."""
+def iter_entries(
+    paths: list[str], config: LintConfig, *, as_walked: bool = False
+) -> Iterator[Entry]:
+    """Files to lint: files as given (any name), directories walked for known suffixes.
+
+    ``as_walked``: a named file is taken as if a walk had met it (pre-commit names
+    every changed file): skipped when excluded, ignored or of no kind botkit checks.
+    """
     exclude = DEFAULT_EXCLUDE + config.exclude
     for given in paths:
         if given == STDIN or not os.path.isdir(given):
+            if as_walked and given != STDIN:
+                if not _passed_over(given, exclude, config.gitignore):
+                    yield Entry(given)
+                continue
             yield Entry(given, named=True)
             continue
         yield from _walk(given, exclude, config.gitignore)
+
+
+def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
+    """Would a walk of the file's folder leave ``path`` out?"""
+    folder, name = os.path.split(path)
+    if not is_candidate(name):
+        return True
+    parts = os.path.normpath(path).replace(os.sep, "/").split("/")
+    if any(_excluded(part, folder or ".", exclude) for part in parts):
+        return True
+    if not gitignore:
+        return False
+    rules = ignore.outer(folder or ".")
+    own = ignore.load(folder or ".", os.path.join(folder or ".", ".gitignore"))
+    rules.extend([own] if own is not None else [])
+    return bool(rules) and ignore.ignored(path, False, rules)
 
 
 def _walk(top: str, exclude: tuple[str, ...], gitignore: bool) -> Iterator[Entry]:
