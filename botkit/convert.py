@@ -117,7 +117,9 @@ def component_for(
 
 
 def default_name(request: Request, api: Api | None) -> str:
-    """The catalog API's summary, or ``METHOD /path`` when no catalog API matches."""
+    """A component's name when none is given: the catalog API's summary, or ``METHOD /path``
+    when no catalog API matches.  The one rule for ``botkit import``, ``botkit curl --format
+    component`` and samples/generated/."""
     if api is not None:
         return api.summary
     from botkit.request import split_url
@@ -127,14 +129,13 @@ def default_name(request: Request, api: Api | None) -> str:
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
     """The cURL command (ending in a newline) that sends what ``component`` describes."""
-    from botkit.render import STYLES
-    from botkit.render import to_curl as render
+    from botkit.render import STYLES, render_curl
     from botkit.request import Request
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
     check_component(component)
-    return render(Request.from_component(component), style)
+    return render_curl(Request.from_component(component), style)
 
 
 def check_component(component: Any, *, source: str = "") -> None:

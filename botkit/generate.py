@@ -45,7 +45,7 @@ def build_request(
     *,
     base_url: str | None = None,
     credentials: Credentials = NO_CREDENTIALS,
-    layout: BodyLayout = "readme",
+    body_layout: BodyLayout = "readme",
     default_region: str | None = None,
     include_auth: bool = True,
 ) -> Generated:
@@ -84,7 +84,7 @@ def build_request(
     }
     body = None
     if body_fields or (api.params_in("body") and api.method != "GET"):
-        body = Body(text=_json_text(body_fields, layout))
+        body = Body(text=_json_text(body_fields, body_layout))
     return Generated(Request(api.method, url, headers, query, body, auth), notes)
 
 

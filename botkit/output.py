@@ -15,7 +15,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, TextIO, cast
@@ -59,6 +58,8 @@ def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
         with open(target, "wb" if binary else "w", **text_mode) as stream:
             yield stream
         return
+    import tempfile  # only a command writing a file pays for it (about 4 ms)
+
     mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
     temporary: str | None = None
     try:

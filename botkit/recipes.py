@@ -71,17 +71,6 @@ def load_recipes(path: Path = RECIPES_FILE) -> dict[str, Recipe]:
     return {r.id: r for r in recipes}
 
 
-def get_recipe(recipe_id: str) -> Recipe:
-    recipes = load_recipes()
-    if recipe_id not in recipes:
-        import difflib
-
-        close = difflib.get_close_matches(recipe_id, list(recipes), n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]}?" if close else f"; known: {', '.join(recipes)}"
-        raise BotkitError(f"unknown recipe {recipe_id!r}{hint}")
-    return recipes[recipe_id]
-
-
 def render_recipe(
     recipe: Recipe,
     values: Mapping[str, str | bool | None],
@@ -91,7 +80,7 @@ def render_recipe(
 ) -> str:
     """The bash script (``set -euo pipefail``) that runs the recipe's calls in order."""
     from botkit import __version__
-    from botkit.render import Option, render_template, to_curl
+    from botkit.render import Option, render_curl, render_template
 
     given = _with_defaults(recipe, values)
     steps: list[dict[str, Any]] = []
@@ -110,7 +99,7 @@ def render_recipe(
             raise _as_option_error(recipe, step, exc) from None
         option, value, env = step.api.vendor.auth.script_auth(auth)
         auth_option = Option(option, value, raw=True)
-        curl = to_curl(
+        curl = render_curl(
             generated.request,
             "readme",
             prefix=(Option("--fail-with-body"), Option("--silent"), Option("--show-error")),

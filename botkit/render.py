@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import jinja2
 
+    from botkit.generate import BodyLayout
     from botkit.request import FormPart, Request
 
 Style = Literal["readme", "oneline"]
@@ -27,6 +28,8 @@ STYLE_HELP: dict[Style, str] = {
     "oneline": "short options on one line",
 }
 STYLES: tuple[Style, ...] = tuple(STYLE_HELP)
+# How a JSON body generated for each style is laid out (a component's body is "pretty").
+STYLE_BODY_LAYOUT: dict[Style, BodyLayout] = {"readme": "readme", "oneline": "compact"}
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.
@@ -125,7 +128,7 @@ def _precompiled(name: str) -> Callable[..., Any] | None:
     return root if current == module.SOURCE else None
 
 
-def to_curl(
+def render_curl(
     request: Request,
     style: Style = "readme",
     *,

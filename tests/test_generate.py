@@ -10,7 +10,7 @@ from generation_cases import README_SNIPPET
 from botkit.catalog import load_catalog
 from botkit.errors import ParamError
 from botkit.generate import Credentials, build_request
-from botkit.render import to_curl
+from botkit.render import render_curl
 
 
 def _assign(values, **kwargs):
@@ -27,7 +27,7 @@ def test_readme_style_is_exactly_what_doubletick_docs_hand_out():
         },
         credentials=Credentials(api_key="key_xxxxxxxxxx"),
     )
-    assert to_curl(generated.request, "readme") == README_SNIPPET
+    assert render_curl(generated.request, "readme") == README_SNIPPET
     assert generated.notes == []
 
 
@@ -35,9 +35,9 @@ def test_oneline_style_is_one_line_with_compact_json():
     generated = _assign(
         {"customerPhoneNumber": "919876543210", "assignedUserPhoneNumber": "919812345678"},
         credentials=Credentials(api_key="key_abc"),
-        layout="compact",
+        body_layout="compact",
     )
-    text = to_curl(generated.request, "oneline")
+    text = render_curl(generated.request, "oneline")
     assert text.count("\n") == 1 and text.endswith("\n")
     assert text.startswith("curl -X POST https://public.doubletick.io/team-member/assign ")
     assert (
@@ -54,7 +54,7 @@ def test_a_body_with_a_quote_becomes_a_quoted_heredoc_in_readme_style():
         base_url="https://unblu.example.com/app/rest/v4",
         credentials=Credentials(token="t0ken"),
     )
-    text = to_curl(generated.request)
+    text = render_curl(generated.request)
     assert "--data-binary @- <<'EOF'\n\n{\n" in text
     assert text.endswith("}\nEOF\n")
 

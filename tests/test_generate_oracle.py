@@ -18,7 +18,7 @@ from loopback import send_with_curl
 
 from botkit.catalog import load_catalog
 from botkit.generate import Credentials, build_request
-from botkit.render import to_curl
+from botkit.render import render_curl
 
 KEY = "key_Ab3dEf6hIj"
 
@@ -44,9 +44,9 @@ def test_every_api_sends_exactly_the_request(api_id, style, recording_server, tm
         values,
         base_url=_plain_http(api_id),
         credentials=credentials,
-        layout="readme" if style == "readme" else "compact",
+        body_layout="readme" if style == "readme" else "compact",
     )
-    [sent] = send_with_curl(to_curl(generated.request, style), recording_server, tmp_path)
+    [sent] = send_with_curl(render_curl(generated.request, style), recording_server, tmp_path)
 
     request = generated.request
     assert sent.method == api.method
@@ -76,7 +76,7 @@ def test_path_parameters_are_percent_encoded(recording_server, tmp_path):
     generated = build_request(
         api, {"conversationId": "a/b?c#d e", "personId": "p"}, base_url="http://u.test/app/rest/v4"
     )
-    [sent] = send_with_curl(to_curl(generated.request), recording_server, tmp_path)
+    [sent] = send_with_curl(render_curl(generated.request), recording_server, tmp_path)
     assert sent.path == "/app/rest/v4/conversations/a%2Fb%3Fc%23d%20e/setAssigneePerson"
     assert unquote(sent.path.split("/")[5]) == "a/b?c#d e"
 
@@ -130,9 +130,9 @@ def test_hostile_values_arrive_byte_for_byte_and_run_nothing(
         {"conversationId": conversation, "personId": person, "comment": comment},
         base_url="http://unblu.test/app/rest/v4",
         credentials=Credentials(user=f"admin:{password}"),
-        layout="readme" if style == "readme" else "compact",
+        body_layout="readme" if style == "readme" else "compact",
     )
-    [sent] = send_with_curl(to_curl(generated.request, style), recording_server, tmp_path)
+    [sent] = send_with_curl(render_curl(generated.request, style), recording_server, tmp_path)
     assert unquote(sent.path.split("/")[5]) == conversation
     assert json.loads(sent.body) == {"personId": person, "comment": comment}
     expected_auth = base64.b64encode(f"admin:{password}".encode()).decode()
@@ -152,6 +152,6 @@ def test_hostile_api_keys_arrive_byte_for_byte(key, style, recording_server, tmp
         base_url="http://public.doubletick.io",
         credentials=Credentials(api_key=key),
     )
-    [sent] = send_with_curl(to_curl(generated.request, style), recording_server, tmp_path)
+    [sent] = send_with_curl(render_curl(generated.request, style), recording_server, tmp_path)
     assert sent.header("Authorization") == key
     assert list(tmp_path.iterdir()) == []

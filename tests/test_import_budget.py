@@ -71,7 +71,7 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "--version": EVERYTHING,
     "--help": EVERYTHING,
     "apis": EVERYTHING,
-    "apis doubletick.assign-chat": EVERYTHING,
+    "apis show doubletick.assign-chat": EVERYTHING,
     PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
     PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     "import {dir}/snippet.sh": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER,

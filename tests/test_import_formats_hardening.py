@@ -87,6 +87,16 @@ def test_mutated_samples(text: str) -> None:
     _survives(text)
 
 
+def test_a_missing_argument_in_powershell_is_a_located_error() -> None:
+    """Found by test_mutated_samples: two commas in a row once failed an assertion."""
+    text = (
+        "$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n"
+        '$session.Cookies.Add((New-Object System.Net.Cookie("session_id",, "h.example")))\n'
+        'Invoke-WebRequest -Uri "https://h.example/x" -WebSession $session\n'
+    )
+    _survives(text)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(shaped())
 def test_documents_of_the_right_shape_and_any_content(text: str) -> None:

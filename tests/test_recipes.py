@@ -11,7 +11,7 @@ from loopback import run_bash
 
 from botkit import schemas
 from botkit.errors import ParamError
-from botkit.recipes import RECIPES_FILE, get_recipe, load_recipes, render_recipe
+from botkit.recipes import RECIPES_FILE, load_recipes, render_recipe
 
 BASE = "http://unblu.test/app/rest/v4"
 
@@ -35,7 +35,7 @@ def test_recipes_file_is_schema_valid():
 
 def test_keep_previous_adds_then_assigns_with_basic_auth(recording_server, tmp_path):
     script = render_recipe(
-        get_recipe("unblu.reassign-keep-previous"),
+        load_recipes()["unblu.reassign-keep-previous"],
         {"conversationId": "c/1", "personId": "p-2"},
         base_url=BASE,
     )
@@ -53,7 +53,7 @@ def test_keep_previous_adds_then_assigns_with_basic_auth(recording_server, tmp_p
 
 
 def test_reassign_to_participant_runs_optional_steps_only_when_asked(recording_server, tmp_path):
-    recipe = get_recipe("unblu.reassign-to-participant")
+    recipe = load_recipes()["unblu.reassign-to-participant"]
     full = render_recipe(
         recipe,
         {
@@ -86,7 +86,7 @@ def test_reassign_to_participant_runs_optional_steps_only_when_asked(recording_s
 
 def test_forward_sends_the_comment(recording_server, tmp_path):
     script = render_recipe(
-        get_recipe("unblu.forward"),
+        load_recipes()["unblu.forward"],
         {"conversationId": "c1", "agentPersonId": "p9", "comment": "it's yours $(now)"},
         base_url=BASE,
     )
@@ -101,7 +101,9 @@ def test_forward_sends_the_comment(recording_server, tmp_path):
 
 def test_script_refuses_to_run_without_credentials(recording_server, tmp_path):
     script = render_recipe(
-        get_recipe("unblu.forward"), {"conversationId": "c", "agentPersonId": "p"}, base_url=BASE
+        load_recipes()["unblu.forward"],
+        {"conversationId": "c", "agentPersonId": "p"},
+        base_url=BASE,
     )
     result, sent = _run(script, recording_server, tmp_path, {})
     assert result.returncode != 0 and sent == []
@@ -112,7 +114,7 @@ def test_script_stops_at_the_first_failed_call(tmp_path):
     import subprocess
 
     script = render_recipe(
-        get_recipe("unblu.reassign-keep-previous"),
+        load_recipes()["unblu.reassign-keep-previous"],
         {"conversationId": "c", "personId": "p"},
         base_url="http://127.0.0.1:9/app/rest/v4",  # discard port: nothing listens
     )
@@ -130,7 +132,7 @@ def test_script_stops_at_the_first_failed_call(tmp_path):
 def test_recipe_errors_name_the_recipe_option():
     with pytest.raises(ParamError, match="--person-id"):
         render_recipe(
-            get_recipe("unblu.reassign-keep-previous"), {"conversationId": "c"}, base_url=BASE
+            load_recipes()["unblu.reassign-keep-previous"], {"conversationId": "c"}, base_url=BASE
         )
 
 
@@ -154,7 +156,7 @@ def test_the_reader_reads_every_call_of_a_recipe_script():
     from botkit.curl import read_curl_script
 
     script = render_recipe(
-        get_recipe("unblu.reassign-keep-previous"),
+        load_recipes()["unblu.reassign-keep-previous"],
         {"conversationId": "c1", "personId": "p2"},
         base_url="https://unblu.example.com/app/rest/v4",
     )
@@ -181,7 +183,7 @@ def test_generated_recipes_lint_without_errors(tmp_path):
     from botkit.lint import LintConfig, lint_paths
 
     script = render_recipe(
-        get_recipe("unblu.reassign-to-participant"),
+        load_recipes()["unblu.reassign-to-participant"],
         {"conversationId": "c1", "personId": "p2", "previousPersonId": "p1"},
         base_url="https://unblu.example.com/app/rest/v4",
     )

@@ -8,9 +8,11 @@ on stderr with exit status 2; click's own usage errors get the same shape.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -81,24 +83,61 @@ def cli() -> None:
     """
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn every expected failure into one line on stderr."""
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point: run the CLI and turn every expected failure into one line on stderr.
+
+    Called without ``argv`` (the ``botkit`` command, ``python -m botkit``), the process is
+    botkit's alone: once the result is written and flushed it ends at once with
+    ``os._exit``, skipping the interpreter's teardown of every loaded module (15-20 % of a
+    one-shot command's CPU time). Every file botkit writes is closed by then (``-o`` and
+    ``--fix`` write through ``botkit.output``, which closes and renames before the command
+    returns). With ``argv`` (tests, other Python code) it raises ``SystemExit`` as usual.
+    """
+    status = _run(argv)
+    if argv is None:
+        _exit_now(status)
+    sys.exit(status)
+
+
+def _run(argv: list[str] | None) -> int:
+    """Run the command; its exit status (every failure already reported on stderr)."""
     from botkit.errors import BotkitError
 
     try:
         result: Any = cli.main(args=argv, prog_name="botkit", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("botkit: aborted", err=True)
-        sys.exit(130)
+        return 130
     except click.ClickException as exc:
-        _fail(_usage_message(exc), exc.exit_code)
+        return _fail(_usage_message(exc), exc.exit_code)
     except BotkitError as exc:
-        _fail(str(exc), exc.exit_code)
+        return _fail(str(exc), exc.exit_code)
     except BrokenPipeError:
-        # A closed pipe (``botkit apis | head``) is not an error worth a traceback.
+        return _closed_pipe()
+    except SystemExit as exc:  # click's own exits (--help, --version) in standalone_mode=False
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return result if isinstance(result, int) else 0
+
+
+def _closed_pipe() -> int:
+    """A closed pipe (``botkit apis | head``) is not an error worth a traceback."""
+    with contextlib.suppress(OSError):
         sys.stderr.close()
-        sys.exit(141)
-    sys.exit(result if isinstance(result, int) else 0)
+    return 141
+
+
+def _exit_now(status: int) -> NoReturn:
+    """Flush what is buffered for stdout and stderr, then end the process without teardown."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = _closed_pipe()
+    except OSError:
+        status = status or 1
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(status)
 
 
 def _usage_message(exc: click.ClickException) -> str:
@@ -109,6 +148,6 @@ def _usage_message(exc: click.ClickException) -> str:
     return message
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int) -> int:
     click.echo(f"botkit: error: {message}", err=True)
-    sys.exit(code)
+    return code

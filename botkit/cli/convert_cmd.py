@@ -14,7 +14,7 @@ import click
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
-from botkit.render import STYLES
+from botkit.render import STYLES, Style
 
 
 @click.command("import")
@@ -114,7 +114,7 @@ def import_(
     help=STYLE_HELP,
 )
 @with_output
-def export(file: str, style: str, output: str | None) -> None:
+def export(file: str, style: Style, output: str | None) -> None:  # --style is a Choice of STYLES
     """Print the cURL command for a Call API component (JSON).
 
     The command sends exactly the request the component describes; paste it in a
@@ -138,7 +138,7 @@ def export(file: str, style: str, output: str | None) -> None:
     if not isinstance(component, dict):
         raise InputError("not a Call API component: expected a JSON object", source=source)
     check_component(component, source=source)
-    text = to_curl(component, style=style)  # type: ignore[arg-type]
+    text = to_curl(component, style=style)
     with output_stream(output) as out:
         click.echo(text, file=out, nl=False)
 

@@ -17,7 +17,7 @@ from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
 from botkit.output import output_stream
-from botkit.render import STYLES
+from botkit.render import STYLE_BODY_LAYOUT, STYLES
 
 
 def _apis() -> dict[str, Api]:
@@ -52,7 +52,11 @@ def _build_api_command(api: Api) -> click.Command:
             show_default=True,
             help="curl: the command; component: the Call API component JSON.",
         ),
-        click.Option(["--name"], help="Component name (with --format component)."),
+        click.Option(
+            ["--name"],
+            help="Component name, with --format component (default: the API's summary, "
+            "as botkit import names it).",
+        ),
         output_option(),
         click.Option(
             ["--default-region"],
@@ -101,10 +105,8 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
 
     values = {p.name: options.get(p.name) for p in api.params}
     output_format = options["output_format"]
-    layout: BodyLayout = (
-        "pretty"
-        if output_format == "component"
-        else ("readme" if options["style"] == "readme" else "compact")
+    body_layout: BodyLayout = (
+        "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
     )
     credentials = Credentials(
         api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
@@ -115,7 +117,7 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
             values,
             base_url=options["base_url"],
             credentials=credentials,
-            layout=layout,
+            body_layout=body_layout,
             default_region=options["default_region"],
         )
     except ParamError as exc:
@@ -123,13 +125,15 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
     if output_format == "component":
-        name = options["name"] or f"{api.vendor.title} {api.action.replace('-', ' ')}"
+        from botkit.convert import default_name
+
+        name = options["name"] or default_name(generated.request, api)
         component = generated.request.to_component(name, api.id)
         text = json.dumps(component, indent=2, ensure_ascii=False) + "\n"
     else:
-        from botkit.render import to_curl
+        from botkit.render import render_curl
 
-        text = to_curl(generated.request, options["style"])
+        text = render_curl(generated.request, options["style"])
     with output_stream(options["output"]) as out:
         click.echo(text, file=out, nl=False)
 

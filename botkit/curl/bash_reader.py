@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
-from botkit.curl.bash_tree import ParsedBash
+from botkit.curl.bash_tree import ParsedBash, script_commands
 from botkit.curl.words import ShellCommand
 
 _PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
@@ -34,7 +34,7 @@ def read_bash_script(text: str, source: str) -> list[ShellCommand]:
     Other commands (``set -e``, ``echo``...) run nothing botkit needs and are passed over.
     """
     text = _drop_final_continuation(_normalize_newlines(text))
-    return ParsedBash(text, source).commands()
+    return script_commands(text, source)
 
 
 def _normalize_newlines(text: str) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 CURL_NAMES = ("curl", "curl.exe")
 _WRAPPERS = ("sudo", "command", "exec", "noglob")
+WINDOW = 1 << 16  # characters of a script parsed at once (about 10 MB of tree)
 
 
 @cache
@@ -61,19 +62,36 @@ def _structure_bytes(text: str) -> bytes:
 
 
 class ParsedBash:
-    """One bash text and its tree-sitter tree; offsets into the tree are offsets into text."""
+    """Bash text and the tree-sitter tree of ``text[start:stop]`` (all of it by default).
 
-    def __init__(self, text: str, source: str) -> None:
+    ``start()`` and ``end()`` turn the tree's offsets into offsets of ``text``.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        source: str,
+        *,
+        structure: bytes | None = None,
+        locator: Locator | None = None,
+        start: int = 0,
+        stop: int | None = None,
+    ) -> None:
         self.text = text
         self.source = source
-        self.tree = _parser().parse(_structure_bytes(text))
-        self.locator = Locator(text, source)
+        self.base = start
+        if structure is None:
+            structure = _structure_bytes(text)
+        if start or stop is not None:
+            structure = structure[start:stop]
+        self.tree = _parser().parse(structure)
+        self.locator = locator if locator is not None else Locator(text, source)
 
     def start(self, node: Node) -> int:
-        return node.start_byte  # the parsed text is ASCII: bytes are characters
+        return node.start_byte + self.base  # the parsed text is ASCII: bytes are characters
 
     def end(self, node: Node) -> int:
-        return node.end_byte
+        return node.end_byte + self.base
 
     def error(self, message: str, node: Node | int) -> InputError:
         offset = node if isinstance(node, int) else self.start(node)
@@ -114,14 +132,12 @@ class ParsedBash:
         stdin = stdin_of(self, redirects, expander, piped)
         return ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash")
 
-    def commands(self) -> list[ShellCommand]:
-        """Script mode: each curl command in turn; other commands are not errors."""
-        root = self.tree.root_node
-        if root.has_error:
-            raise syntax_error(self, root)
-        variables: dict[str, str] = {}
-        commands: list[ShellCommand] = []
-        for child in root.children:
+    def take_commands(
+        self, children: list[Node], variables: dict[str, str], commands: list[ShellCommand]
+    ) -> None:
+        """Script mode: the curl commands among ``children`` (statements of the tree's
+        root, in order); other commands are not errors; assignments set ``variables``."""
+        for child in children:
             kind = child.type
             if kind in ("comment", ";", "\n", "&", ";;"):
                 continue
@@ -139,10 +155,8 @@ class ParsedBash:
                 expander = Expander(self.text, self.locator, variables, notes)
                 words = self._words(node, expander)
                 stdin = stdin_of(self, redirects, expander, piped)
-                commands.append(ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash"))
-        if not commands:
-            raise no_curl(self, [])
-        return commands
+                end = self.locator.at(max(self.end(n) for n in (node, *redirects)))
+                commands.append(ShellCommand(words, stdin, notes, "bash", end))
 
     def _collect(
         self,
@@ -286,6 +300,75 @@ class ParsedBash:
                 expander.variables[name] = text
             else:
                 stack.extend(reversed(current.named_children))
+
+
+def script_commands(text: str, source: str) -> list[ShellCommand]:
+    """Every curl command of a script, parsed one window of statements at a time.
+
+    Bash itself reads a script one complete command at a time, so a statement that
+    ends before the window does is the statement bash runs; the last statement of a
+    window may go on past its end (a ``\\`` line, an open quote, a here-document)
+    and is parsed again at the start of the next window.  A window that does not parse,
+    or holds a single statement, grows until it does or reaches the end of the text.
+    So memory is one window's tree (tree-sitter holds about 150 bytes per character),
+    not the whole script's, and each character is parsed a bounded number of times.
+    """
+    structure = _structure_bytes(text)
+    locator = Locator(text, source)
+    variables: dict[str, str] = {}
+    commands: list[ShellCommand] = []
+    at, size = 0, WINDOW
+    while True:
+        stop = _cut(text, at + size)
+        parsed = ParsedBash(text, source, structure=structure, locator=locator, start=at, stop=stop)
+        root = parsed.tree.root_node
+        if stop >= len(text):
+            if root.has_error:
+                raise syntax_error(parsed, root)
+            parsed.take_commands(root.children, variables, commands)
+            break
+        statements = _complete_statements(root)
+        if not statements:
+            size *= 2
+            continue
+        resume = parsed.start(statements[-1])
+        done = [c for c in root.children if parsed.end(c) <= resume]
+        parsed.take_commands(done, variables, commands)
+        at, size = resume, WINDOW
+    if not commands:
+        raise no_curl(parsed, [])
+    return commands
+
+
+def _complete_statements(root: Node) -> list[Node]:
+    """The statements of a window that the cut cannot have changed, and the one after
+    them, where the next window starts (an empty list: the window must grow).
+
+    The last statement may go on past the cut.  Where the window does not parse,
+    the cut may have broken the statement with the error or the one before it
+    (``-d '`` cut inside the quotes reads as ``-d`` and then an error), so both
+    are read again.
+    """
+    statements: list[Node] = []
+    for child in root.named_children:
+        if child.has_error or child.is_missing or child.is_error:
+            statements = statements[:-1]
+            break
+        if child.type != "comment":
+            statements.append(child)
+    return statements if len(statements) >= 2 else []
+
+
+def _cut(text: str, at: int) -> int:
+    """Where a window reaching ``at`` ends: after the first line end from ``at`` on
+    that is not a ``\\`` continuation (so most cuts fall between statements)."""
+    while True:
+        newline = text.find("\n", at)
+        if newline < 0:
+            return len(text)
+        if newline == 0 or text[newline - 1] != "\\":
+            return newline + 1
+        at = newline + 1
 
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl"})

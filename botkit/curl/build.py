@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from botkit.curl.report import Report
 from botkit.curl.state import CurlState, Data
-from botkit.curl.urls import UrlError, append_query, query_data, split_url, upload_url
+from botkit.curl.urls import UrlError, append_query, query_data, resolve_url, upload_url
 from botkit.curl.words import Word
 from botkit.errors import InputError
 from botkit.request import BasicAuth, Body, Header, Request, parse_query
@@ -119,9 +119,9 @@ class _Builder:
         return "GET"
 
     def _url(self, word: Word) -> tuple[str, str | None, BasicAuth | None]:
-        """The URL curl would use: see urls.split_url; its complaints located at ``word``."""
+        """The URL curl would use: see urls.resolve_url; its complaints located at ``word``."""
         try:
-            return split_url(
+            return resolve_url(
                 word.text,
                 globoff=self.state.globoff,
                 path_as_is=self.state.path_as_is,

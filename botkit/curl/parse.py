@@ -32,4 +32,5 @@ def parse_command(
     state = CurlState()
     read_argv(command.words[1:], Recording(state, report, Inputs(report, base_dir, command.stdin)))
     first = command.words[0]
-    return CurlRead(build_request(state, report, first), report.warnings, first.line, first.column)
+    request = build_request(state, report, first)
+    return CurlRead(request, report.warnings, first.line, first.column, command.end)

@@ -8,7 +8,6 @@ every option is known, because curl's rules look at options together.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -19,15 +18,8 @@ from botkit.curl.report import Report, mask
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
+from botkit.http_syntax import MEDIA_TYPE, TOKEN
 from botkit.request import FormPart
-
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-# A media type with parameters; mirrors $defs/mediaType in schemas/component.schema.json.
-_MEDIA_TYPE = re.compile(
-    r"[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+"
-    r"(?:[ \t]*;[ \t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+="
-    r"(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+|\"[^\"\\\r\n]*\"))*"
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +81,7 @@ def _url(r: Recording, use: Use) -> None:
 
 def _request(r: Recording, use: Use) -> None:
     value = use.value
-    if not _TOKEN.fullmatch(value.text):
+    if not TOKEN.fullmatch(value.text):
         raise r.report.error(
             f"{use.spelled} needs an HTTP method (letters, digits and !#$%&'*+-.^_`|~)", value
         )
@@ -158,7 +150,7 @@ def _header_line(r: Recording, text: str, word: Word) -> None:
 
 
 def _check_header_name(r: Recording, name: str, word: Word) -> None:
-    if not _TOKEN.fullmatch(name):
+    if not TOKEN.fullmatch(name):
         raise r.report.error(
             f"{mask(name)!r} is not a valid HTTP header name (letters, digits and "
             "!#$%&'*+-.^_`|~ only)",
@@ -255,7 +247,7 @@ def _form(r: Recording, use: Use) -> None:
     names = [spec.name, spec.filename or "", spec.content if spec.source == "file" else ""]
     if any("\n" in t or "\r" in t for t in names):
         raise r.report.error(f"{spelled}: a part name or file name holds a line break", word)
-    if spec.type is not None and not _MEDIA_TYPE.fullmatch(spec.type):
+    if spec.type is not None and not MEDIA_TYPE.fullmatch(spec.type):
         raise r.report.error(
             f"{spelled}: curl takes type= as a media type like text/plain "
             "(it rejects this one: 'option -F: is badly used here')",

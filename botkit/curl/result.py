@@ -32,3 +32,6 @@ class CurlRead:
     warnings: list[CurlWarning] = field(default_factory=list)
     line: int = 1  # where the command starts (its "curl"), 1-based, in the text read
     column: int = 1
+    # Where it ends (line and column just past it) when it is one of a script's
+    # commands; None: it runs to the end of the text.
+    end: tuple[int, int] | None = None

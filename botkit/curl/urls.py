@@ -30,7 +30,7 @@ class UrlError(ValueError):
     """A URL curl would refuse (or read differently than it looks); the caller locates it."""
 
 
-def split_url(
+def resolve_url(
     text: str, *, globoff: bool, path_as_is: bool, default_scheme: str
 ) -> tuple[str, str | None, BasicAuth | None]:
     """The URL curl uses for ``text``: scheme as curl guesses it, credentials taken out,

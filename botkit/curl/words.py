@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -45,6 +46,9 @@ class ShellCommand:
     stdin: Stdin | None = None
     notes: list[CurlWarning] = field(default_factory=list)
     dialect: str = "bash"
+    # Where the command's text ends (1-based line and column just past it, its
+    # here-document included), when it is one of several in a script.
+    end: tuple[int, int] | None = None
 
 
 class Locator:
@@ -53,7 +57,7 @@ class Locator:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
-        self._starts = [0]
+        self._starts = array("q", [0])  # 8 bytes a line, not a list of int objects
         find = text.find
         i = find("\n")
         while i >= 0:

@@ -19,8 +19,7 @@ Everything else (User-Agent, Referer, Origin, Cookie, Accept...) is kept.
 
 from __future__ import annotations
 
-from botkit.curl.urls import UrlError
-from botkit.curl.urls import split_url as curl_split_url
+from botkit.curl.urls import UrlError, resolve_url
 from botkit.request import BasicAuth, Header, QueryParam, parse_query
 
 BROWSER_HEADERS = frozenset(
@@ -72,7 +71,7 @@ def url_parts(text: str) -> tuple[str, list[QueryParam], BasicAuth | None]:
     """URL without query, the query pieces as written, and credentials in the URL."""
     text = text.strip()
     try:
-        url, query, auth = curl_split_url(
+        url, query, auth = resolve_url(
             text, globoff=True, path_as_is=True, default_scheme="http"
         )
     except UrlError as exc:

@@ -328,7 +328,8 @@ class _Reader:
             return "".join(out)
         if stops:
             m = re.compile(rf"[^\s{re.escape(stops)}]+").match(self.text, self.i)
-            assert m is not None  # not at a blank nor a stop: at least one character
+            if m is None:  # at a stop where a value belongs, as in Cookie("name",, "host")
+                raise self.error(f"{what}: expected a value before {self.text[self.i]!r}", self.i)
             self.i = m.end()
             return m.group()
         word, self.i = self.strings.word(self.i)

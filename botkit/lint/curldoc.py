@@ -12,13 +12,14 @@ heredoc), so rewriting it cannot change anything else the shell would read.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
-from botkit.lint.document import Document
-from botkit.lint.jsonpos import JsonIndexError, JsonPath, Node, index
+from botkit.lint.document import BOM, Document
+from botkit.lint.jsonpos import JsonIndexError, JsonPath, LineIndex, Node, index
 from botkit.lint.model import Site
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
 _IGNORE = re.compile(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)$")
 _CODE = re.compile(r"BK\d{3}", re.I)
 _PHONE_JSON = re.compile(r'"\+?[0-9]*"')
+_USER_OPTION = re.compile(r"(?:-u|--user)[ \t=]*['\"]?")
+_DATA_OPTION = re.compile(r"(?<![\w-])(?:-d|--data[\w-]*|--json)\b")
 
 ALL = "ALL"
 
@@ -38,6 +41,7 @@ def mentions_curl(text: str) -> bool:
     return _COMMAND.search(_COMMENT_LINE.sub("", text)) is not None
 
 
+@lru_cache(maxsize=2)  # one script gives one document per command: scan it once
 def ignored_codes(text: str) -> frozenset[str]:
     """Codes named by ``# botkit: ignore BK203, BK101`` lines; a bare line means all."""
     codes: set[str] = set()
@@ -50,13 +54,16 @@ def ignored_codes(text: str) -> frozenset[str]:
     return frozenset(codes)
 
 
-def _offset_of(text: str, read: CurlRead) -> int:
-    """Where the command starts in ``text``: the position of its first word (curl)."""
-    line, column = read.line, read.column
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start + column - 1
+@lru_cache(maxsize=2)
+def _lines_of(text: str) -> LineIndex:
+    """One line index per text, shared by the documents of a script's commands."""
+    return LineIndex(text, 1 if text.startswith(BOM) else 0)
+
+
+def _offset_of(text: str, line: int, column: int) -> int:
+    """The offset of a reader's 1-based (line, column) in ``text``."""
+    starts = _lines_of(text)._starts
+    return min(starts[min(line, len(starts)) - 1] + column - 1, len(text))
 
 
 class CurlDocument(Document):
@@ -75,8 +82,12 @@ class CurlDocument(Document):
         self.error: InputError | None = None
         self.result: CurlRead | None = read
         self._given_offset: int | None = None
+        #: Values are looked for up to here: the end of this command in a script.
+        self.command_end = len(text)
         if read is not None:
-            self._given_offset = _offset_of(text, read)
+            self._given_offset = _offset_of(text, read.line, read.column)
+            if read.end is not None:
+                self.command_end = _offset_of(text, *read.end)
             return
         from botkit.curl import read_curl
 
@@ -85,6 +96,10 @@ class CurlDocument(Document):
             self.result = read_curl(text, source=display, base_dir=base_dir)
         except InputError as exc:
             self.error = exc
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return _lines_of(self.text)
 
     @property
     def warnings(self) -> list[Any]:
@@ -152,12 +167,14 @@ class CurlDocument(Document):
     def _find(self, needle: str, start: int | None = None) -> tuple[int, int] | None:
         if not needle:
             return None
-        at = self.text.find(needle, self.command_offset if start is None else start)
+        at = self.text.find(
+            needle, self.command_offset if start is None else start, self.command_end
+        )
         return (at, at + len(needle)) if at >= 0 else None
 
     def _method(self, method: str) -> tuple[int, int] | None:
         pattern = re.compile(r"(?:-X|--request)[ \t=]*['\"]?(" + re.escape(method) + ")", re.I)
-        match = pattern.search(self.text, self.command_offset)
+        match = pattern.search(self.text, self.command_offset, self.command_end)
         return match.span(1) if match else None
 
     def _header(self, site: Site) -> tuple[int, int] | None:
@@ -168,10 +185,10 @@ class CurlDocument(Document):
         name, value = headers[i]["name"], headers[i]["value"]
         nth = sum(1 for h in headers[:i] if h["name"].lower() == name.lower())
         pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"[ \t]*:", re.I)
-        matches = list(pattern.finditer(self.text, self.command_offset))
-        if nth >= len(matches):
+        found = pattern.finditer(self.text, self.command_offset, self.command_end)
+        match = next(islice(found, nth, None), None)
+        if match is None:
             return None
-        match = matches[nth]
         if len(site.path) >= 3 and site.path[2] == "value" and value:
             at = match.end()
             while at < len(self.text) and self.text[at] in " \t":
@@ -181,7 +198,7 @@ class CurlDocument(Document):
         return match.start(), match.end() - 1
 
     def _auth(self, site: Site) -> tuple[int, int] | None:
-        match = re.compile(r"(?:-u|--user)[ \t=]*['\"]?").search(self.text, self.command_offset)
+        match = _USER_OPTION.search(self.text, self.command_offset, self.command_end)
         if match is None:
             return None
         auth = (self.component or {}).get("auth", {})
@@ -206,7 +223,7 @@ class CurlDocument(Document):
         text = self._body_text
         if text is None:
             return None
-        at = self.text.find(text, self.command_offset)
+        at = self.text.find(text, self.command_offset, self.command_end)
         return at if at >= 0 else None
 
     @cached_property
@@ -239,9 +256,7 @@ class CurlDocument(Document):
                 found = self._find(key)
                 if found:
                     return found
-        match = re.compile(r"(?<![\w-])(?:-d|--data[\w-]*|--json)\b").search(
-            self.text, self.command_offset
-        )
+        match = _DATA_OPTION.search(self.text, self.command_offset, self.command_end)
         return match.span() if match else None
 
     def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:

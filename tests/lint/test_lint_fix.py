@@ -89,7 +89,9 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, faili
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        real = output_module.tempfile.NamedTemporaryFile
+        import tempfile  # botkit.output imports it where it writes a file
+
+        real = tempfile.NamedTemporaryFile
 
         class Failing:
             def __init__(self, *a, **k):
@@ -106,7 +108,7 @@ def test_interrupted_fix_leaves_the_original_intact(tmp_path, monkeypatch, faili
                 self.inner.write(data[: len(data) // 2])  # half the bytes reach the disk...
                 boom()
 
-        monkeypatch.setattr(output_module.tempfile, "NamedTemporaryFile", Failing)
+        monkeypatch.setattr(tempfile, "NamedTemporaryFile", Failing)
     else:
         monkeypatch.setattr(output_module.os, failing, boom)
     [result] = lint_files([path], LintConfig(), fix=True)
