@@ -100,6 +100,65 @@ def import_text(
     return Imported(components, warnings)
 
 
+@dataclass
+class Exported:
+    """What ``botkit export`` prints, and what the chosen format could not hold."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def export_document(
+    document: Any,
+    *,
+    to: str = "curl",
+    style: Style = "readme",
+    steps: tuple[str, ...] = (),
+    source: str = "",
+) -> Exported:
+    """A component, an array of them, or a bot's ``call_api`` steps (``steps``: those
+    ids only) as cURL, a Postman Collection v2.1 (``to="postman"``) or HAR (``"har"``)."""
+    from botkit.formats import write_requests
+    from botkit.formats.bot import call_steps
+    from botkit.render import STYLES
+    from botkit.request import Request
+
+    if style not in STYLES:
+        raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
+    title, variables = "botkit export", {}
+    if isinstance(document, dict) and "steps" in document:
+        components = []
+        for k, component in call_steps(document, steps, source=source):
+            check_component(component, source=source, at=f"$.steps[{k}].component")
+            components.append(component)
+        title, variables = document["name"], dict(document.get("variables") or {})
+    elif steps:
+        raise InputError("--step picks steps of a bot, and this is not a bot", source=source)
+    elif isinstance(document, list):
+        if not document:
+            raise InputError("an empty array: there is nothing to export", source=source)
+        for index, component in enumerate(document):
+            if not isinstance(component, dict):
+                raise InputError(
+                    f"not a Call API component: expected a JSON object at $[{index}]",
+                    source=source,
+                )
+            check_component(component, source=source, at=f"$[{index}]")
+        components = document
+    elif isinstance(document, dict):
+        check_component(document, source=source)
+        components = [document]
+    else:
+        raise InputError(
+            "not a Call API component: expected a JSON object "
+            "(a component or a bot) or an array of components",
+            source=source,
+        )
+    requests = [(c["name"], Request.from_component(c)) for c in components]
+    text, warnings = write_requests(to, requests, title=title, variables=variables, style=style)
+    return Exported(text, warnings)
+
+
 def component_for(
     request: Request, *, name: str | None = None, redact: bool = False
 ) -> dict[str, Any]:
@@ -138,10 +197,19 @@ def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
     return render_curl(Request.from_component(component), style)
 
 
-def check_component(component: Any, *, source: str = "") -> None:
-    """InputError unless ``component`` is a schema-valid Call API component of sendable text."""
+def check_component(component: Any, *, source: str = "", at: str = "") -> None:
+    """InputError unless ``component`` is a schema-valid Call API component of sendable text.
+
+    ``at`` is where the component sits in a larger document (``$[2]``), for the message.
+    """
     from botkit import schemas
 
+    if at:
+        try:
+            check_component(component, source=source)
+        except InputError as exc:
+            raise InputError(f"{at}: {exc.message}", source=source) from None
+        return
     if not schemas.is_valid("component", component):
         problem = str(schemas.best_problem("component", component))
         raise InputError(f"not a valid Call API component: {problem}", source=source)

@@ -112,9 +112,11 @@ def test_losses_are_warnings_and_strict_makes_them_errors() -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         component = botkit.parse_curl("curl --digest -u a:b https://h")
-    assert component["auth"]["username"] == "a"
+    # curl sends no credentials before the server's Digest challenge (issue 10): no auth.
+    assert "auth" not in component
     [warning] = caught
     assert issubclass(warning.category, CurlImportWarning) and "--digest" in str(warning.message)
+    assert "-u credentials" in str(warning.message)
     with pytest.raises(InputError, match="--digest"):
         botkit.parse_curl("curl --digest -u a:b https://h", strict=True)
 

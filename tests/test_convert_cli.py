@@ -135,3 +135,26 @@ def test_the_installed_command_never_shows_a_traceback() -> None:
         assert done.returncode == 2
         assert b"Traceback" not in done.stderr
         assert done.stderr.startswith(b"botkit: error: ")
+
+
+def test_import_and_export_of_the_new_formats_from_the_command_line(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    har = samples / "har" / "bot-studio-session.har"
+    result = subprocess.run(
+        [sys.executable, "-m", "botkit", "import", str(har), "--bot", "--name", "Hand-off"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["name"] == "Hand-off"
+    assert result.stderr.startswith(f"botkit: warning: {har}:$.log.entries[3].request.url: ")
+    bot = tmp_path / "bot.json"
+    bot.write_text(result.stdout)
+    for to, key in (("postman", "item"), ("har", "log")):
+        out = run("export", str(bot), "--to", to)
+        assert out.exit_code == 0 and key in json.loads(out.stdout)
+    out = run("export", str(bot), "--step", "nope")
+    assert out.exit_code == 2
+    assert out.stderr == f"botkit: error: {bot}: --step nope: the bot has no such step\n"
+    out = run("import", "--from", "har", stdin="curl https://h.example")
+    assert out.exit_code == 2
+    assert out.stderr.startswith("botkit: error: <stdin>:1:1: not JSON, so not a HAR file")

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from botkit.curl.options import ROWS, Effect, OptionError, by_long, by_short
+from botkit.curl.options import NOTED, ROWS, Effect, OptionError, by_long, by_short
 
 
 def test_rows_are_unique_and_complete() -> None:
@@ -18,7 +18,8 @@ def test_rows_are_unique_and_complete() -> None:
     assert len(shorts) == len(set(shorts))
     for long, _, _, effect, note in ROWS:
         assert long == long.lower() and not long.startswith("-")
-        if effect in (Effect.WARN, Effect.FAIL):
+        assert {Effect.WARN, Effect.FAIL} <= NOTED
+        if effect in NOTED:
             assert note, f"--{long} needs a note saying what it does"
         else:
             assert not note, f"--{long} has a note it never shows"

@@ -140,10 +140,9 @@ class Catalog:
 
 class UnknownApiError(BotkitError):
     def __init__(self, api_id: str, known: list[str]) -> None:
-        import difflib
+        from botkit.suggest import did_you_mean
 
-        close = difflib.get_close_matches(api_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]}?" if close else "; see 'botkit apis' for the list"
+        hint = did_you_mean(api_id, known) or "; see 'botkit apis' for the list"
         super().__init__(f"unknown API id {api_id!r}{hint}")
 
 

@@ -58,10 +58,9 @@ class LazyGroup(HelpGroup):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in COMMANDS:
-            import difflib
+            from botkit.suggest import did_you_mean
 
-            close = difflib.get_close_matches(name, list(COMMANDS), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
+            hint = did_you_mean(name, COMMANDS, cutoff=0.6, quote=True)
             raise click.UsageError(f"no such command '{name}'{hint}", ctx)
         return super().resolve_command(ctx, args)
 

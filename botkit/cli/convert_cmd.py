@@ -1,7 +1,7 @@
 """``botkit import`` and ``botkit export``: thin wrappers over botkit.convert.
 
-Input is a file or standard input (no FILE, or ``-``), so ``pbpaste | botkit
-import`` works; output goes to standard output and warnings to standard error.
+Input is a file or standard input (no FILE, or ``-``), so a clipboard can be piped
+in; output goes to standard output (or ``-o FILE``) and warnings to standard error.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def import_(
 
     \b
     Examples:
-      pbpaste | botkit import
+      xclip -o -selection clipboard | botkit import    (Linux; or wl-paste)
+      pbpaste | botkit import                          (macOS; PowerShell: Get-Clipboard)
       botkit import request.sh --name "Assign chat" --redact > component.json
       botkit import session.har --match /team-member/ --bot --name "Hand-off"
       botkit import collection.postman_collection.json > components.json
@@ -107,6 +108,22 @@ def import_(
     "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
 )
 @click.option(
+    "--to",
+    "to",
+    type=click.Choice(["curl", "postman", "har"]),
+    default="curl",
+    show_default=True,
+    help="curl: one command (several: one script); postman: a Postman Collection v2.1; "
+    "har: a HAR 1.2 file.",
+)
+@click.option(
+    "--step",
+    "steps",
+    multiple=True,
+    metavar="ID",
+    help="For a bot: only this call_api step (repeatable; default: every one).",
+)
+@click.option(
     "--style",
     type=STYLE_CHOICE,
     default=STYLES[0],
@@ -114,33 +131,39 @@ def import_(
     help=STYLE_HELP,
 )
 @with_output
-def export(file: str, style: Style, output: str | None) -> None:  # --style is a Choice of STYLES
-    """Print the cURL command for a Call API component (JSON).
+def export(
+    file: str, to: str, steps: tuple[str, ...], style: Style, output: str | None
+) -> None:  # --style is a Choice of STYLES
+    """Print a component, an array of them, or a bot's call_api steps as cURL, Postman or HAR.
 
-    The command sends exactly the request the component describes; paste it in a
-    terminal or in Bot Studio's "Import from cURL".
+    The cURL sends exactly the request each component describes; paste it in a
+    terminal or in Bot Studio's "Import from cURL".  The Postman collection and
+    the HAR file describe the same requests, {{variables}} kept.
 
     \b
     Examples:
       botkit export component.json
       botkit export --style oneline < component.json
       botkit import request.sh | botkit export
+      botkit export bot.json --step assign --to postman -o assign.postman_collection.json
+      botkit export components.json --to har > calls.har
     """
-    from botkit.convert import check_component, to_curl
+    from botkit.convert import export_document
 
     text, source = _read_text(file)
     try:
-        component = json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not JSON: {exc.msg}", source=source, line=exc.lineno, column=exc.colno
         ) from None
-    if not isinstance(component, dict):
-        raise InputError("not a Call API component: expected a JSON object", source=source)
-    check_component(component, source=source)
-    text = to_curl(component, style=style)
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply", source=source) from None
+    exported = export_document(document, to=to, style=style, steps=steps, source=source)
+    for warning in exported.warnings:
+        click.echo(f"botkit: warning: {source}:{warning}", err=True)
     with output_stream(output) as out:
-        click.echo(text, file=out, nl=False)
+        click.echo(exported.text, file=out, nl=False)
 
 
 #: How import and export word the two reading problems a pasted command most often has.

@@ -53,10 +53,9 @@ class CatalogGroup(HelpGroup):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and name not in self._entries():
-            import difflib
+            from botkit.suggest import did_you_mean
 
-            close = difflib.get_close_matches(name, list(self._entries()), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]}?" if close else ""
+            hint = did_you_mean(name, self._entries())
             raise click.UsageError(f"unknown id {name!r}{hint}", ctx)
         return super().resolve_command(ctx, args)
 

@@ -6,8 +6,9 @@ tests/.  Which headers the resulting request (and so the component) carries:
 - every ``-H`` header, in order, duplicates kept, values trimmed of the blanks
   HTTP ignores; ``Name;`` is a header with an empty value;
 - headers other options stand for: ``-A`` User-Agent, ``-e`` Referer, ``-b``
-  Cookie, ``-r`` Range, ``--oauth2-bearer`` Authorization; ``-u`` (and
-  credentials in the URL) becomes the component's ``auth``;
+  Cookie, ``-r`` Range (``-r 600`` is ``bytes=600-``: curl appends the dash),
+  ``--oauth2-bearer`` Authorization; ``-u`` (and credentials in the URL) becomes
+  the component's ``auth``, when curl sends them at all (auth.py);
 - the Content-Type curl adds for ``-d`` (form-urlencoded) and the Content-Type
   and Accept it adds for ``--json``; a text body *without* Content-Type means
   "send none" (the exporter writes ``-H 'Content-Type:'``);
@@ -21,6 +22,9 @@ tests/.  Which headers the resulting request (and so the component) carries:
 
 from __future__ import annotations
 
+from botkit.curl.auth import choose
+from botkit.curl.options import Effect
+from botkit.curl.record import Use
 from botkit.curl.report import Report
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import UrlError, append_query, query_data, resolve_url, upload_url
@@ -39,6 +43,7 @@ class _Builder:
         self.state = state
         self.report = report
         self.command = command
+        self.auth = choose(state.auth_schemes)
 
     def request(self) -> Request:
         state = self.state
@@ -64,6 +69,7 @@ class _Builder:
                 "write a space as %20 or +",
                 url_word,
             )
+        self._http_version(url)
         return Request(
             method=self._method(),
             url=url,
@@ -72,6 +78,21 @@ class _Builder:
             body=body,
             auth=self._auth(url_auth),
         )
+
+    def _http_version(self, url: str) -> None:
+        """A component has no HTTP version: say so where the choice shows on the wire."""
+        use = self.state.http_version
+        if use is None:
+            return
+        effect = use.option.effect
+        plain = url[:7].lower() == "http://"
+        if effect is Effect.HTTP_VERSION_WARN or (effect is Effect.HTTP_UPGRADE and plain):
+            self.report.warn(
+                use.spelled,
+                f"{use.option.note}; a component cannot say which HTTP version to speak, "
+                "so it is left out",
+                use.word,
+            )
 
     def _the_url(self) -> Word:
         urls = self.state.urls
@@ -144,10 +165,10 @@ class _Builder:
             if name.lower() not in taken:
                 out.append(Header(name, value))
 
-        if state.bearer is not None:
+        if state.bearer is not None and self.auth.sends == "bearer":
             implied("Authorization", f"Bearer {state.bearer}")
         if state.range is not None:
-            implied("Range", f"bytes={state.range}")
+            implied("Range", f"bytes={self._range(state.range)}")
         if state.user_agent is not None and state.user_agent[1]:
             implied("User-Agent", state.user_agent[1])
         if state.referer:
@@ -191,10 +212,27 @@ class _Builder:
                 word,
             )
 
+    def _range(self, text: str) -> str:
+        """``-r 600`` means from byte 600 on: curl reads the number and appends the dash."""
+        if not text[:1].isdigit() or "-" in text:
+            return text
+        digits = text[: len(text) - len(text.lstrip("0123456789"))]
+        if int(digits) >= 2**63:
+            raise self.report.error(
+                "curl rejects this range: the number is too large ('option -r: is badly used "
+                "here')",
+                self.state.range_word or self.command,
+            )
+        return f"{int(digits)}-"
+
     def _auth(self, url_auth: BasicAuth | None) -> BasicAuth | None:
-        """``-u`` (or the URL's credentials), kept even when an Authorization header
-        replaces it on the wire: exporting both sends the same bytes again."""
+        """``-u`` (or the URL's credentials) when curl sends them as Basic auth; kept
+        even when an Authorization header replaces it on the wire: exporting both
+        sends the same bytes again."""
         state = self.state
+        self._auth_warnings(url_auth)
+        if self.auth.sends != "basic":
+            return None
         if any(n.lower() == "authorization" and v is None for _, n, v in state.headers):
             return None  # -H 'Authorization:' stops curl from sending its own
         if state.user is None:
@@ -212,6 +250,50 @@ class _Builder:
         if any(c in text for c in "\r\n"):
             raise self.report.error("the -u credentials hold a line break", word)
         return BasicAuth(user, password)
+
+    def _auth_warnings(self, url_auth: BasicAuth | None) -> None:
+        """Name the option that keeps credentials off the first request, and what is lost."""
+        state, choice = self.state, self.auth
+        lost = []
+        if choice.sends != "basic" and (state.user is not None or url_auth is not None):
+            lost.append("-u credentials" if state.user is not None else "URL's credentials")
+        if choice.sends != "bearer" and state.bearer is not None:
+            lost.append("--oauth2-bearer token")
+        if choice.sends == "bearer" and state.user is not None:
+            self.report.warn(
+                "-u",
+                "curl sends the --oauth2-bearer token, not these credentials; they are left out",
+                state.user[0],
+            )
+        for use in choice.deciders:
+            self.report.warn(
+                use.spelled,
+                f"{use.option.note}; a component cannot do that, so it is left out"
+                + _lost(lost, use),
+                use.word,
+            )
+        if choice.mixed is not None:
+            use = choice.mixed
+            self.report.warn(
+                use.spelled,
+                "with both Basic and Bearer to choose from, curl sends no credentials until "
+                "the server asks for one; a component cannot do that, so it holds none"
+                + _lost(lost, use),
+                use.word,
+            )
+
+
+def _lost(lost: list[str], use: Use) -> str:
+    if not lost:
+        return ""
+    what = " and ".join(lost)
+    verb = "is" if len(lost) == 1 and not lost[0].endswith("credentials") else "are"
+    how = (
+        "which curl signs the request with"
+        if use.option.effect is Effect.AWS_SIGV4
+        else "which curl sends only in answer to the server's challenge"
+    )
+    return f", and so {verb} the {what}, {how}"
 
 
 def _join_data(pieces: list[Data]) -> str:

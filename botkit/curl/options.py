@@ -51,9 +51,39 @@ class Effect(Enum):
     GLOBOFF = "globoff"
     PATH_AS_IS = "path-as-is"
     PROTO_DEFAULT = "proto-default"
+    # Auth schemes: curl keeps a set of them, in option order, and picks from it.
+    BASIC = "basic"
+    DIGEST = "digest"
+    NTLM = "ntlm"
+    NTLM_WB = "ntlm-wb"
+    NEGOTIATE = "negotiate"
+    ANYAUTH = "anyauth"
+    AWS_SIGV4 = "aws-sigv4"
+    # The HTTP version: the last option wins.  Quiet (the request is the same),
+    # a warning on any URL, or a warning on http:// URLs only.
+    HTTP_VERSION = "http-version"
+    HTTP_VERSION_WARN = "http-version-warn"
+    HTTP_UPGRADE = "http-upgrade"
     NEUTRAL = "neutral"
     WARN = "warn"
     FAIL = "fail"
+
+
+# Effects whose rows say, in their note, what the option does: the warning shows it.
+NOTED = frozenset(
+    {
+        Effect.WARN,
+        Effect.FAIL,
+        Effect.DIGEST,
+        Effect.NTLM,
+        Effect.NTLM_WB,
+        Effect.NEGOTIATE,
+        Effect.ANYAUTH,
+        Effect.AWS_SIGV4,
+        Effect.HTTP_VERSION_WARN,
+        Effect.HTTP_UPGRADE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,16 +104,22 @@ E = Effect
 _PROXY = "sends the request through a proxy"
 _CERT = "authenticates with a TLS client certificate"
 _NETRC = "reads the user name and password from .netrc"
+_METALINK = "reads a Metalink file (curl 7.78 and later refuse it)"
+_SRP = "authenticates the TLS connection with SRP (a user name and password)"
+_H2_PRIOR = "speaks HTTP/2 to an http:// server without asking it first"
+_H3_ONLY = "wants HTTP/3, which only https:// URLs have"
+_H10 = "speaks HTTP/1.0 (its request line says so)"
+_H2C = "asks an http:// server to switch to HTTP/2 (it adds Upgrade: h2c and HTTP2-Settings)"
 
 # fmt: off
 ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     # long name            short arg   effect     note (for WARN and FAIL)
     ("abstract-unix-socket",   None, ARG,  E.WARN,    "connects through a Unix socket"),
     ("alt-svc",                None, ARG,  E.NEUTRAL, ""),
-    ("anyauth",                None, FLAG, E.WARN,    "lets curl pick the auth scheme"),
+    ("anyauth",                None, FLAG, E.ANYAUTH, "lets curl pick the auth scheme"),
     ("append",                 "a",  FLAG, E.NEUTRAL, ""),
-    ("aws-sigv4",              None, ARG,  E.WARN,    "signs the request with AWS SigV4"),
-    ("basic",                  None, FLAG, E.NEUTRAL, ""),
+    ("aws-sigv4",              None, ARG,  E.AWS_SIGV4, "signs the request with AWS SigV4"),
+    ("basic",                  None, FLAG, E.BASIC,   ""),
     ("buffer",                 None, FLAG, E.NEUTRAL, ""),
     ("ca-native",              None, FLAG, E.NEUTRAL, ""),
     ("cacert",                 None, ARG,  E.NEUTRAL, ""),
@@ -112,7 +148,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("data-raw",               None, ARG,  E.DATA_RAW, ""),
     ("data-urlencode",         None, ARG,  E.DATA_URLENCODE, ""),
     ("delegation",             None, ARG,  E.NEUTRAL, ""),
-    ("digest",                 None, FLAG, E.WARN,    "uses HTTP Digest authentication"),
+    ("digest",                 None, FLAG, E.DIGEST,  "uses HTTP Digest authentication"),
     ("disable",                "q",  FLAG, E.NEUTRAL, ""),
     ("disable-eprt",           None, FLAG, E.NEUTRAL, ""),
     ("disable-epsv",           None, FLAG, E.NEUTRAL, ""),
@@ -164,13 +200,13 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("hostpubmd5",             None, ARG,  E.NEUTRAL, ""),
     ("hostpubsha256",          None, ARG,  E.NEUTRAL, ""),
     ("hsts",                   None, ARG,  E.NEUTRAL, ""),
-    ("http0.9",                None, FLAG, E.NEUTRAL, ""),
-    ("http1.0",                "0",  FLAG, E.NEUTRAL, ""),
-    ("http1.1",                None, FLAG, E.NEUTRAL, ""),
-    ("http2",                  None, FLAG, E.NEUTRAL, ""),
-    ("http2-prior-knowledge",  None, FLAG, E.NEUTRAL, ""),
-    ("http3",                  None, FLAG, E.NEUTRAL, ""),
-    ("http3-only",             None, FLAG, E.NEUTRAL, ""),
+    ("http0.9",                None, FLAG, E.HTTP_VERSION, ""),
+    ("http1.0",                "0",  FLAG, E.HTTP_VERSION_WARN, _H10),
+    ("http1.1",                None, FLAG, E.HTTP_VERSION, ""),
+    ("http2",                  None, FLAG, E.HTTP_UPGRADE, _H2C),
+    ("http2-prior-knowledge",  None, FLAG, E.HTTP_UPGRADE, _H2_PRIOR),
+    ("http3",                  None, FLAG, E.HTTP_VERSION, ""),
+    ("http3-only",             None, FLAG, E.HTTP_UPGRADE, _H3_ONLY),
     ("ignore-content-length",  None, FLAG, E.NEUTRAL, ""),
     ("include",                "i",  FLAG, E.NEUTRAL, ""),
     ("insecure",               "k",  FLAG, E.NEUTRAL, ""),
@@ -204,9 +240,9 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("max-filesize",           None, ARG,  E.NEUTRAL, ""),
     ("max-redirs",             None, ARG,  E.NEUTRAL, ""),
     ("max-time",               "m",  ARG,  E.NEUTRAL, ""),
-    ("metalink",               None, FLAG, E.NEUTRAL, ""),
+    ("metalink",               None, FLAG, E.FAIL,    _METALINK),
     ("mptcp",                  None, FLAG, E.NEUTRAL, ""),
-    ("negotiate",              None, FLAG, E.WARN,    "uses SPNEGO (Negotiate) authentication"),
+    ("negotiate",              None, FLAG, E.NEGOTIATE, "uses SPNEGO (Negotiate) authentication"),
     ("netrc",                  "n",  FLAG, E.WARN,    _NETRC),
     ("netrc-file",             None, ARG,  E.WARN,    _NETRC),
     ("netrc-optional",         None, FLAG, E.WARN,    _NETRC),
@@ -219,8 +255,8 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("no-progress-meter",      None, FLAG, E.NEUTRAL, ""),
     ("no-sessionid",           None, FLAG, E.NEUTRAL, ""),
     ("noproxy",                None, ARG,  E.NEUTRAL, ""),
-    ("ntlm",                   None, FLAG, E.WARN,    "uses NTLM authentication"),
-    ("ntlm-wb",                None, FLAG, E.WARN,    "uses NTLM authentication"),
+    ("ntlm",                   None, FLAG, E.NTLM,    "uses NTLM authentication"),
+    ("ntlm-wb",                None, FLAG, E.NTLM_WB, "uses NTLM authentication"),
     ("oauth2-bearer",          None, ARG,  E.BEARER,  ""),
     ("out-null",               None, FLAG, E.NEUTRAL, ""),
     ("output",                 "o",  ARG,  E.NEUTRAL, ""),
@@ -331,8 +367,8 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("tls-max",                None, ARG,  E.NEUTRAL, ""),
     ("tls13-ciphers",          None, ARG,  E.NEUTRAL, ""),
     ("tlsauthtype",            None, ARG,  E.NEUTRAL, ""),
-    ("tlspassword",            None, ARG,  E.NEUTRAL, ""),
-    ("tlsuser",                None, ARG,  E.NEUTRAL, ""),
+    ("tlspassword",            None, ARG,  E.WARN,    _SRP),
+    ("tlsuser",                None, ARG,  E.WARN,    _SRP),
     ("tlsv1",                  "1",  FLAG, E.NEUTRAL, ""),
     ("tlsv1.0",                None, FLAG, E.NEUTRAL, ""),
     ("tlsv1.1",                None, FLAG, E.NEUTRAL, ""),

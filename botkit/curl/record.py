@@ -164,6 +164,16 @@ def _user(r: Recording, use: Use) -> None:
 
 def _bearer(r: Recording, use: Use) -> None:
     r.state.bearer = use.value.text
+    r.state.auth_schemes.append(use)
+
+
+def _auth_scheme(r: Recording, use: Use) -> None:
+    """--basic, --digest, --anyauth...: which one curl uses is decided by all of them."""
+    r.state.auth_schemes.append(use)
+
+
+def _http_version(r: Recording, use: Use) -> None:
+    r.state.http_version = use if use.on else None
 
 
 def _cookie(r: Recording, use: Use) -> None:
@@ -189,6 +199,7 @@ def _referer(r: Recording, use: Use) -> None:
 
 def _range(r: Recording, use: Use) -> None:
     r.state.range = use.value.text
+    r.state.range_word = use.value
 
 
 # --- the body ----------------------------------------------------------------------------
@@ -306,6 +317,16 @@ RECORDERS: Mapping[Effect, Recorder] = {
     E.GLOBOFF: _globoff,
     E.PATH_AS_IS: _path_as_is,
     E.PROTO_DEFAULT: _proto_default,
+    E.BASIC: _auth_scheme,
+    E.DIGEST: _auth_scheme,
+    E.NTLM: _auth_scheme,
+    E.NTLM_WB: _auth_scheme,
+    E.NEGOTIATE: _auth_scheme,
+    E.ANYAUTH: _auth_scheme,
+    E.AWS_SIGV4: _auth_scheme,
+    E.HTTP_VERSION: _http_version,
+    E.HTTP_VERSION_WARN: _http_version,
+    E.HTTP_UPGRADE: _http_version,
     E.NEUTRAL: _neutral,
     E.WARN: _warn,
     E.FAIL: _fail,

@@ -8,9 +8,13 @@ the option that caused it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from botkit.curl.words import Word
 from botkit.request import FormPart
+
+if TYPE_CHECKING:
+    from botkit.curl.record import Use
 
 
 @dataclass
@@ -33,10 +37,14 @@ class CurlState:
     upload: tuple[Word, str, str] | None = None  # (option word, file name, content)
     user: tuple[Word, str] | None = None
     bearer: str | None = None
+    # --basic, --digest, ..., --oauth2-bearer, --aws-sigv4 and their --no- forms, in order.
+    auth_schemes: list[Use] = field(default_factory=list)
+    http_version: Use | None = None  # the last --http* option
     cookies: list[str] = field(default_factory=list)
     user_agent: tuple[Word, str] | None = None
     referer: str | None = None
     range: str | None = None
+    range_word: Word | None = None
     url_queries: list[str] = field(default_factory=list)
     get: bool = False
     head: Word | None = None

@@ -19,14 +19,28 @@ they are used, so reading a cURL command does not pay for the others.
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 
-__all__ = ["FORMATS", "ReadOptions", "ReadRequest", "ReadResult", "ReadWarning", "read_requests"]
+if TYPE_CHECKING:
+    from botkit.render import Style
+    from botkit.request import Request
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "ReadOptions",
+    "ReadRequest",
+    "ReadResult",
+    "ReadWarning",
+    "read_requests",
+    "write_requests",
+]
 
 
 @dataclass(frozen=True)
@@ -162,3 +176,37 @@ def select(result: ReadResult, *, match: str | None, entry: int | None) -> list[
             raise InputError(f"--entry {entry}: there are {len(chosen)} requests (1 is the first)")
         chosen = [chosen[entry - 1]]
     return chosen
+
+
+# --- writing: the one place that picks the writer ------------------------------------
+
+EXPORT_FORMATS = ("curl", "postman", "har")
+
+
+def write_requests(
+    fmt: str,
+    requests: list[tuple[str, Request]],
+    *,
+    title: str,
+    variables: dict[str, str] | None = None,
+    style: Style = "readme",
+) -> tuple[str, list[str]]:
+    """``requests`` (name, request) as ``fmt`` text: one cURL command or a script of
+    them, a Postman Collection v2.1, or a HAR 1.2 log.  Also what the format cannot
+    hold, each ``$[index]: subject: message``."""
+    if fmt == "curl":
+        from botkit.formats.curlscript import write_curl
+
+        return write_curl(requests, style=style), []
+    if fmt == "postman":
+        from botkit.formats.postman import write_postman
+
+        document, warnings = write_postman(requests, title=title, variables=variables or {})
+    elif fmt == "har":
+        from botkit import __version__
+        from botkit.formats.har import write_har
+
+        document, warnings = write_har(requests, creator_version=__version__)
+    else:
+        raise InputError(f"unknown format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n", warnings

@@ -37,3 +37,35 @@ def bot_definition(
         bot["variables"] = dict(variables)
     bot["steps"] = steps
     return bot
+
+
+def call_steps(
+    bot: Any, wanted: tuple[str, ...], *, source: str = ""
+) -> list[tuple[int, dict[str, Any]]]:
+    """The ``call_api`` components of a schema-valid ``bot`` with their step's index, in
+    step order; ``wanted``: only the steps with those ids (each a call_api step)."""
+    from botkit import schemas
+    from botkit.errors import InputError
+
+    problem = schemas.best_problem("bot", bot)
+    if problem is not None:
+        raise InputError(f"not a valid bot definition: {problem}", source=source)
+    by_id = {step["id"]: step for step in bot["steps"]}
+    for sid in wanted:
+        if sid not in by_id:
+            import difflib
+
+            close = difflib.get_close_matches(sid, list(by_id), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise InputError(f"--step {sid}: the bot has no such step{hint}", source=source)
+        if by_id[sid]["component"]["type"] != "call_api":
+            kind = by_id[sid]["component"]["type"]
+            raise InputError(f"--step {sid}: a {kind} step, not call_api", source=source)
+    chosen = [
+        (k, step["component"])
+        for k, step in enumerate(bot["steps"])
+        if step["component"]["type"] == "call_api" and (not wanted or step["id"] in wanted)
+    ]
+    if not chosen:
+        raise InputError("the bot has no call_api step to export", source=source)
+    return chosen

@@ -12,6 +12,7 @@ response), so a HAR viewer or a tool that replays HAR can show or send it.
 
 from __future__ import annotations
 
+from base64 import b64encode
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.request import Body, FormPart, Header, Request
 
 HAR_VERSION = "1.2"
+CREATOR = "botkit"
 
 
 def looks_like_har(document: Any) -> bool:
@@ -33,10 +35,13 @@ def read_har(document: Any, source: str, options: ReadOptions | None = None) -> 
     reader = JsonReader(source)
     log = reader.required(reader.expect(document, dict, "$"), "log", dict, "$")
     entries = reader.required(log, "entries", list, "$.log")
+    creator = log.get("creator")
+    # a HAR botkit wrote holds components, not a browser's capture: nothing to leave out
+    ours = isinstance(creator, dict) and creator.get("name") == CREATOR
     result = ReadResult("har", [])
     for index, entry in enumerate(entries):
         path = child("$.log.entries", index)
-        read = _entry(reader, reader.expect(entry, dict, path), path)
+        read = _entry(reader, reader.expect(entry, dict, path), path, ours)
         if isinstance(read, ReadWarning):
             result.warnings.append(read)
         else:
@@ -44,12 +49,14 @@ def read_har(document: Any, source: str, options: ReadOptions | None = None) -> 
     return result
 
 
-def _entry(reader: JsonReader, entry: dict[str, Any], path: str) -> ReadRequest | ReadWarning:
+def _entry(
+    reader: JsonReader, entry: dict[str, Any], path: str, ours: bool
+) -> ReadRequest | ReadWarning:
     rpath = child(path, "request")
     request = reader.required(entry, "request", dict, path)
     method = reader.required(request, "method", str, rpath)
     raw_url = reader.required(request, "url", str, rpath)
-    if not raw_url.lower().startswith(("http://", "https://")):
+    if not raw_url.lower().startswith(("http://", "https://", "{{")):
         return ReadWarning(
             child(rpath, "url"),
             raw_url if len(raw_url) <= 60 else raw_url[:59] + "…",
@@ -59,12 +66,12 @@ def _entry(reader: JsonReader, entry: dict[str, Any], path: str) -> ReadRequest 
         url, query, auth = url_parts(raw_url)
     except PartError as exc:
         raise reader.error(child(rpath, "url"), str(exc)) from None
-    headers = _headers(reader, request, rpath)
+    headers = _headers(reader, request, rpath, ours)
     if not any(h.name.lower() == "cookie" for h in headers):
         cookies = _cookies(reader, request, rpath)
         if cookies:
             headers.append(cookie_header(cookies))
-    body = _body(reader, request, rpath, headers)
+    body = _body(reader, request, rpath, headers, ours)
     warnings = [
         ReadWarning(
             child(child(child(rpath, "postData"), "params"), i),
@@ -73,16 +80,16 @@ def _entry(reader: JsonReader, entry: dict[str, Any], path: str) -> ReadRequest 
             "current folder when it sends",
         )
         for i, part in enumerate(body.parts if body and body.parts else ())
-        if part.file is not None
+        if part.file is not None and not ours
     ]
     comment = entry.get("comment")
-    name = comment if isinstance(comment, str) and comment.strip() else None
+    name = comment if isinstance(comment, str) and comment else None
     return ReadRequest(
         Request(method, url, headers, query, body, auth), name=name, where=path, warnings=warnings
     )
 
 
-def _headers(reader: JsonReader, request: dict[str, Any], path: str) -> list[Header]:
+def _headers(reader: JsonReader, request: dict[str, Any], path: str, ours: bool) -> list[Header]:
     found: list[Header] = []
     hpath = child(path, "headers")
     for index, item in enumerate(reader.field(request, "headers", list, path, [])):
@@ -90,7 +97,7 @@ def _headers(reader: JsonReader, request: dict[str, Any], path: str) -> list[Hea
         item = reader.expect(item, dict, ipath)
         name = reader.required(item, "name", str, ipath)
         value = reader.text(item, "value", ipath, "")
-        if added_by_browser(name):
+        if added_by_browser(name) and not ours:
             continue
         try:
             found.append(header(name, value))
@@ -112,7 +119,7 @@ def _cookies(reader: JsonReader, request: dict[str, Any], path: str) -> list[tup
 
 
 def _body(
-    reader: JsonReader, request: dict[str, Any], path: str, headers: list[Header]
+    reader: JsonReader, request: dict[str, Any], path: str, headers: list[Header], ours: bool
 ) -> Body | None:
     ppath = child(path, "postData")
     post = reader.field(request, "postData", dict, path)
@@ -122,8 +129,8 @@ def _body(
     text = reader.field(post, "text", str, ppath)
     params = reader.field(post, "params", list, ppath, [])
     if params and (text is None or not text) and mime.lower().startswith("multipart/form-data"):
-        # curl writes the multipart body and its boundary itself: a stale one would not match
-        headers[:] = [h for h in headers if h.name.lower() != "content-type"]
+        if not ours:  # curl writes the multipart body and its boundary: a stale one won't do
+            headers[:] = [h for h in headers if h.name.lower() != "content-type"]
         return Body(parts=tuple(_parts(reader, params, child(ppath, "params"))))
     if mime and not any(h.name.lower() == "content-type" for h in headers):
         try:
@@ -154,7 +161,10 @@ def _parts(reader: JsonReader, params: list[Any], path: str) -> list[FormPart]:
         name = reader.required(item, "name", str, ipath)
         file_name = reader.field(item, "fileName", str, ipath)
         content_type = reader.field(item, "contentType", str, ipath)
-        if file_name:
+        if file_name is not None and "value" in item:  # the content is here: inline
+            value = reader.text(item, "value", ipath, "")
+            parts.append(FormPart(name, value=value, filename=file_name, type=content_type or None))
+        elif file_name:
             parts.append(FormPart(name, file=file_name, type=content_type or None))
         else:
             value = reader.text(item, "value", ipath, "")
@@ -170,19 +180,35 @@ def _form_encode(text: str) -> str:
 # --- writing ------------------------------------------------------------------
 
 
-def write_har(requests: list[tuple[str, Request]], *, creator_version: str) -> dict[str, Any]:
-    """A HAR 1.2 log with one never-sent entry per (name, request)."""
-    return {
+def write_har(
+    requests: list[tuple[str, Request]], *, creator_version: str
+) -> tuple[dict[str, Any], list[str]]:
+    """A HAR 1.2 log with one never-sent entry per (name, request); what it cannot hold,
+    named."""
+    warnings: list[str] = []
+    log = {
         "log": {
             "version": HAR_VERSION,
-            "creator": {"name": "botkit", "version": creator_version},
-            "entries": [_write_entry(name, request) for name, request in requests],
+            "creator": {"name": CREATOR, "version": creator_version},
+            "entries": [
+                _write_entry(name, request, k, warnings)
+                for k, (name, request) in enumerate(requests)
+            ],
         }
     }
+    return log, warnings
 
 
-def _write_entry(name: str, request: Request) -> dict[str, Any]:
+def _write_entry(name: str, request: Request, index: int, warnings: list[str]) -> dict[str, Any]:
     headers = [{"name": h.name, "value": h.value} for h in request.headers]
+    if request.auth is not None and "://" not in request.url:
+        # the URL is a {{variable}}: no room for user:password@, so send what curl sends
+        token = f"{request.auth.username}:{request.auth.password}".encode()
+        headers.append({"name": "Authorization", "value": "Basic " + b64encode(token).decode()})
+        warnings.append(
+            f"$[{index}]: auth: the URL starts with a variable, so the credentials are "
+            "written as the Authorization header they make"
+        )
     entry_request: dict[str, Any] = {
         "method": request.method,
         "url": _url_with_credentials(request),
@@ -194,7 +220,7 @@ def _write_entry(name: str, request: Request) -> dict[str, Any]:
         "bodySize": -1,
     }
     if request.body is not None:
-        entry_request["postData"] = _write_body(request)
+        entry_request["postData"] = _write_body(request, index, warnings)
         if request.body.text is not None:
             entry_request["bodySize"] = len(request.body.text.encode("utf-8"))
     return {
@@ -241,20 +267,26 @@ def _write_cookies(request: Request) -> list[dict[str, str]]:
     return cookies
 
 
-def _write_body(request: Request) -> dict[str, Any]:
+def _write_body(request: Request, index: int, warnings: list[str]) -> dict[str, Any]:
     body = request.body
     assert body is not None
-    mime = request.header("Content-Type") or ""
     if body.parts is None:
-        return {"mimeType": mime, "text": body.text or ""}
+        return {"mimeType": request.header("Content-Type") or "", "text": body.text or ""}
     params = []
     for part in body.parts:
         param: dict[str, str] = {"name": part.name}
         if part.file is not None:
-            param["fileName"] = part.file
+            param["fileName"] = part.file  # HAR has the name sent, not where the file is
+            if part.filename is not None and part.filename != part.file:
+                warnings.append(
+                    f"$[{index}]: {part.name}: HAR names a file part once; "
+                    f"filename {part.filename!r} is left out, {part.file!r} kept"
+                )
         else:
             param["value"] = part.value or ""
+            if part.filename is not None:
+                param["fileName"] = part.filename
         if part.type:
             param["contentType"] = part.type
         params.append(param)
-    return {"mimeType": mime or "multipart/form-data", "params": params}
+    return {"mimeType": "multipart/form-data", "params": params}

@@ -71,12 +71,10 @@ def url_parts(text: str) -> tuple[str, list[QueryParam], BasicAuth | None]:
     """URL without query, the query pieces as written, and credentials in the URL."""
     text = text.strip()
     try:
-        url, query, auth = resolve_url(
-            text, globoff=True, path_as_is=True, default_scheme="http"
-        )
+        url, query, auth = resolve_url(text, globoff=True, path_as_is=True, default_scheme="http")
     except UrlError as exc:
         raise PartError(str(exc)) from None
-    return url, parse_query(query) if query else [], auth
+    return url, [] if query is None else parse_query(query), auth
 
 
 def cookie_header(pairs: list[tuple[str, str]]) -> Header:

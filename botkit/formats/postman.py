@@ -39,8 +39,8 @@ _RAW_TYPES = {
     "javascript": "application/javascript",
 }
 # Postman's query encoding leaves these be; what the component's query cannot hold is %XX
-_QUERY_UNSAFE = re.compile(r"[\s&#%]")
-_NAME_UNSAFE = re.compile(r"[\s&#=%]")
+_QUERY_UNSAFE = re.compile(r"[\s&#]")
+_NAME_UNSAFE = re.compile(r"[\s&#=]")
 _MAX_DEPTH = 200
 
 
@@ -145,7 +145,7 @@ def _item(
     if isinstance(request, str):
         request = {"url": request, "method": "GET"}
     request = reader.expect(request, dict, rpath)
-    method = (reader.text(request, "method", rpath, "GET") or "GET").upper()
+    method = (reader.text(request, "method", rpath, "GET") or "GET").upper()  # as Postman sends
     url, query, url_auth = _url(reader, request, rpath)
     headers = _headers(reader, request, rpath)
     body = _body(reader, request, rpath, headers, warnings)
@@ -157,7 +157,7 @@ def _item(
     name = reader.text(item, "name", path)
     return ReadRequest(
         Request(method, url, headers, query, body, basic or url_auth),
-        name=name if name and name.strip() else None,
+        name=name or None,
         where=path,
         warnings=warnings,
     )
@@ -268,11 +268,7 @@ def _query(reader: JsonReader, url: dict[str, Any], path: str) -> list[QueryPara
 
 def _encode(text: str, unsafe: re.Pattern[str] = _QUERY_UNSAFE) -> str:
     """What the component's query cannot hold as written, %XX-encoded (``{{v}}`` kept)."""
-    encoded = map_literals(
-        text, lambda piece: unsafe.sub(lambda m: quote(m.group(), safe=""), piece)
-    )
-    # a % that starts an escape already is Postman's own encoding: keep it
-    return re.sub(r"%25([0-9A-Fa-f]{2})", r"%\1", encoded)
+    return map_literals(text, lambda piece: unsafe.sub(lambda m: quote(m.group(), safe=""), piece))
 
 
 # --- headers and body ---------------------------------------------------------------
@@ -422,13 +418,6 @@ def _form_parts(
                     ReadWarning(ipath, name, "a file field with no file chosen; left out")
                 )
             for file in files:
-                warnings.append(
-                    ReadWarning(
-                        ipath,
-                        name,
-                        f"a file field: curl reads {file!r} when it sends, as Postman does",
-                    )
-                )
                 parts.append(FormPart(name, file=file, type=content_type))
         else:
             value = reader.text(item, "value", ipath, "") or ""
@@ -503,3 +492,88 @@ def _auth_params(reader: JsonReader, value: Any, path: str) -> dict[str, str]:
         if key:
             found[key] = reader.text(item, "value", ipath, "") or ""
     return found
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def write_postman(
+    requests: list[tuple[str, Request]], *, title: str, variables: dict[str, str]
+) -> tuple[dict[str, Any], list[str]]:
+    """A v2.1 collection with one item per (name, request); what it cannot hold, named."""
+    warnings: list[str] = []
+    items = [_write_item(name, request, k, warnings) for k, (name, request) in enumerate(requests)]
+    collection: dict[str, Any] = {
+        "info": {"name": title, "schema": SCHEMA_V21},
+        "item": items,
+    }
+    if variables:
+        collection["variable"] = [
+            {"key": key, "value": "", "description": description}
+            for key, description in variables.items()
+        ]
+    return collection, warnings
+
+
+def _write_item(name: str, request: Request, index: int, warnings: list[str]) -> dict[str, Any]:
+    if request.method != request.method.upper():
+        warnings.append(
+            f"$[{index}]: {request.method}: Postman sends a method in upper case, "
+            f"so this request is sent as {request.method.upper()}"
+        )
+    out: dict[str, Any] = {
+        "method": request.method,
+        "header": [{"key": h.name, "value": h.value} for h in request.headers],
+        "url": _write_url(request),
+    }
+    if request.auth is not None:
+        out["auth"] = {
+            "type": "basic",
+            "basic": [
+                {"key": "username", "value": request.auth.username, "type": "string"},
+                {"key": "password", "value": request.auth.password, "type": "string"},
+            ],
+        }
+    else:
+        out["auth"] = {"type": "noauth"}  # inherit nothing: the component says it all
+    body = request.body
+    if body is not None and body.parts is None:
+        out["body"] = {"mode": "raw", "raw": body.text or ""}
+    elif body is not None and body.parts is not None:
+        fields = []
+        for part in body.parts:
+            item: dict[str, Any] = {"key": part.name}
+            if part.file is not None:
+                item |= {"type": "file", "src": part.file}
+            else:
+                item |= {"type": "text", "value": part.value or ""}
+            if part.type:
+                item["contentType"] = part.type
+            if part.filename is not None and part.filename != part.file:
+                warnings.append(
+                    f"$[{index}]: {part.name}: a Postman form field has no file name of its "
+                    f"own; filename {part.filename!r} is left out"
+                )
+            fields.append(item)
+        out["body"] = {"mode": "formdata", "formdata": fields}
+    return {"name": name, "request": out}
+
+
+def _write_url(request: Request) -> dict[str, Any]:
+    url: dict[str, Any] = {"raw": request.full_url}
+    scheme, sep, rest = request.url.partition("://")
+    if not sep:
+        scheme, rest = "", request.url
+    authority, slash, path = rest.partition("/")
+    host, port = authority, None
+    if ":" in authority and not authority.endswith("]"):
+        host, _, port = authority.rpartition(":")
+    if scheme:
+        url["protocol"] = scheme
+    url["host"] = host.split(".")
+    if port is not None:
+        url["port"] = port
+    url["path"] = path.split("/") if slash else []
+    if request.query:
+        url["query"] = [{"key": q.name, "value": q.value} for q in request.query]
+    return url
