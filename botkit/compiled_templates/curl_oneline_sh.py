@@ -2,79 +2,40 @@
 # Jinja's compiled code for the template; tests/test_templates_compiled.py keeps it current.
 # ruff: noqa
 # mypy: ignore-errors
-from botkit.template_runtime import (
-    TemplateRuntimeError,
-    Undefined,
-    internalcode,
-    missing,
-    str_join,
-    environment,
-)
+from botkit.template_runtime import TemplateRuntimeError, Undefined, internalcode, missing, str_join, environment
 
-SOURCE = "{#- One line: short options; control characters written as $'...' so nothing wraps. -#}\ncurl{% for option in options %} {{ (option.flag ~ \" \") if option.flag }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n"
-name = "curl/oneline.sh.j2"
-
+SOURCE = '{#- One line: short options; control characters written as $\'...\' so nothing wraps. -#}\ncurl{% for option in options %} {{ (option.flag ~ " ") if option.flag }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n'
+name = 'curl/oneline.sh.j2'
 
 def root(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
     cond_expr_undefined = Undefined
-    if 0:
-        yield None
-    l_0_options = resolve("options")
+    if 0: yield None
+    l_0_options = resolve('options')
     try:
-        t_1 = environment.filters["shq1"]
+        t_1 = environment.filters['shq1']
     except KeyError:
-
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'shq1' found.")
-
     try:
-        t_2 = environment.tests["none"]
+        t_2 = environment.tests['none']
     except KeyError:
-
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
-
     pass
-    yield "curl"
-    for l_1_option in undefined(name="options") if l_0_options is missing else l_0_options:
+    yield 'curl'
+    for l_1_option in (undefined(name='options') if l_0_options is missing else l_0_options):
         _loop_vars = {}
         pass
-        yield " "
-        yield str(
-            (
-                str_join(
-                    (
-                        environment.getattr(l_1_option, "flag"),
-                        " ",
-                    )
-                )
-                if environment.getattr(l_1_option, "flag")
-                else cond_expr_undefined(
-                    "the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined."
-                )
-            )
-        )
-        yield str(
-            (
-                (
-                    environment.getattr(l_1_option, "value")
-                    if environment.getattr(l_1_option, "raw")
-                    else t_1(environment.getattr(l_1_option, "value"))
-                )
-                if (not t_2(environment.getattr(l_1_option, "value")))
-                else cond_expr_undefined(
-                    "the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined."
-                )
-            )
-        )
+        yield ' '
+        yield str((str_join((environment.getattr(l_1_option, 'flag'), ' ', )) if environment.getattr(l_1_option, 'flag') else cond_expr_undefined("the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined.")))
+        yield str(((environment.getattr(l_1_option, 'value') if environment.getattr(l_1_option, 'raw') else t_1(environment.getattr(l_1_option, 'value'))) if (not t_2(environment.getattr(l_1_option, 'value'))) else cond_expr_undefined("the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined.")))
     l_1_option = missing
-    yield "\n"
-
+    yield '\n'
 
 blocks = {}
-debug_info = "2=25"
+debug_info = '2=25'

@@ -2,103 +2,49 @@
 # Jinja's compiled code for the template; tests/test_templates_compiled.py keeps it current.
 # ruff: noqa
 # mypy: ignore-errors
-from botkit.template_runtime import (
-    LoopContext,
-    TemplateRuntimeError,
-    Undefined,
-    internalcode,
-    missing,
-    str_join,
-    environment,
-)
+from botkit.template_runtime import LoopContext, TemplateRuntimeError, Undefined, internalcode, missing, str_join, environment
 
 SOURCE = '{#- DoubleTick\'s docs (ReadMe) style: long options, one per line, indented by 5 spaces. -#}\ncurl {% for option in options -%}\n{{ option.flag }}{{ (" " ~ (option.value if option.raw else option.value | shq)) if option.value is not none }}{{ " \\\\\\n     " if not loop.last }}\n{%- endfor %}{% if heredoc %} <<\'{{ heredoc.delimiter }}\'\n{{ heredoc.text }}{{ heredoc.delimiter }}{% endif %}\n\n'
-name = "curl/readme.sh.j2"
-
+name = 'curl/readme.sh.j2'
 
 def root(context, missing=missing, environment=environment):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
     concat = environment.concat
     cond_expr_undefined = Undefined
-    if 0:
-        yield None
-    l_0_options = resolve("options")
-    l_0_heredoc = resolve("heredoc")
+    if 0: yield None
+    l_0_options = resolve('options')
+    l_0_heredoc = resolve('heredoc')
     try:
-        t_1 = environment.filters["shq"]
+        t_1 = environment.filters['shq']
     except KeyError:
-
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'shq' found.")
-
     try:
-        t_2 = environment.tests["none"]
+        t_2 = environment.tests['none']
     except KeyError:
-
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
-
     pass
-    yield "curl "
+    yield 'curl '
     l_1_loop = missing
-    for l_1_option, l_1_loop in LoopContext(
-        (undefined(name="options") if l_0_options is missing else l_0_options), undefined
-    ):
+    for l_1_option, l_1_loop in LoopContext((undefined(name='options') if l_0_options is missing else l_0_options), undefined):
         _loop_vars = {}
         pass
-        yield str(environment.getattr(l_1_option, "flag"))
-        yield str(
-            (
-                str_join(
-                    (
-                        " ",
-                        (
-                            environment.getattr(l_1_option, "value")
-                            if environment.getattr(l_1_option, "raw")
-                            else t_1(environment.getattr(l_1_option, "value"))
-                        ),
-                    )
-                )
-                if (not t_2(environment.getattr(l_1_option, "value")))
-                else cond_expr_undefined(
-                    "the inline if-expression on line 3 in 'curl/readme.sh.j2' evaluated to false and no else section was defined."
-                )
-            )
-        )
-        yield str(
-            (
-                " \\\n     "
-                if (not environment.getattr(l_1_loop, "last"))
-                else cond_expr_undefined(
-                    "the inline if-expression on line 3 in 'curl/readme.sh.j2' evaluated to false and no else section was defined."
-                )
-            )
-        )
+        yield str(environment.getattr(l_1_option, 'flag'))
+        yield str((str_join((' ', (environment.getattr(l_1_option, 'value') if environment.getattr(l_1_option, 'raw') else t_1(environment.getattr(l_1_option, 'value'))), )) if (not t_2(environment.getattr(l_1_option, 'value'))) else cond_expr_undefined("the inline if-expression on line 3 in 'curl/readme.sh.j2' evaluated to false and no else section was defined.")))
+        yield str((' \\\n     ' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 3 in 'curl/readme.sh.j2' evaluated to false and no else section was defined.")))
     l_1_loop = l_1_option = missing
-    if undefined(name="heredoc") if l_0_heredoc is missing else l_0_heredoc:
+    if (undefined(name='heredoc') if l_0_heredoc is missing else l_0_heredoc):
         pass
         yield " <<'"
-        yield str(
-            environment.getattr(
-                (undefined(name="heredoc") if l_0_heredoc is missing else l_0_heredoc), "delimiter"
-            )
-        )
+        yield str(environment.getattr((undefined(name='heredoc') if l_0_heredoc is missing else l_0_heredoc), 'delimiter'))
         yield "'\n"
-        yield str(
-            environment.getattr(
-                (undefined(name="heredoc") if l_0_heredoc is missing else l_0_heredoc), "text"
-            )
-        )
-        yield str(
-            environment.getattr(
-                (undefined(name="heredoc") if l_0_heredoc is missing else l_0_heredoc), "delimiter"
-            )
-        )
-    yield "\n"
-
+        yield str(environment.getattr((undefined(name='heredoc') if l_0_heredoc is missing else l_0_heredoc), 'text'))
+        yield str(environment.getattr((undefined(name='heredoc') if l_0_heredoc is missing else l_0_heredoc), 'delimiter'))
+    yield '\n'
 
 blocks = {}
-debug_info = "2=27&3=30&4=34&5=39"
+debug_info = '2=27&3=30&4=34&5=39'
