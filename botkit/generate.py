@@ -30,6 +30,7 @@ BodyLayout = Literal["readme", "compact", "pretty"]
 # A click option given several times arrives as a tuple; Python callers may pass a list.
 Value = str | bool | Sequence[str]
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 
 
@@ -66,17 +67,24 @@ def build_request(
 
     url = _base_url(api, base_url) + _fill_path(api, normalised)
     query = [
-        QueryParam(p.name, _query_value(p, normalised[p.name]))
+        QueryParam(p.name, value)
         for p in api.params_in("query")
         if p.name in normalised
+        for value in _query_values(p, normalised[p.name])
     ]
     notes: list[str] = []
     headers: list[Header] = []
     auth = None
     if include_auth:
-        parts = api.vendor.auth.apply(credentials)
+        parts = api.auth.apply(credentials)
         headers, auth, notes = parts.headers, parts.basic, parts.notes
+        query += parts.query
     headers += [Header(name, value) for name, value in api.vendor.headers]
+    headers += [
+        Header(p.name, _header_value(p, normalised[p.name]))
+        for p in api.params_in("header")
+        if p.name in normalised
+    ]
     headers.sort(key=lambda h: h.name)  # ReadMe lists headers sorted, case-sensitively
 
     body_fields = {
@@ -138,8 +146,22 @@ def _fill_path(api: Api, values: Mapping[str, Any]) -> str:
     return re.sub(r"\{([A-Za-z0-9_]+)\}", fill, api.path)
 
 
-def _query_value(param: Param, value: Any) -> str:
-    return percent_encode(param.value_type.text(value), safe="")
+def _query_values(param: Param, value: Any) -> list[str]:
+    """A query parameter's values, percent-encoded: one per item of an exploded list."""
+    text = param.value_type.text
+    if not param.is_list:
+        return [percent_encode(text(value), safe="")]
+    if param.explode:
+        return [percent_encode(text(item), safe="") for item in value]
+    return [",".join(percent_encode(text(item), safe="") for item in value)]
+
+
+def _header_value(param: Param, value: Any) -> str:
+    items = value if param.is_list else [value]
+    text = ", ".join(param.value_type.text(item) for item in items)
+    if _CONTROL.search(text):
+        raise ParamError(param.name, "a header value cannot hold a line break or control character")
+    return text
 
 
 def _json_text(fields: Mapping[str, Any], layout: BodyLayout) -> str:

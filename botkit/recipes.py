@@ -97,16 +97,20 @@ def render_recipe(
             generated = build_request(step.api, params, base_url=base_url, include_auth=False)
         except ParamError as exc:
             raise _as_option_error(recipe, step, exc) from None
-        option, value, env = step.api.vendor.auth.script_auth(auth)
-        auth_option = Option(option, value, raw=True)
+        script_auth = step.api.auth.script_auth(auth)
+        extra: tuple[Option, ...] = ()
+        env = None
+        if script_auth is not None:
+            option, value, env = script_auth
+            extra = (Option(option, value, raw=True),)
         curl = render_curl(
             generated.request,
             "readme",
             prefix=(Option("--fail-with-body"), Option("--silent"), Option("--show-error")),
-            extra=(auth_option,),
+            extra=extra,
         )
         steps.append({"api": step.api, "curl": curl.rstrip("\n"), "env": env})
-    env_names = sorted({s["env"] for s in steps})
+    env_names = sorted({s["env"] for s in steps if s["env"]})
     return render_template(
         "recipes/script.sh.j2",
         {

@@ -62,7 +62,7 @@ def catalog_variables(api: Api | None) -> dict[str, str]:
     credential, so that generated and redacted components name it alike."""
     if api is None:
         return {}
-    return dict(api.vendor.auth.redact_variables())
+    return dict(api.auth.redact_variables())
 
 
 def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[str, Any]:
@@ -86,10 +86,13 @@ def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[
         m = _SCHEME_PREFIX.match(value)
         keep_scheme = m and not value[m.end() :].startswith("{{") and m.group(1).lower() != "key"
         header["value"] = m.group(0) + var if keep_scheme and m else var
+    known_query = dict(api.auth.redact_query_variables()) if api is not None else {}
     for param in out.get("query", []):
         value = param.get("value")
-        if value and _SECRET_QUERY.match(param["name"]) and not is_template(value):
-            param["value"] = written(variable_name(param["name"]))
+        name = param["name"]
+        secret = _SECRET_QUERY.match(name) or name in known_query
+        if value and secret and not is_template(value):
+            param["value"] = written(known_query.get(name) or variable_name(name))
     auth = out.get("auth")
     if auth:
         for field in ("username", "password"):

@@ -23,7 +23,7 @@ def test_the_schema_names_exactly_the_registered_parameter_types():
 
 
 def test_the_schema_names_exactly_the_registered_auth_schemes():
-    shapes = _schema()["properties"]["vendor"]["properties"]["auth"]["oneOf"]
+    shapes = _schema()["$defs"]["auth"]["oneOf"]
     assert {s["properties"]["scheme"]["const"] for s in shapes} == set(SCHEMES)
 
 

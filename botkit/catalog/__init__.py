@@ -1,16 +1,15 @@
-"""The API catalog: every API described once, as data, in botkit/apis/<vendor>.toml.
+"""The API catalog's model: vendors, their APIs and each API's parameters.
 
-CLI options, parameter validation, the component a request becomes and the lint
-rules that check a component against its API all derive from these entries.
-Each file is validated against schemas/catalog.schema.json when it is loaded.
-What a parameter type or an auth scheme means lives with it, in ``paramtypes``
-and ``auth``; the entries here only name them.
+Every API is described once, as data, in botkit/apis/<vendor>.toml or in a user's
+catalog file (read by ``catalog.files``).  CLI options, parameter validation, the
+component a request becomes and the lint rules that check a component against
+its API all derive from these entries.  What a parameter type or an auth scheme
+means lives with it, in ``paramtypes`` and ``auth``; the entries here only name them.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from botkit.catalog.auth import AuthScheme, scheme_from_data
+from botkit.catalog.auth import AuthScheme
 from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
 from botkit.errors import BotkitError
 from botkit.phone import PhoneFormat
@@ -26,7 +25,15 @@ from botkit.request import split_url
 from botkit.variables import looks_templated
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "apis"
-ParamLocation = Literal["path", "query", "body"]
+ParamLocation = Literal["path", "query", "header", "body"]
+#: ``botkit curl ID``'s own options: a parameter whose option would be one of these
+#: needs an ``option`` of its own in its catalog entry.
+RESERVED_OPTIONS = frozenset(
+    {"help", "base-url", "api-key", "user", "token", "style", "format", "name"}
+    | {"default-region", "output", "var", "vars", "strict", "catalog"}
+)
+#: Where the built-in catalog comes from, in ``botkit apis``.
+BUILT_IN = "built-in"
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,28 @@ class Param:
     is_list: bool = False
     enum: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    #: The CLI option's name when it is not the kebab case of ``name``.
+    cli: str | None = None
+    #: A json parameter's JSON Schema, as JSON text.
+    schema: str | None = None
+    #: A list in the query: ``a=1&a=2`` (True, OpenAPI's default) or ``a=1,2``.
+    explode: bool = True
 
     @property
     def option(self) -> str:
         """The CLI option: ``customerPhoneNumber`` -> ``--customer-phone-number``."""
-        return "--" + kebab(self.name)
+        return "--" + (self.cli or kebab(self.name))
+
+    @property
+    def dest(self) -> str:
+        """The Python name the CLI option's value is stored under (unique, like the option)."""
+        return "param_" + self.option[2:].replace("-", "_")
+
+    @cached_property
+    def json_schema(self) -> dict[str, Any] | None:
+        import json
+
+        return json.loads(self.schema) if self.schema else None
 
     @property
     def value_type(self) -> ParamType:
@@ -78,10 +102,21 @@ class Api:
     path: str
     params: tuple[Param, ...]
     one_of: tuple[tuple[str, ...], ...] = ()
+    #: This API's own auth, when it differs from its vendor's.
+    own_auth: AuthScheme | None = None
+    #: Where the entry comes from: ``built-in`` or a user catalog file.
+    source: str = BUILT_IN
+    #: The source of the entry this one replaces, if it overrides one.
+    overrides: str | None = None
 
     @property
     def id(self) -> str:
         return f"{self.vendor.name}.{self.action}"
+
+    @property
+    def auth(self) -> AuthScheme:
+        """How a request to this API authenticates (its own scheme, else its vendor's)."""
+        return self.own_auth or self.vendor.auth
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -116,7 +151,9 @@ class Catalog:
     """All APIs by id, in the order of the catalog files."""
 
     def __init__(self, apis: list[Api]) -> None:
-        self._apis = {api.id: api for api in apis}
+        self._apis: dict[str, Api] = {}
+        for api in apis:  # a later entry with the same id overrides an earlier one
+            self._apis[api.id] = api
 
     def __iter__(self) -> Iterator[Api]:
         return iter(self._apis.values())
@@ -147,93 +184,18 @@ class UnknownApiError(BotkitError):
 
 
 def kebab(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"-\1", name).lower()
+    """``customerPhoneNumber`` -> ``customer-phone-number``; ``_``, ``.`` and ``$`` become ``-``."""
+    words = re.sub(r"(?<=[a-z0-9])([A-Z])", r"-\1", name).lower()
+    return re.sub(r"[^a-z0-9]+", "-", words).strip("-")
 
 
 @cache
-def load_catalog(directory: Path = CATALOG_DIR) -> Catalog:
-    """Read and validate every ``*.toml`` file in ``directory`` (cached per process)."""
-    apis: list[Api] = []
-    for path in sorted(directory.glob("*.toml")):
-        apis.extend(_load_file(path))
-    return Catalog(apis)
+def load_catalog(directory: Path = CATALOG_DIR, user: tuple[Path, ...] | None = None) -> Catalog:
+    """The built-in catalog files in ``directory`` and the user's catalogs (cached per process).
 
+    ``user`` None means the user's catalogs as configured: ``--catalog``, the
+    closest ``pyproject.toml``'s ``[tool.botkit] catalog`` and ``$BOTKIT_CATALOG``.
+    """
+    from botkit.catalog.files import read_catalog
 
-def _load_file(path: Path) -> list[Api]:
-    from botkit import schemas
-
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise BotkitError(f"{path.name}: cannot read catalog file: {exc}") from None
-    problem = schemas.best_problem("catalog", data)
-    if problem is not None:
-        raise BotkitError(f"{path.name}: invalid catalog entry at {problem}")
-    vendor = _vendor(data["vendor"])
-    apis = [_api(vendor, entry) for entry in data["api"]]
-    _check_references(path, apis)
-    return apis
-
-
-def _vendor(data: dict[str, Any]) -> Vendor:
-    auth = data["auth"]
-    base_url = data.get("base_url")
-    hosts = tuple(data.get("hosts", ()))
-    if not hosts and base_url:
-        hosts = (urlsplit(base_url).hostname or "",)
-    return Vendor(
-        name=data["name"],
-        title=data["title"],
-        docs=data["docs"],
-        auth=scheme_from_data(auth),
-        headers=tuple((h["name"], h["value"]) for h in data["headers"]),
-        base_url=base_url,
-        hosts=hosts,
-        phone_format=data.get("phone_format", "digits"),
-    )
-
-
-def _api(vendor: Vendor, data: dict[str, Any]) -> Api:
-    params = tuple(
-        Param(
-            name=p["name"],
-            location=p["in"],
-            type=p["type"],
-            help=p["help"],
-            required=p.get("required", False),
-            is_list=p.get("list", False),
-            enum=tuple(p.get("enum", ())),
-            requires=tuple(p.get("requires", ())),
-        )
-        for p in data["params"]
-    )
-    return Api(
-        vendor=vendor,
-        action=data["action"],
-        summary=data["summary"],
-        docs=data["docs"],
-        method=data["method"],
-        path=data["path"],
-        params=params,
-        one_of=tuple(tuple(group) for group in data.get("one_of", ())),
-    )
-
-
-def _check_references(path: Path, apis: list[Api]) -> None:
-    """Cross-field facts a schema cannot state: names that must exist, path placeholders."""
-    for api in apis:
-        names = [p.name for p in api.params]
-        if len(names) != len(set(names)):
-            raise BotkitError(f"{path.name}: {api.id} names a parameter twice")
-        mentioned = {n for group in api.one_of for n in group}
-        mentioned |= {n for p in api.params for n in p.requires}
-        missing = mentioned - set(names)
-        if missing:
-            raise BotkitError(f"{path.name}: {api.id} refers to unknown {sorted(missing)}")
-        placeholders = set(re.findall(r"\{([A-Za-z0-9_]+)\}", api.path))
-        path_params = {p.name for p in api.params_in("path")}
-        if placeholders != path_params:
-            raise BotkitError(
-                f"{path.name}: {api.id} path placeholders {sorted(placeholders)} "
-                f"differ from its path parameters {sorted(path_params)}"
-            )
+    return read_catalog(directory, user)

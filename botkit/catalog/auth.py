@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from botkit.errors import ParamError
-from botkit.request import BasicAuth, Header
+from botkit.request import BasicAuth, Header, QueryParam
 
 if TYPE_CHECKING:
     import click
@@ -46,6 +46,8 @@ class AuthParts:
     headers: list[Header] = field(default_factory=list)
     basic: BasicAuth | None = None
     notes: list[str] = field(default_factory=list)
+    #: Query parameters, their values percent-encoded.
+    query: list[QueryParam] = field(default_factory=list)
 
 
 class AuthScheme:
@@ -56,6 +58,10 @@ class AuthScheme:
     env: str
     #: Whether basic credentials (a component's ``auth``) are one of the accepted forms.
     accepts_basic: ClassVar[bool] = False
+    #: Query parameters that may carry the credential.
+    credential_query: tuple[str, ...] = ()
+    #: False for an API that takes no credentials (nothing can be missing).
+    required: ClassVar[bool] = True
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
@@ -96,7 +102,11 @@ class AuthScheme:
         """Header name (lower case) -> variable name, for ``--redact`` to name the credential."""
         return {h.lower(): self.variable_env for h in self.credential_headers}
 
-    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+    def redact_query_variables(self) -> Mapping[str, str]:
+        """Query parameter name -> variable name, for ``--redact`` to name the credential."""
+        return {q: self.variable_env for q in self.credential_query}
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str] | None:
         """How a recipe script sends the credential: (curl option, shell-quoted value, env)."""
         raise NotImplementedError
 
@@ -110,10 +120,16 @@ class HeaderKey(AuthScheme):
     env: str
     #: Text before the key in the header value, e.g. ``Bearer ``.
     prefix: str = ""
+    #: A query parameter the API also takes the key in (lint finds it there too).
+    query: str | None = None
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
         return (self.header,)
+
+    @property
+    def credential_query(self) -> tuple[str, ...]:  # type: ignore[override]
+        return (self.query,) if self.query else ()
 
     @property
     def needs(self) -> str:
@@ -232,8 +248,160 @@ class BasicOrBearer(AuthScheme):
         return "--header", f'"Authorization: Bearer ${env}"', env
 
 
+@dataclass(frozen=True)
+class QueryKey(AuthScheme):
+    """An API key in one query parameter (OpenAPI's apiKey ``in: query``)."""
+
+    scheme: ClassVar[str] = "query"
+    param: str
+    env: str
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        return ()
+
+    @property
+    def credential_query(self) -> tuple[str, ...]:  # type: ignore[override]
+        return (self.param,)
+
+    @property
+    def needs(self) -> str:
+        return f"the API key in the {self.param} query parameter"
+
+    def describe(self) -> str:
+        return f"query {self.param}=<key> (--api-key or ${self.env})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme, "param": self.param, "env": self.env}
+
+    def click_options(self) -> list[click.Option]:
+        import click
+
+        return [
+            click.Option(
+                ["--api-key"],
+                envvar=self.env,
+                show_envvar=True,
+                metavar="KEY",
+                help=f"API key for the {self.param} query parameter; without one, "
+                f"{{{{{self.env}}}}}.",
+            )
+        ]
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        from urllib.parse import quote
+
+        parts = AuthParts()
+        key = credentials.api_key
+        if not key:
+            key = "{{" + self.env + "}}"
+            parts.notes.append(
+                f"no API key given (--api-key or ${self.env}): the {self.param} query "
+                f"parameter holds the variable {key}"
+            )
+            parts.query.append(QueryParam(self.param, key))
+        else:
+            check_secret("api_key", key)
+            parts.query.append(QueryParam(self.param, quote(key, safe="")))
+        return parts
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+        return "--url-query", f'"{self.param}=${self.env}"', self.env
+
+
+@dataclass(frozen=True)
+class Basic(AuthScheme):
+    """HTTP basic credentials only (``-u USER:PASSWORD``)."""
+
+    scheme: ClassVar[str] = "basic"
+    accepts_basic: ClassVar[bool] = True
+    env: str
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        return ("Authorization",)
+
+    @property
+    def needs(self) -> str:
+        return "basic credentials ('auth')"
+
+    def describe(self) -> str:
+        return f"basic (--user or ${self.env})"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme, "header": None, "env": self.env, "token_env": None}
+
+    def click_options(self) -> list[click.Option]:
+        import click
+
+        return [
+            click.Option(
+                ["--user"],
+                envvar=self.env,
+                show_envvar=True,
+                metavar="USER:PASSWORD",
+                help=f"Basic auth credentials; without them, {{{{{self.env}}}}}.",
+            )
+        ]
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        if credentials.user:
+            check_secret("user", credentials.user)
+            username, colon, password = credentials.user.partition(":")
+            if not colon or not username:
+                raise ParamError("user", "must be USER:PASSWORD")
+            return AuthParts(basic=BasicAuth(username, password))
+        user = "{{" + self.env + "}}"
+        password = "{{" + self.env.removesuffix("_USER") + "_PASSWORD}}"
+        note = (
+            f"no credentials given (--user or ${self.env}): "
+            f"the basic credentials are the variables {user} and {password}"
+        )
+        return AuthParts(basic=BasicAuth(user, password), notes=[note])
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str]:
+        return "--user", f'"${self.env}"', self.env
+
+
+@dataclass(frozen=True)
+class NoAuth(AuthScheme):
+    """An API that takes no credentials."""
+
+    scheme: ClassVar[str] = "none"
+    required: ClassVar[bool] = False
+    env: str = ""
+
+    @property
+    def credential_headers(self) -> tuple[str, ...]:
+        return ()
+
+    @property
+    def needs(self) -> str:
+        return "no credentials"
+
+    def describe(self) -> str:
+        return "none"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"scheme": self.scheme}
+
+    def click_options(self) -> list[click.Option]:
+        return []
+
+    def apply(self, credentials: Credentials) -> AuthParts:
+        return AuthParts()
+
+    def redact_variables(self) -> Mapping[str, str]:
+        return {}
+
+    def script_auth(self, mode: ScriptMode) -> tuple[str, str, str] | None:
+        return None
+
+
 #: Every auth scheme by the word a catalog file uses for it.
-SCHEMES: dict[str, type[AuthScheme]] = {s.scheme: s for s in (HeaderKey, BasicOrBearer)}
+SCHEMES: dict[str, type[AuthScheme]] = {
+    s.scheme: s for s in (HeaderKey, BasicOrBearer, QueryKey, Basic, NoAuth)
+}
 
 
 def scheme_from_data(data: Mapping[str, Any]) -> AuthScheme:

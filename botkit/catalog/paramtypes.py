@@ -103,7 +103,7 @@ class ParamType:
 
         help_text = param.help + (" (repeatable)" if param.is_list else "")
         return click.Option(
-            [param.option, param.name],
+            [param.option, param.dest],
             multiple=param.is_list,
             type=click.Choice(param.enum) if param.enum else None,
             metavar=self.metavar if not param.enum else None,
@@ -137,7 +137,7 @@ class BooleanType(ParamType):
 
         kebab_name = param.option[2:]
         return click.Option(
-            [f"--{kebab_name}/--no-{kebab_name}", param.name], default=None, help=param.help
+            [f"--{kebab_name}/--no-{kebab_name}", param.dest], default=None, help=param.help
         )
 
 
@@ -177,9 +177,143 @@ class UuidType(ParamType):
             yield f"must be a UUID, not {value!r}"
 
 
+class IntegerType(ParamType):
+    """A whole number: a JSON number in a body, digits in a URL."""
+
+    name = "integer"
+    metavar = "INTEGER"
+    examples = ("1", "2", "3")
+    _PATTERN = re.compile(r"-?[0-9]+")
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        text = value.strip()
+        if not self._PATTERN.fullmatch(text):
+            raise ParamError(param.name, f"{value!r} is not a whole number")
+        return int(text)
+
+    def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a recipe or Python caller may pass the number itself
+        return super().normalise(param, value, ctx)
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        if text:
+            if not (isinstance(value, str) and self._PATTERN.fullmatch(value)):
+                yield f"must be a whole number, not {value!r}"
+        elif isinstance(value, bool) or not isinstance(value, int):
+            yield f"must be a JSON whole number, not {json_type(value)}"
+        elif param.enum and str(value) not in param.enum:
+            yield f"{value!r} is not allowed; {_choices(str(value), param.enum)}"
+
+
+class NumberType(IntegerType):
+    """Any finite number: a JSON number in a body, its decimal text in a URL."""
+
+    name = "number"
+    metavar = "NUMBER"
+    examples = ("1.5", "2", "3")
+    _PATTERN = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        text = value.strip()
+        if not self._PATTERN.fullmatch(text):
+            raise ParamError(param.name, f"{value!r} is not a number")
+        number = float(text)
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ParamError(param.name, f"{value!r} is not a finite number")
+        return int(text) if re.fullmatch(r"-?[0-9]+", text) else number
+
+    def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
+        if isinstance(value, float) and not isinstance(value, bool):
+            value = repr(value)
+        return super().normalise(param, value, ctx)
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        if text:
+            if not (isinstance(value, str) and self._PATTERN.fullmatch(value)):
+                yield f"must be a number, not {value!r}"
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            yield f"must be a JSON number, not {json_type(value)}"
+
+
+class JsonType(ParamType):
+    """Any JSON value (an object, an array...), checked against the parameter's JSON Schema.
+
+    On the command line the value is JSON text; in a body it is sent as that JSON value.
+    """
+
+    name = "json"
+    metavar = "JSON"
+    examples = ("{}",)
+
+    def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
+        import json
+
+        try:
+            data = json.loads(value)
+        except ValueError as exc:
+            raise ParamError(param.name, f"is not valid JSON: {exc}") from None
+        problem = schema_problem(param, data)
+        if problem:
+            raise ParamError(param.name, problem)
+        return data
+
+    def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
+        if not isinstance(value, str):  # a Python caller's value, already JSON data
+            problem = schema_problem(param, value)
+            if problem:
+                raise ParamError(param.name, problem)
+            return value
+        return super().normalise(param, value, ctx)
+
+    def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
+        if text:
+            import json
+
+            try:
+                value = json.loads(value)
+            except (TypeError, ValueError):
+                yield f"must be JSON text, not {value!r}"
+                return
+        problem = schema_problem(param, value)
+        if problem:
+            yield problem
+
+    def text(self, value: Any) -> str:
+        import json
+
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def schema_problem(param: Param, value: Any) -> str | None:
+    """Why ``value`` does not match the parameter's JSON Schema (None when it does, or has none).
+
+    jsonschema is imported only here: only a json-typed value that is given pays for it.
+    """
+    schema = param.json_schema
+    if not schema:
+        return None
+    from jsonschema import Draft202012Validator
+
+    error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
+    if error is None:
+        return None
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    return f"does not match its schema at ${where}: {error.message}"
+
+
 #: Every parameter type by the word a catalog entry uses for it.
 TYPES: dict[str, ParamType] = {
-    t.name: t for t in (ParamType(), BooleanType(), PhoneType(), UuidType())
+    t.name: t
+    for t in (
+        ParamType(),
+        BooleanType(),
+        PhoneType(),
+        UuidType(),
+        IntegerType(),
+        NumberType(),
+        JsonType(),
+    )
 }
 
 

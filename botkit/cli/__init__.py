@@ -17,11 +17,17 @@ from typing import Any, NoReturn
 import click
 
 from botkit import __version__
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import HelpGroup
 
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "apis": ("botkit.cli.catalog_cmd", "apis", "List the catalog's APIs, or show one."),
+    "catalog": (
+        "botkit.cli.openapi_cmd",
+        "catalog",
+        "Make catalog files (from an OpenAPI spec).",
+    ),
     "curl": ("botkit.cli.curl_cmd", "curl", "Print the cURL for one catalog API."),
     "export": ("botkit.cli.convert_cmd", "export", "Print the cURL for a component (JSON)."),
     "import": ("botkit.cli.convert_cmd", "import_", "Read cURL; print its component (JSON)."),
@@ -70,6 +76,7 @@ class LazyGroup(HelpGroup):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, "-V", "--version", prog_name="botkit")
+@catalog_option
 def cli() -> None:
     """Generate, import, export and lint the cURL calls behind chat-bot API components.
 

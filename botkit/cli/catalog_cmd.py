@@ -6,27 +6,38 @@ import json
 
 import click
 
-from botkit.catalog import Api, load_catalog
+from botkit.catalog import BUILT_IN, Api, load_catalog
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import with_output
 from botkit.output import output_stream
 
 
 @click.group("apis", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the catalog as JSON.")
+@click.option("--vendor", "vendors", multiple=True, metavar="NAME", help="Only this vendor's APIs.")
 @with_output
 @click.pass_context
-def apis(ctx: click.Context, as_json: bool, output: str | None) -> None:
+@catalog_option
+def apis(
+    ctx: click.Context, as_json: bool, vendors: tuple[str, ...], output: str | None
+) -> None:
     """List the catalog's APIs: id, method, path and summary.
+
+    An API from a user catalog also says which file it comes from, and whether
+    it overrides an API of the same id.
 
     \b
     Examples:
       botkit apis
+      botkit apis --vendor vambe
       botkit apis --json | jq -r '.[].id'
       botkit apis show doubletick.assign-chat
     """
     if ctx.invoked_subcommand is not None:
         return
-    catalog = load_catalog()
+    catalog = [api for api in load_catalog() if not vendors or api.vendor.name in vendors]
+    if not catalog and not as_json:
+        raise click.UsageError(f"no APIs of vendor {', '.join(vendors)}")
     with output_stream(output) as out:
         if as_json:
             click.echo(json.dumps([_api_json(api) for api in catalog], indent=2), file=out)
@@ -35,6 +46,19 @@ def apis(ctx: click.Context, as_json: bool, output: str | None) -> None:
         for api in catalog:
             click.echo(f"{api.id:<{width}}  {api.method:<5} {api.path}", file=out)
             click.echo(f"{'':<{width}}  {api.summary}", file=out)
+            origin = _origin(api)
+            if origin:
+                click.echo(f"{'':<{width}}  [{origin}]", file=out)
+
+
+def _origin(api: Api) -> str | None:
+    """Where a user API comes from (None for a built-in one that overrides nothing)."""
+    if api.source == BUILT_IN and api.overrides is None:
+        return None
+    text = f"from {api.source}"
+    if api.overrides is not None:
+        text += f"; overrides {api.overrides}"
+    return text
 
 
 @apis.command("show")
@@ -43,6 +67,7 @@ def apis(ctx: click.Context, as_json: bool, output: str | None) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the entry as JSON.")
 @with_output
+@catalog_option
 def show(api_id: str, as_json: bool, output: str | None) -> None:
     """Show one API: its endpoint, auth and every parameter with its help."""
     api = load_catalog().get(api_id)
@@ -56,8 +81,11 @@ def _describe(api: Api) -> str:
         f"{api.id}: {api.summary}",
         f"  {api.method} {vendor.base_url or '<--base-url>'}{api.path}",
         f"  docs: {api.docs}",
-        f"  auth: {vendor.auth.describe()}",
+        f"  auth: {api.auth.describe()}",
     ]
+    origin = _origin(api)
+    if origin:
+        lines.append(f"  {origin}")
     if any(p.type == "phone" for p in api.params):
         form = (
             "digits only, e.g. 919876543210"
@@ -88,7 +116,9 @@ def _api_json(api: Api) -> dict[str, object]:
         "base_url": api.vendor.base_url,
         "path": api.path,
         "docs": api.docs,
-        "auth": api.vendor.auth.as_json(),
+        "auth": api.auth.as_json(),
+        "source": api.source,
+        "overrides": api.overrides,
         "phone_format": api.vendor.phone_format,
         "params": [
             {

@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
@@ -51,6 +52,7 @@ from botkit.render import STYLES, Style
     help="Fail instead of warning when the component would lose something.",
 )
 @with_output
+@catalog_option
 def import_(
     file: str,
     fmt: str | None,
@@ -131,6 +133,7 @@ def import_(
     help=STYLE_HELP,
 )
 @with_output
+@catalog_option
 def export(
     file: str, to: str, steps: tuple[str, ...], style: Style, output: str | None
 ) -> None:  # --style is a Choice of STYLES

@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
 from botkit.errors import ParamError
@@ -36,7 +37,7 @@ def _build_api_command(api: Api) -> click.Command:
         )
     )
     params.append(click.Option(["--base-url"], metavar="URL", help=base_help))
-    params += vendor.auth.click_options()
+    params += api.auth.click_options()
     params += [
         click.Option(
             ["--style"],
@@ -74,7 +75,8 @@ def _build_api_command(api: Api) -> click.Command:
         callback=run,
         params=params,
         help=f"{api.summary}.\n\n{api.method} {vendor.base_url or '<base-url>'}{api.path}\n\n"
-        f"Docs: {api.docs}\n\n\b\nExample:\n  {example}",
+        + (f"Docs: {api.docs}\n\n" if api.docs else "")
+        + f"\b\nExample:\n  {example}",
         short_help=api.summary,
         context_settings={"max_content_width": 100},
     )
@@ -103,7 +105,7 @@ def _example_line(api: Api) -> str:
 def _generate(api: Api, options: dict[str, Any]) -> None:
     from botkit.generate import BodyLayout, Credentials, build_request
 
-    values = {p.name: options.get(p.name) for p in api.params}
+    values = {p.name: options.get(p.dest) for p in api.params}
     output_format = options["output_format"]
     body_layout: BodyLayout = (
         "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
@@ -156,6 +158,7 @@ def _option_message(api: Api, exc: ParamError) -> str:
     section="APIs",
     context_settings={"max_content_width": 100},
 )
+@catalog_option
 def curl() -> None:
     """Print the exact cURL for one catalog API, from its parameters.
 

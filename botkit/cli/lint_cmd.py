@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.lint_run import RunOptions, run
 from botkit.cli.options import with_output
 from botkit.lint.report import FORMATS, formats_help
@@ -99,6 +100,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
 )
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
+@catalog_option
 def lint(
     paths: tuple[str, ...],
     fmt: str,

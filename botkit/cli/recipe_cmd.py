@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import output_option
 from botkit.errors import ParamError
@@ -88,6 +89,7 @@ def _build_recipe_command(recipe: Any) -> click.Command:
     section="Recipes",
     context_settings={"max_content_width": 100},
 )
+@catalog_option
 def recipe() -> None:
     """Print a bash script that runs a multi-step procedure's calls in order.
 

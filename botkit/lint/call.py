@@ -44,7 +44,8 @@ class Call(ComponentView):
         """The credentials the component carries, judged by its vendor."""
         from botkit.lint.credentials import auth_view
 
-        return auth_view(self, self.target.vendor)
+        api = self.target.api
+        return auth_view(self, self.target.vendor, api.auth if api is not None else None)
 
     @cached_property
     def phone_values(self) -> list[PhoneValue]:

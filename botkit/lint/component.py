@@ -11,15 +11,13 @@ by ``botkit.lint.call.Call``, built on this view.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from botkit.http_syntax import TOKEN
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
-
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class ComponentView:
     def method(self) -> str | None:
         """The method, or None when it is not a valid one (the schema rule says so)."""
         method = self._text("method")
-        return method if method and _TOKEN.fullmatch(method) else None
+        return method if method and TOKEN.fullmatch(method) else None
 
     @property
     def url(self) -> str | None:

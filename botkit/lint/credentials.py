@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from botkit.catalog import Vendor
+from botkit.catalog.auth import AuthScheme
 from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
@@ -37,20 +38,36 @@ class Credential:
 class AuthView:
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
+    #: The API's auth scheme (its own, else its vendor's); None for an unknown API.
+    scheme: AuthScheme | None = None
 
 
-def auth_view(call: ComponentView, vendor: Vendor | None) -> AuthView:
-    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once)."""
-    if vendor is None:  # unknown API: any header whose name says "credential", and basic auth
+def auth_view(
+    call: ComponentView, vendor: Vendor | None, scheme: AuthScheme | None = None
+) -> AuthView:
+    """The credentials of ``call`` (use ``Call.auth_view``, which works this out once).
+
+    ``scheme`` is the API's own auth scheme when it has one; else the vendor's counts.
+    """
+    if scheme is None and vendor is not None:
+        scheme = vendor.auth
+    query: set[str] = set()
+    if scheme is None:  # unknown API: any header whose name says "credential", and basic auth
         wanted = None
         basic = True
     else:
-        wanted = {name.lower() for name in vendor.auth.credential_headers}
-        basic = vendor.auth.accepts_basic
+        wanted = {name.lower() for name in scheme.credential_headers}
+        basic = scheme.accepts_basic
+        query = set(scheme.credential_query)
     found = [
         Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
         for h in call.headers
         if (_AUTH_HEADER.search(h.name) if wanted is None else h.name.lower() in wanted)
+    ]
+    found += [
+        Credential(f"{q.name} query parameter", q.value, call.site("query", q.index, "value"))
+        for q in call.query
+        if q.name in query and q.value is not None
     ]
     auth = call.auth
     if auth is not None and basic:
@@ -61,23 +78,25 @@ def auth_view(call: ComponentView, vendor: Vendor | None) -> AuthView:
             )
         if isinstance(password, str):
             found.append(Credential("basic auth password", password, call.site("auth", "password")))
-    return AuthView(vendor, tuple(found))
+    return AuthView(vendor, tuple(found), scheme)
 
 
-def variable_hint(call: ComponentView, vendor: Vendor | None, label: str = "") -> str:
+def variable_hint(
+    call: ComponentView, vendor: Vendor | None, label: str = "", scheme: AuthScheme | None = None
+) -> str:
     """How to write the credential as a variable, in the file's own idiom."""
     if "password" in label:
         env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"
     elif vendor is None:
         env = "API_KEY"
     else:
-        env = vendor.auth.variable_env
+        env = (scheme or vendor.auth).variable_env
     return f'"${env}"' if call.shell else "{{" + env.lower() + "}}"
 
 
-def needs(vendor: Vendor) -> str:
-    """What the vendor wants, in words, for the auth-missing message."""
-    return vendor.auth.needs
+def needs(vendor: Vendor, scheme: AuthScheme | None = None) -> str:
+    """What the API (or else its vendor) wants, in words, for the auth-missing message."""
+    return (scheme or vendor.auth).needs
 
 
 def secrets_in(component: dict) -> list[str]:

@@ -24,13 +24,16 @@ def check(call: Call) -> Iterator[Hit]:
     vendor = view.vendor
     if vendor is None or view.credentials or not isinstance(call.component.get("headers"), list):
         return  # without a headers list the component breaks its schema: BK301 says so
+    scheme = view.scheme or vendor.auth
+    if not scheme.required:
+        return  # the API takes no credentials
     site = call.site("headers", key=True) if "headers" in call.component else call.site()
     how = ""
-    header = vendor.auth.fix_header
+    header = scheme.fix_header
     if header:
-        value = variable_hint(call, vendor)
+        value = variable_hint(call, vendor, scheme=scheme)
         if call.shell:
             how = f'; add -H "{header}: {value.strip(chr(34))}"'
         else:
             how = f'; add {{"name": "{header}", "value": "{value}"}} to headers'
-    yield Hit(site, f"{vendor.title} needs {needs(vendor)}{how}")
+    yield Hit(site, f"{vendor.title} needs {needs(vendor, scheme)}{how}")

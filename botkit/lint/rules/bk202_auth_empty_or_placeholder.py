@@ -27,7 +27,7 @@ def check(call: Call) -> Iterator[Hit]:
             continue
         if not cred.secret and cred.value:
             continue  # a username such as 'admin' is no placeholder worth an error
-        hint = variable_hint(call, view.vendor, cred.label)
+        hint = variable_hint(call, view.vendor, cred.label, view.scheme)
         if not credential(cred.value):
             what = "is empty"
         else:

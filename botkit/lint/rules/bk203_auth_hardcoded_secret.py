@@ -26,7 +26,7 @@ def check(call: Call) -> Iterator[Hit]:
     for cred in view.credentials:
         if not cred.secret or is_variable(cred.value) or is_placeholder(cred.value):
             continue
-        hint = variable_hint(call, view.vendor, cred.label)
+        hint = variable_hint(call, view.vendor, cred.label, view.scheme)
         yield Hit(
             cred.site,
             f"{cred.label} holds a literal key ({mask(cred.value)}); "

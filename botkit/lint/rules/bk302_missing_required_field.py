@@ -1,6 +1,6 @@
 """BK302 missing-required-field: the API needs a field the component does not send.
 
-Required body and query fields from the catalog, "one of" groups (DoubleTick's
+Required body, query and header fields from the catalog, "one of" groups (DoubleTick's
 ``customerPhoneNumber`` or ``groupId``) and fields that need another
 (``wabaNumber`` only with ``customerPhoneNumber``).
 """
@@ -49,3 +49,8 @@ def check(call: Call) -> Iterator[Hit]:
     for param in api.params_in("query"):
         if param.required and param.name not in query_fields:
             yield Hit(call.site("url"), f"{api.id} requires the query parameter {param.name!r}")
+    header_names = {h.name.lower() for h in call.headers}
+    for param in api.params_in("header"):
+        if param.required and param.name.lower() not in header_names:
+            where = call.site("headers", key=True) if "headers" in call.component else call.site()
+            yield Hit(where, f"{api.id} requires the header {param.name!r}")

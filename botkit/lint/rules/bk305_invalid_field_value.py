@@ -53,7 +53,20 @@ def check(call: Call) -> Iterator[Hit]:
         query_param = api.param(q.name)
         if query_param is not None and query_param.location == "query" and q.value is not None:
             site = call.site("query", q.index, "value")
-            yield from _value(query_param, q.value, site, query=True)
+            if query_param.is_list and not query_param.explode:
+                for item in q.value.split(","):  # a=1,2: each item is one value
+                    yield from _scalar(query_param, item, site, True)
+            elif query_param.is_list:  # a=1&a=2: each repetition is one value
+                yield from _scalar(query_param, q.value, site, True)
+            else:
+                yield from _value(query_param, q.value, site, query=True)
+    for h in call.headers:
+        header_param = next(
+            (p for p in api.params_in("header") if p.name.lower() == h.name.lower()), None
+        )
+        if header_param is not None:
+            site = call.site("headers", h.index, "value")
+            yield from _scalar(header_param, h.value, site, True)
 
 
 def _path_params(call: Call) -> Iterator[Hit]:
