@@ -8,9 +8,13 @@ component cannot hold, which must then be a warning naming that option.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from loopback import send_with_curl
 from test_roundtrip_corpus import _comparable
 
@@ -122,3 +126,39 @@ def test_the_warning_says_which_credentials_are_left_out() -> None:
     )
     [warning] = read_curl(f"curl --oauth2-bearer T --basic {URL}").warnings
     assert "Basic and Bearer" in warning.message and "--oauth2-bearer token" in warning.message
+
+
+_AUTH_OPTIONS = [
+    "-u user:pw",
+    "--user other:pw2",
+    "--oauth2-bearer TOK",
+    "--basic",
+    "--no-basic",
+    "--digest",
+    "--no-digest",
+    "--negotiate",
+    "--no-negotiate",
+    "--anyauth",
+    "--no-anyauth",
+    "-H 'Authorization: Own'",
+]
+
+
+@settings(max_examples=int(os.environ.get("BOTKIT_AUTH_EXAMPLES", "40")), deadline=None)
+@given(st.lists(st.sampled_from(_AUTH_OPTIONS), min_size=1, max_size=5))
+def test_any_mix_of_auth_options_sends_what_curl_sends(
+    recording_server, options: list[str]
+) -> None:
+    """Whatever the order and mix, the component sends what curl's first request sends,
+    and when that is nothing, the option that decided it is a warning."""
+    original = f"curl {' '.join(options)} {URL}"
+    read = read_curl(original, source="<t>")
+    exported = to_curl(component_for(read.request))
+    with tempfile.TemporaryDirectory() as tmp:
+        [sent] = send_with_curl(original, recording_server, Path(tmp))
+        [again] = send_with_curl(exported, recording_server, Path(tmp))
+    assert _comparable(again, False) == _comparable(sent, False)
+    if sent.header("Authorization") is None and read.request.auth is None:
+        credentials = any(o.startswith(("-u", "--user", "--oauth2")) for o in options)
+        if credentials and not any("Authorization:" in o for o in options):
+            assert read.warnings, "credentials left out without a word"

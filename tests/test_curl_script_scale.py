@@ -14,7 +14,7 @@ from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from botkit.curl import bash_tree, read_curl_script
+from botkit.curl import bash_tree, bash_windows, read_curl, read_curl_script
 from botkit.errors import InputError
 
 SAMPLES = ROOT / "samples" / "curl"
@@ -57,11 +57,20 @@ def test_each_character_is_parsed_a_bounded_number_of_times(parser, scale: int) 
     reads = read_curl_script(text)
     assert len(reads) == lines // 10
     assert sum(parser.sizes) <= 2 * len(text)  # each window is parsed once, resumed at most
-    assert max(parser.sizes) <= 2 * bash_tree.WINDOW  # memory: one window's tree at a time
+    assert max(parser.sizes) <= 2 * bash_windows.WINDOW  # memory: one window's tree at a time
+
+
+def test_one_command_after_many_lines_is_read_in_windows_too(parser) -> None:
+    """``botkit import`` and lint's strict reading of a snippet take the same path."""
+    text = "X=1\n" * 40_000 + "curl -s https://h.example/$X\n" + "# the end\n" * 40_000
+    assert read_curl(text).request.url == "https://h.example/1"
+    assert max(parser.sizes) <= 2 * bash_windows.WINDOW
+    with pytest.raises(InputError, match="second command"):
+        read_curl(text + ": x\n")
 
 
 def test_a_statement_longer_than_the_window_is_parsed_whole(parser, monkeypatch) -> None:
-    monkeypatch.setattr(bash_tree, "WINDOW", 64)
+    monkeypatch.setattr(bash_windows, "WINDOW", 64)
     body = "".join(f'  "field{i}": "{i}",\n' for i in range(200))
     text = f"echo start\ncurl -s https://h.example/ --data-binary @- <<'EOF'\n{body}EOF\necho end\n"
     [read] = read_curl_script(text)
@@ -73,8 +82,12 @@ def _reading(text: str) -> object:
     try:
         reads = read_curl_script(text, source="s.sh", base_dir=FILES)
     except InputError as exc:
-        return str(exc)
-    return [(r.request, r.warnings, r.line, r.column, r.end) for r in reads]
+        reads = str(exc)
+    try:
+        one = read_curl(text, source="s.sh", base_dir=FILES)
+    except InputError as exc:
+        return reads, str(exc)
+    return reads, (one.request, one.warnings, one.line, one.column)
 
 
 @settings(max_examples=int(os.environ.get("BOTKIT_WINDOW_EXAMPLES", "60")), deadline=None)
@@ -96,14 +109,15 @@ def _reading(text: str) -> object:
 def test_windows_read_exactly_what_one_whole_parse_reads(
     pieces: list[str], between: str, window: int
 ) -> None:
-    """Sample commands and recipe scripts, joined: any window size, the same reading."""
+    """Sample commands and recipe scripts, joined: any window size, the same reading
+    (as a script, and as one command or the error that says why it is not one)."""
     text = between.join(pieces)
-    saved = bash_tree.WINDOW
+    saved = bash_windows.WINDOW
     try:
-        bash_tree.WINDOW = 10**9
+        bash_windows.WINDOW = 10**9
         whole = _reading(text)
-        bash_tree.WINDOW = window
+        bash_windows.WINDOW = window
         windowed = _reading(text)
     finally:
-        bash_tree.WINDOW = saved
+        bash_windows.WINDOW = saved
     assert windowed == whole

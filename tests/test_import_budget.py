@@ -27,8 +27,13 @@ TEMPLATE_ENGINE = ("jinja2", "markupsafe")  # the templates run precompiled (bot
 PHONES = ("phonenumbers",)
 BASH = ("tree_sitter", "tree_sitter_bash")
 YAML = ("yaml",)
-# Never at run time: botkit fetches nothing, and test tools are not its dependencies.
-NEVER = ("hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio")
+# Never at run time: botkit fetches nothing, and test tools are not its dependencies;
+# tempfile (with shutil, random, bz2, lzma) only where a file is written (-o, --fix), and
+# importlib.resources (which imports tempfile) not at all.
+NEVER = (
+    "hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio",
+    "tempfile", "importlib.resources",
+)  # fmt: skip
 EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
 
 # Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
@@ -79,6 +84,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "lint {dir}/one.curl": SCHEMA_ENGINE + TEMPLATE_ENGINE + YAML + NEVER,
     "lint {dir}/bot.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
     "lint {dir}/no-phones.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
+    "import {dir}/session.har": EVERYTHING,
+    "import {dir}/calls.postman_collection.json --bot": EVERYTHING,
+    "import {dir}/copied.ps1": EVERYTHING,
+    "export {dir}/bot.json --to postman": EVERYTHING,
+    "export {dir}/bot.json --to har": EVERYTHING,
     "recipe unblu.forward --help": EVERYTHING,
     RECIPE: EVERYTHING,
 }
@@ -109,7 +119,8 @@ def heavy_in(modules: set[str], names: tuple[str, ...]) -> list[str]:
 
 @pytest.fixture
 def inputs(tmp_path: Path) -> Path:
-    """One file per kind of input: the ReadMe snippet, its component, two bots."""
+    """One file per kind of input: the ReadMe snippet, its component, two bots, and a HAR,
+    a Postman collection and a "Copy as PowerShell"."""
     (tmp_path / "snippet.sh").write_text(SNIPPET, encoding="utf-8")
     (tmp_path / "one.curl").write_text(SNIPPET, encoding="utf-8")
     component = ROOT / "samples" / "generated" / "doubletick.assign-chat.component.json"
@@ -118,6 +129,12 @@ def inputs(tmp_path: Path) -> Path:
     (tmp_path / "bot.json").write_text(bot.read_text("utf-8"), encoding="utf-8")
     unblu = ROOT / "samples" / "bots" / "unblu-escalation.json"
     (tmp_path / "no-phones.json").write_text(unblu.read_text("utf-8"), encoding="utf-8")
+    for name, sample in (
+        ("session.har", "har/bot-studio-session.har"),
+        ("calls.postman_collection.json", "postman/chat-handoff.postman_collection.json"),
+        ("copied.ps1", "powershell/chrome-copy-as-powershell.ps1"),
+    ):
+        (tmp_path / name).write_text((ROOT / "samples" / sample).read_text("utf-8"), "utf-8")
     (tmp_path / "broken.json").write_text(
         '{"type": "call_api", "name": "x", "method": "POST"}\n', encoding="utf-8"
     )

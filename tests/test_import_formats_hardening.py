@@ -112,3 +112,21 @@ def test_the_command_line_exits_0_or_2_with_one_line(text: str) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     lines = result.stderr.splitlines()
     assert all(line.startswith(("botkit: warning: ", "botkit: error: ")) for line in lines)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    json_values
+    | st.lists(json_values, max_size=3)
+    | st.fixed_dictionaries({"name": json_values, "steps": json_values})
+    | st.sampled_from(SAMPLES).map(lambda t: json.loads(t) if t.lstrip()[:1] == "{" else t),
+    st.sampled_from(["curl", "postman", "har"]),
+    st.lists(st.text(max_size=4), max_size=2).map(tuple),
+)
+def test_export_of_any_json_is_output_or_one_line(document: object, to: str, steps: tuple) -> None:
+    from botkit.convert import export_document
+
+    try:
+        export_document(document, to=to, steps=steps)
+    except InputError as exc:
+        assert str(exc) and "\n" not in str(exc)

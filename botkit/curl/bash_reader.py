@@ -1,8 +1,8 @@
 """Bash text as people paste it -> the argv of its curl command(s), with positions.
 
-Before the tree is walked (bash_tree.py) the text is read the way a terminal
-would take it: Windows line ends, a final ``\\`` continuation, and a leading
-``$ `` (or ``% ``) prompt with the output that follows it.
+Before the tree is walked (bash_tree.py, a window at a time: bash_windows.py) the
+text is read the way a terminal would take it: Windows line ends, a final ``\\``
+continuation, and a leading ``$ `` (or ``% ``) prompt with the output that follows it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
-from botkit.curl.bash_tree import ParsedBash, script_commands
+from botkit.curl.bash_tree import ParsedBash
+from botkit.curl.bash_windows import script_commands, single_command
 from botkit.curl.words import ShellCommand
 
 _PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
@@ -22,10 +23,9 @@ def read_bash(text: str, source: str) -> ShellCommand:
     text = _normalize_newlines(text)
     text = _drop_final_continuation(text)
     text, prompted = _strip_prompt(text)
-    parsed = ParsedBash(text, source)
-    if prompted:
-        parsed = _only_first_statement(parsed)
-    return parsed.command()
+    if not prompted:
+        return single_command(text, source)
+    return _only_first_statement(ParsedBash(text, source)).command()
 
 
 def read_bash_script(text: str, source: str) -> list[ShellCommand]:

@@ -27,16 +27,61 @@ if TYPE_CHECKING:
 
 CURL_NAMES = ("curl", "curl.exe")
 _WRAPPERS = ("sudo", "command", "exec", "noglob")
-WINDOW = 1 << 16  # characters of a script parsed at once (about 10 MB of tree)
 
 
 @cache
 def _parser() -> Parser:
     """The tree-sitter parser for bash, built once per process (about 30 ms)."""
     from tree_sitter import Language, Parser
-    from tree_sitter_bash import language
 
-    return Parser(Language(language()))
+    return Parser(Language(_bash_grammar()))
+
+
+def _bash_grammar() -> Any:
+    """tree-sitter-bash's grammar (a capsule), from its compiled binding alone.
+
+    The package's ``__init__`` imports importlib.resources (and with it tempfile,
+    random, shutil, bz2 and lzma: about 5 ms) only to read highlight queries botkit
+    does not use, so the binding module is loaded by itself; a package laid out
+    otherwise is imported as usual.
+    """
+    import sys
+
+    module = sys.modules.get(_BINDING) or _load_binding()
+    if module is None:
+        from tree_sitter_bash import language
+
+        return language()
+    return module.language()
+
+
+_BINDING = "tree_sitter_bash._binding"
+
+
+def _load_binding() -> Any:
+    """The compiled ``tree_sitter_bash._binding`` module, loaded from its file; None if
+    it is not where the package normally keeps it."""
+    import importlib.machinery
+    import importlib.util
+    import os
+    import sys
+
+    package = importlib.util.find_spec("tree_sitter_bash")
+    folders = package.submodule_search_locations or [] if package else []
+    for folder in folders:
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+            path = os.path.join(folder, "_binding" + suffix)
+            if not os.path.isfile(path):
+                continue
+            loader = importlib.machinery.ExtensionFileLoader(_BINDING, path)
+            spec = importlib.util.spec_from_file_location(_BINDING, path, loader=loader)
+            if spec is None:
+                continue
+            module = importlib.util.module_from_spec(spec)
+            loader.exec_module(module)
+            sys.modules[_BINDING] = module
+            return module
+    return None
 
 
 def _ascii_mask(error: UnicodeError) -> tuple[str, int]:
@@ -47,7 +92,7 @@ def _ascii_mask(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("botkit-ascii-mask", _ascii_mask)
 
 
-def _structure_bytes(text: str) -> bytes:
+def structure_bytes(text: str) -> bytes:
     """What tree-sitter gets: the same structure, in text its grammar cannot trip over.
 
     Every non-ASCII character becomes an ASCII letter: bash gives none of them a
@@ -59,6 +104,79 @@ def _structure_bytes(text: str) -> bytes:
     structure; the words themselves are always read from the original text.
     """
     return text.replace("\\\\", "aa").encode("ascii", "botkit-ascii-mask")
+
+
+class OneCommand:
+    """Snippet mode: what the statements say, gathered so that one curl command comes
+    out, or the error one whole parse would raise (fed one window at a time or all
+    at once).  The first error met while walking wins, then: no curl, a second curl,
+    another command, and last what expanding the curl command's words found."""
+
+    def __init__(self) -> None:
+        self.variables: dict[str, str] = {}
+        self.notes: list[Any] = []
+        self.found = 0
+        self.failure: InputError | None = None
+        self.command: ShellCommand | None = None
+        self.command_error: InputError | None = None
+        self.second_curl: InputError | None = None
+        self.other: InputError | None = None  # the first command that is not curl
+        self.no_curl: InputError | None = None  # what to say if no curl comes
+
+    def take(self, parsed: ParsedBash, children: list[Node]) -> None:
+        if self.failure is not None:
+            return
+        try:
+            self._take(parsed, children)
+        except InputError as exc:
+            self.failure = exc
+
+    def _take(self, parsed: ParsedBash, children: list[Node]) -> None:
+        if self.no_curl is None:
+            self.no_curl = no_curl(parsed, [])
+        expander = Expander(parsed.text, parsed.locator, self.variables, self.notes)
+        for child in children:
+            kind = child.type
+            if kind in ("comment", ";", "\n", "&", ";;"):
+                if kind == "&":
+                    check_ampersand(parsed, child)
+                continue
+            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
+                if not self.found:
+                    parsed._assign(child, expander)
+                continue
+            found: list[tuple[Node, list[Node], bool]] = []  # (command, redirects, piped into)
+            others: list[Node] = []
+            parsed._collect(child, found, others)
+            for node, redirects, piped in found:
+                self.found += 1
+                if self.found == 1:
+                    try:
+                        words = parsed._words(node, expander)
+                        stdin = stdin_of(parsed, redirects, expander, piped)
+                    except InputError as exc:
+                        self.command_error = exc
+                    else:
+                        self.command = ShellCommand(words, stdin, self.notes, "bash")
+                elif self.found == 2:
+                    self.second_curl = parsed.error(
+                        "a second curl command: botkit reads one command at a time", node
+                    )
+            if others and self.other is None:
+                self.other = second_command(parsed, others[0])
+                self.no_curl = no_curl(parsed, others[:1])
+
+    def result(self) -> ShellCommand:
+        if self.failure is not None:
+            raise self.failure
+        if not self.found:
+            assert self.no_curl is not None
+            raise self.no_curl
+        for error in (self.second_curl, self.other, self.command_error):
+            if error is not None:
+                raise error
+        assert self.command is not None
+        return self.command
 
 
 class ParsedBash:
@@ -81,7 +199,7 @@ class ParsedBash:
         self.source = source
         self.base = start
         if structure is None:
-            structure = _structure_bytes(text)
+            structure = structure_bytes(text)
         if start or stop is not None:
             structure = structure[start:stop]
         self.tree = _parser().parse(structure)
@@ -100,37 +218,13 @@ class ParsedBash:
     # --- the whole text ----------------------------------------------------------------
 
     def command(self) -> ShellCommand:
+        """The one curl command of the whole tree (see ``OneCommand``)."""
         root = self.tree.root_node
         if root.has_error:
             raise syntax_error(self, root)
-        notes: list[Any] = []
-        variables: dict[str, str] = {}
-        expander = Expander(self.text, self.locator, variables, notes)
-        found: list[tuple[Node, list[Node], bool]] = []  # (command, redirects, piped into)
-        others: list[Node] = []
-        for child in root.children:
-            kind = child.type
-            if kind in ("comment", ";", "\n", "&", ";;"):
-                if kind == "&":
-                    check_ampersand(self, child)
-                continue
-            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
-                if not found:
-                    self._assign(child, expander)
-                continue
-            self._collect(child, found, others)
-        if not found:
-            raise no_curl(self, others)
-        if len(found) > 1:
-            raise self.error(
-                "a second curl command: botkit reads one command at a time", found[1][0]
-            )
-        if others:
-            raise second_command(self, others[0])
-        node, redirects, piped = found[0]
-        words = self._words(node, expander)
-        stdin = stdin_of(self, redirects, expander, piped)
-        return ShellCommand(words=words, stdin=stdin, notes=notes, dialect="bash")
+        one = OneCommand()
+        one.take(self, root.children)
+        return one.result()
 
     def take_commands(
         self, children: list[Node], variables: dict[str, str], commands: list[ShellCommand]
@@ -300,75 +394,6 @@ class ParsedBash:
                 expander.variables[name] = text
             else:
                 stack.extend(reversed(current.named_children))
-
-
-def script_commands(text: str, source: str) -> list[ShellCommand]:
-    """Every curl command of a script, parsed one window of statements at a time.
-
-    Bash itself reads a script one complete command at a time, so a statement that
-    ends before the window does is the statement bash runs; the last statement of a
-    window may go on past its end (a ``\\`` line, an open quote, a here-document)
-    and is parsed again at the start of the next window.  A window that does not parse,
-    or holds a single statement, grows until it does or reaches the end of the text.
-    So memory is one window's tree (tree-sitter holds about 150 bytes per character),
-    not the whole script's, and each character is parsed a bounded number of times.
-    """
-    structure = _structure_bytes(text)
-    locator = Locator(text, source)
-    variables: dict[str, str] = {}
-    commands: list[ShellCommand] = []
-    at, size = 0, WINDOW
-    while True:
-        stop = _cut(text, at + size)
-        parsed = ParsedBash(text, source, structure=structure, locator=locator, start=at, stop=stop)
-        root = parsed.tree.root_node
-        if stop >= len(text):
-            if root.has_error:
-                raise syntax_error(parsed, root)
-            parsed.take_commands(root.children, variables, commands)
-            break
-        statements = _complete_statements(root)
-        if not statements:
-            size *= 2
-            continue
-        resume = parsed.start(statements[-1])
-        done = [c for c in root.children if parsed.end(c) <= resume]
-        parsed.take_commands(done, variables, commands)
-        at, size = resume, WINDOW
-    if not commands:
-        raise no_curl(parsed, [])
-    return commands
-
-
-def _complete_statements(root: Node) -> list[Node]:
-    """The statements of a window that the cut cannot have changed, and the one after
-    them, where the next window starts (an empty list: the window must grow).
-
-    The last statement may go on past the cut.  Where the window does not parse,
-    the cut may have broken the statement with the error or the one before it
-    (``-d '`` cut inside the quotes reads as ``-d`` and then an error), so both
-    are read again.
-    """
-    statements: list[Node] = []
-    for child in root.named_children:
-        if child.has_error or child.is_missing or child.is_error:
-            statements = statements[:-1]
-            break
-        if child.type != "comment":
-            statements.append(child)
-    return statements if len(statements) >= 2 else []
-
-
-def _cut(text: str, at: int) -> int:
-    """Where a window reaching ``at`` ends: after the first line end from ``at`` on
-    that is not a ``\\`` continuation (so most cuts fall between statements)."""
-    while True:
-        newline = text.find("\n", at)
-        if newline < 0:
-            return len(text)
-        if newline == 0 or text[newline - 1] != "\\":
-            return newline + 1
-        at = newline + 1
 
 
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl"})

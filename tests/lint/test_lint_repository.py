@@ -20,17 +20,18 @@ def _names(results) -> list[str]:
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "repo"
+    (root / ".git" / "info").mkdir(parents=True)
+    monkeypatch.chdir(root)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))  # no user's global excludes
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
-    (tmp_path / ".git" / "info").mkdir(parents=True)
-    return tmp_path
+    return root
 
 
 def test_gitignore_info_exclude_and_global_excludes_are_honoured(repo):
     write(repo, ".gitignore", "build/\n*.generated.json\n!keep.generated.json\n")
     write(repo, ".git/info/exclude", "local/\n")
-    write(repo, "home/.config/git/ignore", "scratch.curl\n")
+    write(repo.parent, "home/.config/git/ignore", "scratch.curl\n")
     write(repo, "sub/.gitignore", "private.curl\n")
     for name in (
         "build/a.json",
