@@ -31,7 +31,8 @@ BodyLayout = Literal["readme", "compact", "pretty"]
 Value = str | bool | Sequence[str]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_BASE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
+# No blanks and no control characters: curl would refuse them, and a terminal acts on them.
+_BASE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f/?#]+(/[^\s\x00-\x1f\x7f-\x9f?#]*)?")
 
 
 @dataclass
@@ -131,7 +132,9 @@ def _base_url(api: Api, base_url: str | None) -> str:
     base = base_url.strip().rstrip("/")
     if not _BASE_URL.fullmatch(base):
         raise ParamError(
-            "base_url", f"{base_url!r} is not an http(s) URL without query or fragment"
+            "base_url",
+            f"{base_url!r} is not an http(s) URL without blanks, control characters, "
+            "query or fragment",
         )
     return base
 

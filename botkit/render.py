@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from botkit.shell import quote, quote_oneline, typed_safely
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -34,6 +36,12 @@ STYLE_BODY_LAYOUT: dict[Style, BodyLayout] = {"readme": "readme", "oneline": "co
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.
 _DOT_SEGMENT = re.compile(r"/\.\.?(?=/|$)")
+# Linux refuses a command whose one argument exceeds 128 KiB (MAX_ARG_STRLEN), or
+# whose arguments together exceed ARG_MAX (often 2 MiB): past these budgets a body
+# goes through standard input and headers through a file bash makes, <(printf ...).
+# printf is a bash builtin, so its own arguments have no such limit.
+BODY_ARGUMENT_BUDGET = 64 * 1024
+HEADERS_ARGUMENT_BUDGET = 64 * 1024
 
 # Long and short spellings of each option the renderer writes.
 _FLAGS = {
@@ -61,8 +69,20 @@ class Option:
 
 @dataclass(frozen=True)
 class Heredoc:
+    """The body, as a quoted here-document after the command (``--data-binary @-``)."""
+
     delimiter: str
     text: str
+
+
+@dataclass(frozen=True)
+class Piped:
+    """The body, printed into curl's standard input: ``printf %s BODY | curl ...``."""
+
+    text: str
+
+
+Stdin = Heredoc | Piped
 
 
 @cache
@@ -142,8 +162,12 @@ def render_curl(
     """
     if style not in STYLES:
         raise ValueError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
-    options, heredoc = curl_options(request, style, prefix=prefix, extra=extra)
-    return render_template(f"curl/{style}.sh.j2", {"options": options, "heredoc": heredoc})
+    options, stdin = curl_options(request, style, prefix=prefix, extra=extra)
+    heredoc = stdin if isinstance(stdin, Heredoc) else None
+    piped = stdin if isinstance(stdin, Piped) else None
+    return render_template(
+        f"curl/{style}.sh.j2", {"options": options, "heredoc": heredoc, "piped": piped}
+    )
 
 
 def curl_options(
@@ -152,8 +176,9 @@ def curl_options(
     *,
     prefix: Sequence[Option] = (),
     extra: Sequence[Option] = (),
-) -> tuple[list[Option], Heredoc | None]:
-    """The curl options, in order, that express ``request`` exactly."""
+) -> tuple[list[Option], Stdin | None]:
+    """The curl options, in order, that express ``request`` exactly, and what (if
+    anything) goes to curl's standard input."""
     short = style == "oneline"
 
     def flag(name: str) -> str:
@@ -178,35 +203,46 @@ def curl_options(
     options.extend(extra)
     if request.auth is not None:
         options.append(Option(flag("user"), f"{request.auth.username}:{request.auth.password}"))
-    for header in request.headers:
-        # "Name;" is curl's spelling of a header sent with an empty value.
-        text = f"{header.name}: {header.value}" if header.value else f"{header.name};"
-        options.append(Option(flag("header"), text))
-    heredoc = None
+    # "Name;" is curl's spelling of a header sent with an empty value.
+    lines = [f"{h.name}: {h.value}" if h.value else f"{h.name};" for h in request.headers]
     body = request.body
+    if body is not None and body.text is not None and request.header("content-type") is None:
+        # curl would add a form Content-Type of its own: an empty header suppresses it.
+        lines.append("Content-Type:")
+    if sum(len(line.encode()) + 1 for line in lines) > HEADERS_ARGUMENT_BUDGET:
+        options.append(Option(flag("header"), _header_file(lines, style), raw=True))
+    else:
+        options.extend(Option(flag("header"), line) for line in lines)
+    stdin: Stdin | None = None
     if body is not None and body.parts is not None:
         options.extend(_form_options(body.parts, flag))
     elif body is not None and body.text is not None:
-        if request.header("content-type") is None:
-            # curl would add a form Content-Type of its own: an empty header suppresses it.
-            options.append(Option(flag("header"), "Content-Type:"))
-        heredoc = _heredoc_for(body.text) if style == "readme" else None
-        if heredoc is not None:
+        stdin = _heredoc_for(body.text) if style == "readme" else None
+        if stdin is None and len(body.text.encode()) > BODY_ARGUMENT_BUDGET:
+            stdin = Piped(body.text)
+        if stdin is not None:
             options.append(Option(flag("data-binary"), "@-"))
         elif body.text.startswith("@"):
             options.append(Option(flag("data-raw"), body.text))
         else:
             options.append(Option(flag("data"), body.text))
-    return options, heredoc
+    return options, stdin
+
+
+def _header_file(lines: list[str], style: Style) -> str:
+    """``@<(printf '%s\\n' ...)``: curl reads one header a line from the file (curl 7.55+)."""
+    shq = quote_oneline if style == "oneline" else quote
+    return "@<(printf '%s\\n' " + " ".join(shq(line) for line in lines) + ")"
 
 
 def _heredoc_for(text: str) -> Heredoc | None:
     """ReadMe writes a body that holds ``'`` as a heredoc; we do too when it is exact.
 
     The delimiter is quoted (``<<'EOF'``) so bash expands nothing inside, and the
-    body must end in a newline, since a heredoc always adds one.
+    body must end in a newline, since a heredoc always adds one; typed into a
+    terminal, its lines must be as safe as a quoted value's.
     """
-    if "'" not in text or not text.endswith("\n") or "\r" in text or "\x00" in text:
+    if "'" not in text or not text.endswith("\n") or not typed_safely(text):
         return None
     lines = set(text.split("\n"))
     delimiter = "EOF"

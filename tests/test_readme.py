@@ -15,7 +15,8 @@ How an example is written in README.md (and read here):
 
 How it runs: each block in a fresh copy of the checkout (its tracked and new files, nothing
 ignored) as the current directory, the commands in one bash, in order, so that a block can
-make the files its later commands read.  ``botkit`` is the one installed beside this Python
+make the files its later commands read.  Standard input is empty unless a command pipes or
+redirects its own.  ``botkit`` is the one installed beside this Python
 (its bin/ first on PATH); HOME is an empty temporary folder; no credential is set in the
 environment.  No example may reach the network: ``curl`` on PATH is a stand-in that prints
 nothing and succeeds (what real curl sends is proven elsewhere, against a loopback server).
@@ -169,9 +170,13 @@ def run_example(example: Example, tmp: Path) -> list[list[str]]:
     for n, command in enumerate(example.commands):
         script.append(f"printf '\\n{marker}{n}\\n'")
         script.append(command.text)
+    # the script is a file, and standard input is empty: a command that reads standard input
+    # gets end of file, never the commands after it
+    script_file = tmp / "example.sh"
+    script_file.write_text("\n".join(script) + "\n", encoding="utf-8")
     result = subprocess.run(
-        ["bash", "--norc", "--noprofile"],
-        input="\n".join(script) + "\n",
+        ["bash", "--norc", "--noprofile", str(script_file)],
+        stdin=subprocess.DEVNULL,
         cwd=work,
         env=_environment(tmp),
         stdout=subprocess.PIPE,
@@ -255,3 +260,8 @@ def test_elision_matches_any_number_of_lines(
     expected: list[str], actual: list[str], result: bool
 ) -> None:
     assert matches(expected, actual) is result
+
+
+def test_a_command_reading_standard_input_does_not_swallow_the_next(tmp_path: Path) -> None:
+    example = Example(1, [Command(2, "cat"), Command(3, "echo after"), Command(4, "curl -s x")])
+    assert run_example(example, tmp_path) == [[], ["after"], []]

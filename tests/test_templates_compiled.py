@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from botkit import render, template_compiler, template_runtime
 from botkit.recipes import load_recipes, render_recipe
-from botkit.render import Heredoc, Option
+from botkit.render import Heredoc, Option, Piped
 
 
 def by_jinja(name: str, variables: dict[str, Any]) -> str:
@@ -54,14 +54,15 @@ options = st.lists(
     max_size=6,
 )
 heredocs = st.none() | st.builds(Heredoc, delimiter=st.sampled_from(["EOF", "EOF1"]), text=text)
+pipes = st.none() | st.builds(Piped, text=text)
 
 
-@given(options=options, heredoc=heredocs, style=st.sampled_from(render.STYLES))
+@given(options=options, heredoc=heredocs, piped=pipes, style=st.sampled_from(render.STYLES))
 def test_curl_styles_render_as_jinja_renders_them(
-    options: list[Option], heredoc: Heredoc | None, style: str
+    options: list[Option], heredoc: Heredoc | None, piped: Piped | None, style: str
 ) -> None:
     name = f"curl/{style}.sh.j2"
-    variables = {"options": options, "heredoc": heredoc}
+    variables = {"options": options, "heredoc": heredoc, "piped": piped}
     assert precompiled(name, variables) == by_jinja(name, variables)
 
 

@@ -4,7 +4,7 @@
 # mypy: ignore-errors
 from botkit.template_runtime import TemplateRuntimeError, Undefined, internalcode, missing, str_join, environment
 
-SOURCE = '{#- One line: short options; control characters written as $\'...\' so nothing wraps. -#}\ncurl{% for option in options %} {{ (option.flag ~ " ") if option.flag }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n'
+SOURCE = '{#- One line: short options; control characters written as $\'...\' so nothing wraps. -#}\n{% if piped %}printf %s {{ piped.text | shq1 }} | {% endif %}curl{% for option in options %} {{ (option.flag ~ " ") if option.flag }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n'
 name = 'curl/oneline.sh.j2'
 
 def root(context, missing=missing, environment=environment):
@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_piped = resolve('piped')
     l_0_options = resolve('options')
     try:
         t_1 = environment.filters['shq1']
@@ -27,6 +28,11 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
+    if (undefined(name='piped') if l_0_piped is missing else l_0_piped):
+        pass
+        yield 'printf %s '
+        yield str(t_1(environment.getattr((undefined(name='piped') if l_0_piped is missing else l_0_piped), 'text')))
+        yield ' | '
     yield 'curl'
     for l_1_option in (undefined(name='options') if l_0_options is missing else l_0_options):
         _loop_vars = {}

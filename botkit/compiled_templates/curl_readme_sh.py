@@ -4,7 +4,7 @@
 # mypy: ignore-errors
 from botkit.template_runtime import LoopContext, TemplateRuntimeError, Undefined, internalcode, missing, str_join, environment
 
-SOURCE = '{#- DoubleTick\'s docs (ReadMe) style: long options, one per line, indented by 5 spaces. -#}\ncurl {% for option in options -%}\n{{ option.flag }}{{ (" " ~ (option.value if option.raw else option.value | shq)) if option.value is not none }}{{ " \\\\\\n     " if not loop.last }}\n{%- endfor %}{% if heredoc %} <<\'{{ heredoc.delimiter }}\'\n{{ heredoc.text }}{{ heredoc.delimiter }}{% endif %}\n\n'
+SOURCE = '{#- DoubleTick\'s docs (ReadMe) style: long options, one per line, indented by 5 spaces. -#}\n{% if piped %}printf %s {{ piped.text | shq }} | {% endif %}curl {% for option in options -%}\n{{ option.flag }}{{ (" " ~ (option.value if option.raw else option.value | shq)) if option.value is not none }}{{ " \\\\\\n     " if not loop.last }}\n{%- endfor %}{% if heredoc %} <<\'{{ heredoc.delimiter }}\'\n{{ heredoc.text }}{{ heredoc.delimiter }}{% endif %}\n\n'
 name = 'curl/readme.sh.j2'
 
 def root(context, missing=missing, environment=environment):
@@ -13,6 +13,7 @@ def root(context, missing=missing, environment=environment):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_piped = resolve('piped')
     l_0_options = resolve('options')
     l_0_heredoc = resolve('heredoc')
     try:
@@ -28,6 +29,11 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
+    if (undefined(name='piped') if l_0_piped is missing else l_0_piped):
+        pass
+        yield 'printf %s '
+        yield str(t_1(environment.getattr((undefined(name='piped') if l_0_piped is missing else l_0_piped), 'text')))
+        yield ' | '
     yield 'curl '
     l_1_loop = missing
     for l_1_option, l_1_loop in LoopContext((undefined(name='options') if l_0_options is missing else l_0_options), undefined):
@@ -47,4 +53,4 @@ def root(context, missing=missing, environment=environment):
     yield '\n'
 
 blocks = {}
-debug_info = '2=27&3=30&4=34&5=39'
+debug_info = '2=26&3=36&4=40&5=45'
