@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -94,6 +93,8 @@ def fix_file(
 
 def write_fixed(path: Path, data: bytes) -> None:
     """Make ``data`` the content of the file ``path`` names (see the module docstring)."""
+    import tempfile  # only a run that fixes pays for it
+
     target = Path(os.path.realpath(path))
     try:
         info = target.stat()
