@@ -29,10 +29,11 @@ BASH = ("tree_sitter", "tree_sitter_bash")
 YAML = ("yaml",)
 # Never at run time: botkit fetches nothing, and test tools are not its dependencies;
 # tempfile (with shutil, random, bz2, lzma) only where a file is written (-o, --fix), and
-# importlib.resources (which imports tempfile) not at all.
+# importlib.resources (which imports tempfile) and hashlib's OpenSSL (about 4 MB of
+# resident memory) not at all.
 NEVER = (
     "hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio",
-    "tempfile", "importlib.resources",
+    "tempfile", "importlib.resources", "_hashlib",
 )  # fmt: skip
 EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
 

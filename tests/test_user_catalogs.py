@@ -166,7 +166,7 @@ def test_lint_finds_a_missing_key_of_a_user_vendor(repo: Path):
         (CRM.replace('method = "PATCH"', 'method = "FETCH"'), "crm.toml:11: api[0].method"),
         (CRM.replace("{contactId}", "{id}"), "crm.toml:12: api[0].path"),
         (CRM.replace('name = "acme"', 'name = "acme'), "crm.toml: not valid TOML"),
-        (CRM.replace('title = "Acme CRM"\n', ""), "vendor 'acme' is not defined before"),
+        (CRM.replace('title = "Acme CRM"\n', ""), "vendor 'acme': [vendor] needs title"),
     ],
 )
 def test_a_bad_catalog_file_is_one_error_naming_file_line_and_key(repo: Path, text, where):

@@ -42,8 +42,10 @@ class Site:
     ``path`` is the JSON path of a value (for a cURL snippet: the path the value
     would have in the component it imports to); ``key`` points at the property
     name instead of its value; ``inner`` is a path inside the JSON document held
-    by the string at ``path`` (a component's ``body.text``).  ``line``/``column``
-    give a position directly when the producer already knows it.
+    by the string at ``path`` (a component's ``body.text``); ``chars`` is a span
+    ``[start, end)`` of the decoded string at ``path`` (a ``{{variable}}`` inside a
+    text).  ``line``/``column`` give a position directly when the producer already
+    knows it.
     """
 
     path: JsonPath = ()
@@ -51,6 +53,7 @@ class Site:
     inner: JsonPath | None = None
     line: int | None = None
     column: int | None = None
+    chars: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

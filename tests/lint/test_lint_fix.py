@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 
 import pytest
 from lint_helpers import bot, dt_component, write
@@ -62,7 +61,7 @@ def test_fix_a_plain_json_string_value(tmp_path):
         "name": "Lookup",
         "method": "GET",
         "url": "https://public.doubletick.io/customer/lookup",
-        "headers": [{"name": "Authorization", "value": "{{doubletick_api_key}}"}],
+        "headers": [{"name": "Authorization", "value": "{{DOUBLETICK_API_KEY}}"}],
         "query": [{"name": "phone", "value": "%2B91-98765-43210"}],
     }
     original = json.dumps(component, indent=2)
