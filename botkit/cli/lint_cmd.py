@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import click
 
 from botkit.cli.catalog_option import catalog_option
@@ -11,6 +12,7 @@ from botkit.cli.lint_run import RunOptions, run
 from botkit.cli.options import with_output
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
+
 
 def _codes(values: tuple[str, ...]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
