@@ -187,7 +187,19 @@ class ParsedBash:
         if curl_at is None:
             others.append(node)
             return
+        if any(self._runs_a_shell(p) for p in parts[curl_at + 1 :]):
+            return  # curl ... | sh downloads a script to run: not an API call
         stack.append((parts[curl_at], [], curl_at > 0))
+
+    def _runs_a_shell(self, node: Node) -> bool:
+        """Is ``node`` a command that runs its input as a program (``sh``, ``sudo bash``)?"""
+        if node.type != "command":
+            return False
+        words = [c for c in node.named_children if c.type not in REDIRECTS][:3]
+        names = [self.text[self.start(w) : self.end(w)].rsplit("/", 1)[-1] for w in words]
+        while names and names[0] in ("sudo", "env", "exec", "command"):
+            names = names[1:]
+        return bool(names) and names[0] in _SHELLS
 
     def _contains_curl(self, node: Node) -> bool:
         stack = [node]
@@ -265,10 +277,17 @@ class ParsedBash:
                 if name_node is None:
                     continue
                 name = self.text[self.start(name_node) : self.end(name_node)]
-                text = expander.word(self.start(value), self.end(value)) if value else ""
+                try:
+                    text = expander.word(self.start(value), self.end(value)) if value else ""
+                except InputError:  # VERSION=$(curl ...): a value only running the script gives
+                    expander.variables.pop(name, None)
+                    continue
                 expander.variables[name] = text
             else:
                 stack.extend(reversed(current.named_children))
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl"})
 
 
 def _is_curl_name(raw: str) -> bool:

@@ -85,6 +85,8 @@ class Edit:
     text: str
     begin: Position
     finish: Position
+    #: The text the edit replaces (to say what a fix changed).
+    old: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,9 @@ class Finding:
     message: str
     fix: Fix | None = None
     json_path: JsonPath = field(default=(), compare=False)
+    #: Where the finding is, independent of lines: the JSON path with each bot step
+    #: named by its id (a baseline's key; empty for a finding about the whole file).
+    anchor: str = field(default="", compare=False)
 
     @property
     def code(self) -> str:

@@ -8,8 +8,8 @@ import os
 import pytest
 from lint_helpers import bot, dt_component, write
 
-from botkit import output as output_module
 from botkit.lint import LintConfig, lint_files
+from botkit.lint import fix as output_module  # the module that writes fixes
 
 
 def _faulty() -> dict:
