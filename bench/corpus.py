@@ -144,8 +144,16 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
     path = api.path
     for p in api.params_in("path"):
         path = path.replace("{" + p.name + "}", pct(str(values.pop(p.name, "x")), safe=""))
+    # Query values as a URL holds them (percent-encoded; {{variables}} kept), which is
+    # what the component schema asks for.
     query = [
-        (p.name, json.dumps(values.pop(p.name)) if p.type == "boolean" else str(values.pop(p.name)))
+        (
+            p.name,
+            pct(
+                json.dumps(values.pop(p.name)) if p.type == "boolean" else str(values.pop(p.name)),
+                safe="{}",
+            ),
+        )
         for p in api.params_in("query")
         if p.name in values
     ]

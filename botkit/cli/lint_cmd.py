@@ -98,6 +98,15 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read settings from FILE (default: the closest pyproject.toml with [tool.botkit.lint]).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Lint on N processes (default 0: one per usable core, for runs of more than a "
+    "handful of files). The output is the same.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
 @catalog_option
@@ -116,6 +125,7 @@ def lint(
     default_region: str | None,
     output: str | None,
     config_path: Path | None,
+    jobs: int,
     isolated: bool,
     list_rules: bool,
 ) -> int:
@@ -174,6 +184,7 @@ def lint(
         statistics=statistics,
         skip_unrelated=skip_unrelated,
         verbose=verbose,
+        jobs=jobs or None,
     )
     paths_ = list(paths) or ["."]
     if fix and paths_ == ["-"] and not diff:

@@ -30,6 +30,8 @@ class RunOptions:
     statistics: bool = False
     skip_unrelated: bool = False
     verbose: bool = False
+    #: Worker processes (None: one per usable core; see botkit.lint.parallel).
+    jobs: int | None = None
 
 
 def run(
@@ -59,7 +61,9 @@ def run(
     recorded: list[Finding] = []
     progress = Progress(sys.stderr)
     would_fix = 0
-    for result in lint_all(paths, config, fix=fix, as_walked=options.skip_unrelated):
+    for result in lint_all(
+        paths, config, fix=fix, as_walked=options.skip_unrelated, jobs=options.jobs
+    ):
         progress.tick()
         if result.skipped is not None:
             summary.skip(result.skipped)

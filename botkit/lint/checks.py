@@ -126,11 +126,11 @@ class Checks:
             if exc.message.startswith(NO_CURL):
                 return []
             reads = []  # read it as one snippet, which reports why it cannot be read
-        if len(reads) >= 2:
+        if reads:
+            # Each command as the script reader read it: a one-command file is not read a
+            # second time (reading is most of the time lint spends on a cURL file).
             return [self.curl(display, text, path, read=read) for read in reads]
-        single = self.curl(display, text, path)  # the strict reading of a snippet
-        if reads and single.unreadable:
-            return [self.curl(display, text, path, read=reads[0])]  # curl among commands
+        single = self.curl(display, text, path)  # says why the text cannot be read
         return [single]
 
     def curl(self, display: str, text: str, path: str | None, read: CurlRead | None = None) -> Part:

@@ -75,13 +75,21 @@ def lint_all(
     *,
     fix: FixMode = None,
     as_walked: bool = False,
+    jobs: int | None = 1,
 ) -> Iterator[FileResult]:
     """Like ``lint_files``, with a result for each walked file that was skipped too.
-    ``as_walked``: named files are filtered as a folder walk would filter them."""
+    ``as_walked``: named files are filtered as a folder walk would filter them.
+    ``jobs``: worker processes (None: one per usable core), same results in the same order.
+    Writing fixes and reading standard input stay in this process: two links to one file
+    must not be fixed at once, and workers have no standard input."""
+    from botkit.lint.parallel import lint_entries
+
     config = config or LintConfig()
-    linter = Linter(config)
-    for entry in iter_entries([os.fspath(p) for p in paths], config, as_walked=as_walked):
-        yield linter.lint_entry(entry, fix=fix)
+    given = [os.fspath(p) for p in paths]
+    if fix == "write" or STDIN in given:
+        jobs = 1
+    entries = iter_entries(given, config, as_walked=as_walked)
+    yield from lint_entries(Linter(config), entries, fix=fix, jobs=jobs)
 
 
 class Linter:
