@@ -144,8 +144,16 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
     path = api.path
     for p in api.params_in("path"):
         path = path.replace("{" + p.name + "}", pct(str(values.pop(p.name, "x")), safe=""))
+    # Query values as a URL holds them (percent-encoded; {{variables}} kept), which is
+    # what the component schema asks for.
     query = [
-        (p.name, json.dumps(values.pop(p.name)) if p.type == "boolean" else str(values.pop(p.name)))
+        (
+            p.name,
+            pct(
+                json.dumps(values.pop(p.name)) if p.type == "boolean" else str(values.pop(p.name)),
+                safe="{}",
+            ),
+        )
         for p in api.params_in("query")
         if p.name in values
     ]
@@ -164,7 +172,8 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
             value = (auth.prefix + key).rstrip()  # HTTP drops trailing blanks
             headers.insert(rng.randrange(len(headers) + 1), (auth.header, value))
         elif rng.random() < 0.5:
-            headers.append(("Authorization", ("Bearer " + key).rstrip()))
+            token = key if fault else "{{" + (auth.token_env or auth.env) + "}}"
+            headers.append(("Authorization", ("Bearer " + token).rstrip()))
         else:
             basic = ("{{" + auth.env + "}}", key if fault else "{{UNBLU_PASSWORD}}")
     body = {k: v for k, v in values.items()} if api.params_in("body") else None
@@ -225,6 +234,18 @@ def _plain_step(rng: random.Random, step_id: str) -> dict[str, Any]:
     return {"id": step_id, "component": {"type": "assign_team", "team": "Support L1"}}
 
 
+_INPUTS = {
+    "customer_phone": "The customer's WhatsApp number, digits with country code",
+    "customer_name": "The customer's name",
+    "contact": "The contact record (contact.phoneNumber...)",
+    "agent_phone": "The agent's phone number",
+    "waba_number": "The WhatsApp business number",
+    "last_message": "The customer's last message",
+    "topic": "The customer's answer to the topic question",
+    "plan": "The customer's plan",
+}
+
+
 def make_bot(seed: int, index: int, steps: int = 20, fault_rate: float = 0.04) -> dict[str, Any]:
     """One bot of ``steps`` steps (schemas/bot.schema.json), about a quarter of them Call API
     components; questions and conditions branch forward, API calls go to an error step."""
@@ -269,14 +290,12 @@ def make_bot(seed: int, index: int, steps: int = 20, fault_rate: float = 0.04) -
         }
     )
     out_steps.append({"id": "goodbye", "component": {"type": "end", "text": "Bye!"}})
+    text = json.dumps(out_steps)
     return {
         "name": f"Support routing {index:05d}",
         "description": "Greets the customer, asks what they need and hands the chat over.",
-        "variables": {
-            "customer_phone": "The customer's WhatsApp number, digits with country code",
-            "topic": "The customer's answer to the topic question",
-            "plan": "The customer's plan",
-        },
+        # The bot's inputs: those of _INPUTS its steps use.
+        "variables": {name: help for name, help in _INPUTS.items() if "{{" + name in text},
         "start": ids[0],
         "steps": out_steps,
     }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import quote as percent_encode
 
+from botkit import variables
 from botkit.catalog import Api, Param
 from botkit.catalog.auth import NO_CREDENTIALS, Credentials
 from botkit.catalog.paramtypes import ValueContext
@@ -116,8 +117,39 @@ def _check_presence(api: Api, given: Mapping[str, Any]) -> None:
 def _normalise(param: Param, value: Value, ctx: ValueContext) -> Any:
     if param.is_list:
         items = [value] if isinstance(value, str | bool) else list(value)
-        return [param.value_type.normalise(param, item, ctx) for item in items]
+        return [_normalise_one(param, item, ctx) for item in items]
+    return _normalise_one(param, value, ctx)
+
+
+def _normalise_one(param: Param, value: Any, ctx: ValueContext) -> Any:
+    """A literal is checked and normalised by its type; a ``{{variable}}`` is filled in
+    when the bot runs, so it passes verbatim.  Text mixed with a variable is fine for a
+    plain string, and refused where the type cannot be checked half-filled."""
+    if isinstance(value, str) and variables.has_variable(value):
+        if param.location in ("path", "query") and any(c in value for c in " \t"):
+            tight = "".join(variables.written(v.name) for v in variables.find(value)[:1])
+            raise ParamError(param.name, f"curl refuses a blank in a URL: write {tight}")
+        if variables.is_variable(value) or (param.value_type.name == "string" and not param.enum):
+            return value
+        raise ParamError(
+            param.name,
+            f"{value!r} mixes text and a variable; a {param.value_type.name} value is "
+            "checked only whole: give a literal or one variable such as "
+            f"{variables.written(param.name)}",
+        )
     return param.value_type.normalise(param, value, ctx)
+
+
+def _text(param: Param, value: Any) -> str:
+    """A value as written in a URL; a variable as it is (a boolean's is not ``true``)."""
+    if isinstance(value, str) and variables.has_variable(value):
+        return value
+    return param.value_type.text(value)
+
+
+def _encode(text: str) -> str:
+    """Percent-encode a URL piece, keeping its ``{{variables}}`` as written."""
+    return variables.map_literals(text, lambda piece: percent_encode(piece, safe=""))
 
 
 def _base_url(api: Api, base_url: str | None) -> str:
@@ -130,7 +162,12 @@ def _base_url(api: Api, base_url: str | None) -> str:
             )
         return api.vendor.base_url
     base = base_url.strip().rstrip("/")
-    if not _BASE_URL.fullmatch(base):
+    # {{unblu_base}} may stand for the scheme and host: check the rest as a URL.
+    lead = variables.find(base)
+    shape = base
+    if lead and lead[0].start == 0:
+        shape = "https://host" + base[lead[0].end :]
+    if not _BASE_URL.fullmatch(variables.blank_templates(shape)):
         raise ParamError(
             "base_url",
             f"{base_url!r} is not an http(s) URL without blanks, control characters, "
@@ -144,19 +181,22 @@ def _fill_path(api: Api, values: Mapping[str, Any]) -> str:
         name = match.group(1)
         param = api.param(name)
         assert param is not None  # the catalog loader holds placeholders to path parameters
-        return percent_encode(param.value_type.text(values[name]), safe="")
+        return _encode(_text(param, values[name]))
 
     return re.sub(r"\{([A-Za-z0-9_]+)\}", fill, api.path)
 
 
 def _query_values(param: Param, value: Any) -> list[str]:
     """A query parameter's values, percent-encoded: one per item of an exploded list."""
-    text = param.value_type.text
+
+    def text(value: Any) -> str:
+        return _text(param, value)
+
     if not param.is_list:
-        return [percent_encode(text(value), safe="")]
+        return [_encode(text(value))]
     if param.explode:
-        return [percent_encode(text(item), safe="") for item in value]
-    return [",".join(percent_encode(text(item), safe="") for item in value)]
+        return [_encode(text(item)) for item in value]
+    return [",".join(_encode(text(item)) for item in value)]
 
 
 def _header_value(param: Param, value: Any) -> str:

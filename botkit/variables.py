@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
 
@@ -31,8 +32,7 @@ _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{")
 
 
-@dataclass(frozen=True)
-class Variable:
+class Variable(NamedTuple):
     """One ``{{name}}`` in a text: its name and its span ``[start, end)``."""
 
     name: str
@@ -53,7 +53,7 @@ def find(text: str) -> list[Variable]:
     """Every variable in ``text``, in order."""
     if "{{" not in text:  # the common case, without a regex
         return []
-    return [Variable(m.group(1), m.start(), m.end()) for m in _VARIABLE.finditer(text)]
+    return [Variable(m[1], *m.span()) for m in _VARIABLE.finditer(text)]
 
 
 def whole(value: str) -> str | None:
@@ -342,3 +342,39 @@ def read_values(
 def _show(text: str) -> str:
     """A name for a message: quoted, escaped, short (a value is never shown)."""
     return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+# --- credential variables: one naming rule -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CredentialNames:
+    """The variables that hold a vendor's credentials.
+
+    The rule: a credential's variable is named exactly like the environment
+    variable botkit reads it from, upper case (``{{DOUBLETICK_API_KEY}}``,
+    ``{{UNBLU_USER}}``, ``{{UNBLU_PASSWORD}}``, ``{{UNBLU_TOKEN}}``), so a bot's
+    secret, a snippet's ``$DOUBLETICK_API_KEY`` and ``botkit curl --var`` all say
+    the same name.
+    """
+
+    api_key: str | None = None
+    user: str | None = None
+    password: str | None = None
+    token: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.api_key, self.user, self.password, self.token) if n)
+
+
+def credential_names(vendor: Any) -> CredentialNames:
+    """The credential variables of a catalog vendor or auth scheme (the scheme applies
+    the rule)."""
+    auth = getattr(vendor, "auth", vendor)
+    known = _CREDENTIAL_NAMES.get(id(auth))
+    if known is None or known[0] is not auth:  # lint asks once per component: remember
+        known = _CREDENTIAL_NAMES[id(auth)] = (auth, auth.credential_names())
+    return known[1]
+
+
+_CREDENTIAL_NAMES: dict[int, tuple[Any, CredentialNames]] = {}

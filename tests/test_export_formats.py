@@ -85,7 +85,11 @@ def test_import_of_export_is_the_identity(batch: list[dict]) -> None:
         exported = export_document(batch, to=to)
         assert not exported.warnings
         _valid(schema, json.loads(exported.text))
-        again = import_text(exported.text, strict=True).document
+        imported = import_text(exported.text)
+        # the one thing said on the way back: where curl finds a Postman file field's file
+        assert all(": a file field: curl reads " in w for w in imported.warnings), to
+        assert not imported.warnings or to == "postman"
+        again = imported.document
         again = again if isinstance(again, list) else [again]
         assert again == [_reorder(c) for c in batch], to
 

@@ -104,6 +104,18 @@ def test_post_data_text_is_the_body_and_params_a_form() -> None:
     assert [w.subject for w in multipart.warnings] == ["a.pdf"]
 
 
+def test_a_binary_body_leaves_its_entry_out_with_a_warning() -> None:
+    text = _har(
+        _entry({"method": "POST", "postData": {"mimeType": "image/png", "text": "\x89PNG\x00"}}),
+        _entry({"url": "https://api.example.com/ok"}),
+    )
+    result = read_requests(text)
+    assert [r.request.url for r in result.requests] == ["https://api.example.com/ok"]
+    assert [(w.where, w.subject) for w in result.warnings] == [
+        ("$.log.entries[0].request.postData.text", "binary body")
+    ]
+
+
 def test_url_credentials_become_basic_auth_and_the_fragment_goes() -> None:
     (read,) = read_requests(
         _har(_entry({"url": "https://u%40x:p%3Aw@h.example/p?a=1#top"}))

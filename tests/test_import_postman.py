@@ -81,13 +81,19 @@ def test_bearer_apikey_in_query_and_unsupported_auth() -> None:
                                       {"key": "value", "value": "k 1"},
                                       {"key": "in", "value": "query"}]}}},
         {"name": "c", "request": {"url": "https://h.example/c", "auth": {"type": "oauth1"}}},
+        {"name": "d", "request": {"url": "https://h.example/d", "auth": {"type": "oauth2",
+            "oauth2": [{"key": "accessToken", "value": "{{token}}"},
+                       {"key": "headerPrefix", "value": "Token"}]}}},
+        {"name": "e", "request": {"url": "https://h.example/e", "auth": {"type": "oauth2"}}},
     )  # fmt: skip
     result = read_requests(text)
-    a, b, _ = (r.request for r in result.requests)
+    a, b, _, d, _ = (r.request for r in result.requests)
     assert a.header("Authorization") == "Bearer {{t}}"
+    assert d.header("Authorization") == "Token {{token}}"
     assert b.full_url == "https://h.example/b?api_key=k%201"
     assert [(w.where, w.subject) for w in result.all_warnings()] == [
-        ("$.item[2].request.auth", "oauth1 auth")
+        ("$.item[2].request.auth", "oauth1 auth"),
+        ("$.item[4].request.auth", "oauth2 auth"),  # no token yet: Postman would fetch one
     ]
 
 
@@ -143,7 +149,7 @@ def test_formdata_parts_and_file_fields() -> None:
         ("doc", None, "b.pdf"),
     ]
     assert request.header("Content-Type") is None
-    assert not result.all_warnings()  # a component holds file parts: nothing is lost
+    assert [w.subject for w in result.all_warnings()] == ["doc", "doc"]  # where curl reads them
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,28 @@ def test_what_the_exported_curl_sends_is_what_powershell_would(
     assert sent.header("authorization") == "key_xxxxxxxxxx"
     assert sent.header("User-Agent").startswith("Mozilla/5.0 (Windows NT 10.0")
     assert not [n for n, _ in sent.headers if n.lower().startswith("sec-")]
+
+
+def test_chromes_char_escapes_are_characters_not_code() -> None:
+    text = (
+        'iwr -Uri https://h.example/ -Method POST -Body "a$([char]55357)$([char]56832)$([char]233)"'
+    )
+    assert _one(text).request.body.text == "a\U0001f600é"
+    with pytest.raises(InputError, match=r"1:49: \$\(\[char\]55357\) is half of a character"):
+        import_text('iwr -Uri https://h.example/ -Method POST -Body "$([char]55357)"')
+    with pytest.raises(InputError, match=r"a \$\(\.\.\.\) subexpression runs code"):
+        import_text('iwr -Uri https://h.example/ -Method POST -Body "$(Get-Date)"')
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.ps1")), ids=lambda p: p.name)
+def test_every_sample_sends_through_its_exported_curl(
+    sample: Path, recording_server: RecordingServer, tmp_path: Path
+) -> None:
+    component = import_text(sample.read_text(), strict=True).document
+    body = component["body"]["text"].encode()
+    component["url"] = component["url"].replace("https://", "http://", 1)
+    (sent,) = send_with_curl(to_curl(component), recording_server, tmp_path)
+    assert sent.body == body
+    assert sent.method == component["method"]
+    for header in component["headers"]:
+        assert sent.header(header["name"]) == header["value"]

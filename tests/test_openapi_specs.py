@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,12 @@ SPECS = specs_dir()
 pytestmark = pytest.mark.skipif(
     SPECS is None, reason="shared/specs (the vendor OpenAPI specs) is not beside the repository"
 )
+sys.path.insert(0, str(ROOT / "tools"))
+import doubletick_catalog  # noqa: E402  (the shipped DoubleTick catalog's curation)
+
 CASES = {
-    "doubletick": ("doubletick-public.openapi.json", Options(vendor="doubletick")),
+    # converted as the shipped botkit/apis/doubletick_public.toml is (facts only, phones)
+    "doubletick": ("doubletick-public.openapi.json", doubletick_catalog.OPTIONS),
     "unblu": ("unblu-v4.openapi.yaml", Options(vendor="unblu-full")),
 }
 NOTES_DIR = ROOT / "tests" / "data" / "openapi_notes"
@@ -63,6 +68,14 @@ def test_every_operation_is_converted_or_skipped_with_a_reason(converted):
     assert len(result.apis) + len(result.skipped) == operations
     skipped_with_reason = {n.operation for n in result.notes if n.message.startswith("skipped:")}
     assert set(result.skipped) == skipped_with_reason
+
+
+def test_the_shipped_doubletick_catalog_is_what_its_script_makes():
+    assert SPECS is not None
+    shipped = doubletick_catalog.TARGET.read_text(encoding="utf-8")
+    assert shipped == doubletick_catalog.build(SPECS / "doubletick-public.openapi.json"), (
+        "run: python tools/doubletick_catalog.py ../shared/specs/doubletick-public.openapi.json"
+    )
 
 
 def test_the_generated_file_is_valid_as_botkit_reads_it(converted):

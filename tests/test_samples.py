@@ -12,6 +12,7 @@ import os
 import pytest
 from conftest import ROOT
 from generation_cases import CASES, UNBLU_BASE, base_url_for
+from test_catalog import EXPECTED_IDS
 
 from botkit.catalog import load_catalog
 from botkit.convert import default_name
@@ -61,8 +62,9 @@ def _expected() -> dict[str, str]:
 
 
 def test_every_api_has_a_sample_in_each_style():
+    # the hand-written APIs; the generated rest of DoubleTick is sent by test_openapi_specs
     names = set(_expected())
-    for api in load_catalog():
+    for api in (a for a in load_catalog() if a.id in EXPECTED_IDS):
         assert {f"{api.id}.readme.sh", f"{api.id}.oneline.sh", f"{api.id}.component.json"} <= names
 
 

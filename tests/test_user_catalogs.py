@@ -82,8 +82,11 @@ def test_apis_lists_user_apis_with_where_they_come_from(repo: Path):
     assert out.returncode == 0, out.stderr
     assert "acme.update-contact" in out.stdout
     assert "doubletick.get-team" in out.stdout
+    # shown relative to the current folder when inside it, else as given
     assert f"[from {repo / 'catalog' / 'crm.toml'}]" in out.stdout
     overrides = f"[from {repo / 'catalog' / 'doubletick-extra.toml'}; overrides built-in]"
+    here = _botkit(repo, "apis", "--vendor", "acme").stdout
+    assert "[from catalog/crm.toml]" in here
     assert overrides in out.stdout
     assert "unblu.set-assignee" in out.stdout  # built-in APIs are still there
     listed = json.loads(_botkit(repo, "apis", "--json").stdout)
@@ -166,7 +169,7 @@ def test_lint_finds_a_missing_key_of_a_user_vendor(repo: Path):
         (CRM.replace('method = "PATCH"', 'method = "FETCH"'), "crm.toml:11: api[0].method"),
         (CRM.replace("{contactId}", "{id}"), "crm.toml:12: api[0].path"),
         (CRM.replace('name = "acme"', 'name = "acme'), "crm.toml: not valid TOML"),
-        (CRM.replace('title = "Acme CRM"\n', ""), "vendor 'acme' is not defined before"),
+        (CRM.replace('title = "Acme CRM"\n', ""), "vendor 'acme': [vendor] needs title"),
     ],
 )
 def test_a_bad_catalog_file_is_one_error_naming_file_line_and_key(repo: Path, text, where):

@@ -10,8 +10,8 @@ means lives with it, in ``paramtypes`` and ``auth``; the entries here only name 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -100,7 +100,11 @@ class Api:
     docs: str
     method: str
     path: str
-    params: tuple[Param, ...]
+    #: Gives the parameters' catalog tables; ``params`` asks it once, when first used, so
+    #: that a command needing one API of a large catalog builds only that API's parameters.
+    param_tables: Callable[[], Sequence[Mapping[str, Any]]] = field(
+        default=tuple, repr=False, compare=False
+    )
     one_of: tuple[tuple[str, ...], ...] = ()
     #: This API's own auth, when it differs from its vendor's.
     own_auth: AuthScheme | None = None
@@ -112,6 +116,10 @@ class Api:
     @property
     def id(self) -> str:
         return f"{self.vendor.name}.{self.action}"
+
+    @cached_property
+    def params(self) -> tuple[Param, ...]:
+        return tuple(param_from_table(t) for t in self.param_tables())
 
     @property
     def auth(self) -> AuthScheme:
@@ -145,6 +153,23 @@ class Api:
         if hosts and host not in hosts and not looks_templated(parts.netloc):
             return False
         return self.path_pattern.match(parts.path) is not None
+
+
+def param_from_table(p: Mapping[str, Any]) -> Param:
+    """A ``Param`` from its (schema-checked) table in a catalog file."""
+    return Param(
+        name=p["name"],
+        location=p["in"],
+        type=p["type"],
+        help=p["help"],
+        required=p.get("required", False),
+        is_list=p.get("list", False),
+        enum=tuple(str(e) for e in p.get("enum", ())),
+        requires=tuple(p.get("requires", ())),
+        cli=p.get("option"),
+        schema=p.get("schema"),
+        explode=p.get("explode", True),
+    )
 
 
 class Catalog:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from botkit.errors import ParamError
 from botkit.request import BasicAuth, Header, QueryParam
+from botkit.variables import CredentialNames, written
 
 if TYPE_CHECKING:
     import click
@@ -77,6 +78,11 @@ class AuthScheme:
     def needs(self) -> str:
         """What the vendor wants, in words (for "X needs ..." messages)."""
         raise NotImplementedError
+
+    def credential_names(self) -> CredentialNames:
+        """The variables that hold this scheme's credentials: the one naming rule, the
+        environment variable's name, upper case (``{{DOUBLETICK_API_KEY}}``)."""
+        return CredentialNames(api_key=self.env)
 
     @property
     def fix_header(self) -> str | None:
@@ -195,6 +201,11 @@ class BasicOrBearer(AuthScheme):
     @property
     def needs(self) -> str:
         return "basic credentials ('auth') or an 'Authorization: Bearer ...' header"
+
+    def credential_names(self) -> CredentialNames:
+        # A component holds user and password apart: UNBLU_USER and UNBLU_PASSWORD.
+        password = self.env.removesuffix("_USER") + "_PASSWORD"
+        return CredentialNames(user=self.env, password=password, token=self.token_env)
 
     def describe(self) -> str:
         return f"basic (--user or ${self.env}) or bearer token (--token or ${self.token_env})"
@@ -325,6 +336,9 @@ class Basic(AuthScheme):
     def needs(self) -> str:
         return "basic credentials ('auth')"
 
+    def credential_names(self) -> CredentialNames:
+        return CredentialNames(user=self.env, password=self.env.removesuffix("_USER") + "_PASSWORD")
+
     def describe(self) -> str:
         return f"basic (--user or ${self.env})"
 
@@ -351,8 +365,8 @@ class Basic(AuthScheme):
             if not colon or not username:
                 raise ParamError("user", "must be USER:PASSWORD")
             return AuthParts(basic=BasicAuth(username, password))
-        user = "{{" + self.env + "}}"
-        password = "{{" + self.env.removesuffix("_USER") + "_PASSWORD}}"
+        names = self.credential_names()
+        user, password = written(names.user or self.env), written(names.password or "PASSWORD")
         note = (
             f"no credentials given (--user or ${self.env}): "
             f"the basic credentials are the variables {user} and {password}"
@@ -378,6 +392,9 @@ class NoAuth(AuthScheme):
     @property
     def needs(self) -> str:
         return "no credentials"
+
+    def credential_names(self) -> CredentialNames:
+        return CredentialNames()
 
     def describe(self) -> str:
         return "none"

@@ -15,11 +15,10 @@ writable cache folder everything still works, only slower.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,7 +28,7 @@ from botkit.catalog.auth import scheme_from_data
 from botkit.errors import BotkitError
 
 #: Bump when what the cache holds changes shape.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
@@ -92,12 +91,26 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
     """Every API of the built-in files in ``directory``, then of the user's catalogs."""
     files = [(path, BUILT_IN) for path in sorted(directory.glob("*.toml"))]
     for entry in user_catalog_paths() if user is None else user:
-        files += [(path, str(path)) for path in _expand(entry)]
-    vendors: dict[str, Vendor] = {}
+        files += [(path, _shown(path)) for path in _expand(entry)]
+    read = [(path, source, read_file(path)) for path, source in files]
+    vendors: dict[str, Vendor] = {}  # by name: the first file that defines it
+    defined: dict[Path, Vendor] = {}  # the vendor each defining file gives its own APIs
+    for path, _, loaded in read:  # first the vendors: a file may add to one defined elsewhere
+        if set(loaded.data["vendor"]) != {"name"}:
+            defined[path] = _vendor(path, loaded.data["vendor"])
+            vendors.setdefault(defined[path].name, defined[path])
     apis: dict[str, Api] = {}
-    for path, source in files:
-        data = read_file(path)
-        for api in _apis(path, source, data, vendors):
+    for path, source, loaded in read:
+        data = loaded.data
+        vendor = defined.get(path) or vendors.get(data["vendor"]["name"])
+        if vendor is None:
+            name = data["vendor"]["name"]
+            raise CatalogFileError(
+                f"{path}: vendor {name!r} is not defined in any catalog file: "
+                "its [vendor] needs a title and auth (a name alone adds to a known vendor)"
+            )
+        for i, entry in enumerate(data["api"]):
+            api = _api(vendor, entry, source, loaded.params_of(i))
             previous = apis.get(api.id)
             if previous is not None:
                 from dataclasses import replace
@@ -108,6 +121,14 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
     return Catalog(list(apis.values()))
 
 
+def _shown(path: Path) -> str:
+    """``path`` as ``botkit apis`` shows it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
 def _expand(entry: Path) -> list[Path]:
     if entry.is_dir():
         return sorted(entry.glob("*.toml"))
@@ -116,23 +137,52 @@ def _expand(entry: Path) -> list[Path]:
     return [entry]
 
 
-def read_file(path: Path) -> dict[str, Any]:
-    """A catalog file's data, checked: from the cache when its content was seen before."""
+class LoadedFile:
+    """A checked catalog file: its vendor and APIs, each API's parameters read on demand.
+
+    From the cache, the parameters sit in a second file that is read only when some
+    API of this file needs its parameters (most commands need one API, or none).
+    """
+
+    def __init__(self, path: Path, data: dict[str, Any], params_file: Path | None = None) -> None:
+        self.path = path
+        self.data = data
+        self._params_file = params_file
+        self._params: list[Any] | None = None if params_file else [a["params"] for a in data["api"]]
+
+    def params_of(self, index: int) -> Callable[[], Sequence[Mapping[str, Any]]]:
+        return lambda: self._all_params()[index]
+
+    def _all_params(self) -> list[Any]:
+        if self._params is None:
+            assert self._params_file is not None
+            try:
+                self._params = json.loads(self._params_file.read_bytes())
+            except (OSError, ValueError):  # the cache went away: read the file itself
+                fresh = parse_file(self.path, self.path.read_bytes())
+                self._params = [a["params"] for a in fresh["api"]]
+        return self._params
+
+
+def read_file(path: Path) -> LoadedFile:
+    """A catalog file, checked: from the cache when its content was seen before."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise CatalogFileError(f"{path}: cannot read catalog file: {exc.strerror}") from None
     cache_file = _cache_file(raw)
     if cache_file is not None:
+        params_file = cache_file.with_suffix(".params.json")
         try:
-            cached: dict[str, Any] = json.loads(cache_file.read_bytes())
-            return cached
+            head: dict[str, Any] = json.loads(cache_file.read_bytes())
+            if params_file.exists():
+                return LoadedFile(path, head, params_file)
         except (OSError, ValueError):
             pass
     data = parse_file(path, raw)
     if cache_file is not None:
         _write_cache(cache_file, data)
-    return data
+    return LoadedFile(path, data)
 
 
 def parse_file(path: Path, raw: bytes) -> dict[str, Any]:
@@ -222,27 +272,19 @@ def _kebab(name: str) -> str:
     return kebab(name)
 
 
-def _apis(path: Path, source: str, data: dict[str, Any], vendors: dict[str, Vendor]) -> list[Api]:
-    vendor = _vendor(path, data["vendor"], vendors)
-    return [_api(vendor, entry, source) for entry in data["api"]]
-
-
-def _vendor(path: Path, data: dict[str, Any], known: dict[str, Vendor]) -> Vendor:
+def _vendor(path: Path, data: dict[str, Any]) -> Vendor:
     name = data["name"]
-    base = known.get(name)
-    if base is not None and set(data) == {"name"}:
-        return base  # APIs added to a vendor defined before
     missing = [k for k in ("title", "auth") if k not in data]
     if missing:
         raise CatalogFileError(
-            f"{path}: vendor {name!r} is not defined before this file: "
-            f"[vendor] needs {' and '.join(missing)} (or give only its name to add to it)"
+            f"{path}: vendor {name!r}: [vendor] needs {' and '.join(missing)} "
+            "(or only its name, to add APIs to a vendor defined in another file)"
         )
     base_url = data.get("base_url")
     hosts = tuple(data.get("hosts", ()))
     if not hosts and base_url:
         hosts = (urlsplit(base_url).hostname or "",)
-    vendor = Vendor(
+    return Vendor(
         name=name,
         title=data["title"],
         docs=data.get("docs", ""),
@@ -252,27 +294,14 @@ def _vendor(path: Path, data: dict[str, Any], known: dict[str, Vendor]) -> Vendo
         hosts=hosts,
         phone_format=data.get("phone_format", "digits"),
     )
-    known.setdefault(name, vendor)
-    return vendor
 
 
-def _api(vendor: Vendor, data: dict[str, Any], source: str) -> Api:
-    params = tuple(
-        Param(
-            name=p["name"],
-            location=p["in"],
-            type=p["type"],
-            help=p["help"],
-            required=p.get("required", False),
-            is_list=p.get("list", False),
-            enum=tuple(str(e) for e in p.get("enum", ())),
-            requires=tuple(p.get("requires", ())),
-            cli=p.get("option"),
-            schema=p.get("schema"),
-            explode=p.get("explode", True),
-        )
-        for p in data["params"]
-    )
+def _api(
+    vendor: Vendor,
+    data: dict[str, Any],
+    source: str,
+    param_tables: Callable[[], Sequence[Mapping[str, Any]]],
+) -> Api:
     auth = data.get("auth")
     return Api(
         vendor=vendor,
@@ -281,7 +310,7 @@ def _api(vendor: Vendor, data: dict[str, Any], source: str) -> Api:
         docs=data.get("docs") or vendor.docs,
         method=data["method"],
         path=data["path"],
-        params=params,
+        param_tables=param_tables,
         one_of=tuple(tuple(group) for group in data.get("one_of", ())),
         own_auth=scheme_from_data(auth) if auth is not None else None,
         source=source,
@@ -337,9 +366,25 @@ def _cache_file(raw: bytes) -> Path | None:
         schema = (data_dir("schemas") / "catalog.schema.json").stat()
     except OSError:
         return None
-    key = hashlib.sha256(raw)
+    key = _sha256(raw)
     key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
     return folder / f"catalog-{key.hexdigest()[:40]}.json"
+
+
+def _sha256(data: bytes) -> Any:
+    """A SHA-256 hash object, from CPython's own implementation where it has one.
+
+    ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
+    command that reads the catalog); a cache key needs only the hash itself.  The module is
+    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback."""
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
 
 
 def cache_dir() -> Path | None:
@@ -357,15 +402,24 @@ def cache_dir() -> Path | None:
 
 
 def _write_cache(cache_file: Path, data: dict[str, Any]) -> None:
+    """Keep ``data`` as two files: the APIs without parameters, and the parameters."""
+    head = {**data, "api": [{k: v for k, v in a.items() if k != "params"} for a in data["api"]]}
+    params = [a["params"] for a in data["api"]]
+    # the parameters first: a head without its parameters file is never used
+    _write_json(cache_file.with_suffix(".params.json"), params)
+    _write_json(cache_file, head)
+
+
+def _write_json(target: Path, value: Any) -> None:
     import tempfile
 
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".catalog-", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(data, out, separators=(",", ":"))
-            os.replace(tmp, cache_file)
+                json.dump(value, out, separators=(",", ":"))
+            os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise

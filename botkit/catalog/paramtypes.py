@@ -105,7 +105,7 @@ class ParamType:
         return click.Option(
             [param.option, param.dest],
             multiple=param.is_list,
-            type=click.Choice(param.enum) if param.enum else None,
+            type=_choice_or_variable(param.enum) if param.enum else None,
             metavar=self.metavar if not param.enum else None,
             help=help_text + (" [required]" if param.required else ""),
         )
@@ -283,6 +283,21 @@ class JsonType(ParamType):
         import json
 
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _choice_or_variable(choices: tuple[str, ...]) -> click.Choice:
+    """An enum option that also takes a ``{{variable}}`` (the bot fills it in)."""
+    import click
+
+    from botkit.variables import is_variable
+
+    class ChoiceOrVariable(click.Choice):
+        def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+            if isinstance(value, str) and is_variable(value):
+                return value
+            return super().convert(value, param, ctx)
+
+    return ChoiceOrVariable(choices)
 
 
 def schema_problem(param: Param, value: Any) -> str | None:

@@ -11,6 +11,8 @@ from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import with_output
 from botkit.output import output_stream
 
+_MAX_ID_COLUMN = 31
+
 
 @click.group("apis", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the catalog as JSON.")
@@ -42,7 +44,8 @@ def apis(
         if as_json:
             click.echo(json.dumps([_api_json(api) for api in catalog], indent=2), file=out)
             return
-        width = max(len(api.id) for api in catalog)
+        # a long id overflows its column rather than pushing every summary to the right
+        width = min(max(len(api.id) for api in catalog), _MAX_ID_COLUMN)
         for api in catalog:
             click.echo(f"{api.id:<{width}}  {api.method:<5} {api.path}", file=out)
             click.echo(f"{'':<{width}}  {api.summary}", file=out)

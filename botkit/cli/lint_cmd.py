@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
+import sys
 from pathlib import Path
-from typing import TextIO
 
 import click
 
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.lint_run import RunOptions, run
 from botkit.cli.options import with_output
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
@@ -55,7 +55,35 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     metavar="CODES",
     help="Skip these rules (same forms as --select); added to 'ignore' from the settings.",
 )
-@click.option("--fix", is_flag=True, help="Rewrite fixable findings (BK103) in place, atomically.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite fixable findings (marked [*]) in the files, keeping owner, mode, links, line "
+    "endings and BOM; each change is listed. With '-': print the fixed text.",
+)
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Report only findings not recorded in FILE (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Record today's findings in FILE (keyed by file, code and JSON path, not line).",
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each code has, instead.")
+@click.option(
+    "--skip-unrelated",
+    is_flag=True,
+    help="Treat named files as a folder walk would: skip JSON that is no bot or component, "
+    "scripts without curl API calls and git-ignored files (for pre-commit, which names "
+    "every changed file).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped, and why.")
 @click.option(
     "--default-region",
     callback=_region,
@@ -70,6 +98,15 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Read settings from FILE (default: the closest pyproject.toml with [tool.botkit.lint]).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Lint on N processes (default 0: one per usable core, for runs of more than a "
+    "handful of files). The output is the same.",
+)
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")
 @catalog_option
@@ -79,16 +116,25 @@ def lint(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fix: bool,
+    diff: bool,
+    baseline_path: str | None,
+    write_baseline: str | None,
+    statistics: bool,
+    skip_unrelated: bool,
+    verbose: bool,
     default_region: str | None,
     output: str | None,
     config_path: Path | None,
+    jobs: int,
     isolated: bool,
     list_rules: bool,
 ) -> int:
     """Check bot definitions, Call API components and cURL snippets.
 
-    PATHS are files or directories (walked recursively for .json, .curl and .sh;
-    default: the current directory; '-' reads standard input).  Exit status: 0 when
+    PATHS are files or directories (default: the current directory; '-' reads
+    standard input).  Folders are walked for bots and components (.json), and
+    cURL snippets (.curl; .sh, .cmd and .ps1 that hold a curl API call), skipping
+    what .gitignore ignores; a file named explicitly is always linted.  Exit status: 0 when
     there is no error (warnings alone pass), 1 when there are errors, 2 for bad
     usage or input that cannot be read.
 
@@ -99,6 +145,8 @@ def lint(
       botkit lint . --format sarif -o botkit.sarif
       botkit lint bots/support.json --select BK1 --default-region IN
       botkit lint bots/ --fix
+      botkit lint . --write-baseline botkit-baseline.json
+      botkit lint . --baseline botkit-baseline.json
       pbpaste | botkit lint -
 
     \b
@@ -127,22 +175,20 @@ def lint(
     config = config.with_options(
         select=_codes(select) or None, ignore=_codes(ignore), default_region=default_region
     )
+    options = RunOptions(
+        fmt=fmt,
+        fix=fix,
+        diff=diff,
+        baseline=baseline_path,
+        write_baseline=write_baseline,
+        statistics=statistics,
+        skip_unrelated=skip_unrelated,
+        verbose=verbose,
+        jobs=jobs or None,
+    )
+    paths_ = list(paths) or ["."]
+    if fix and paths_ == ["-"] and not diff:
+        with output_stream(None) as fixed_out:
+            return run(paths_, config, options, stream=sys.stderr, fixed_out=fixed_out)
     with output_stream(output) as stream:
-        return run(list(paths) or ["."], config, fmt=fmt, fix=fix, stream=stream)
-
-
-def run(paths: list[str], config: object, *, fmt: str, fix: bool, stream: TextIO) -> int:
-    """Lint, report as the findings come, and return the exit status."""
-    from botkit.lint import lint_files
-    from botkit.lint.report import Summary, make_reporter
-
-    results = lint_files(paths, config, fix=fix)  # type: ignore[arg-type]
-    first = next(results, None)  # a missing path fails here, before any output
-    reporter = make_reporter(fmt, stream)
-    summary = Summary()
-    for result in itertools.chain([first] if first is not None else [], results):
-        reporter.file(result)
-        summary.add(result)
-    reporter.finish(summary)
-    stream.flush()
-    return summary.exit_code
+        return run(paths_, config, options, stream=stream)

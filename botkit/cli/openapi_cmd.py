@@ -47,6 +47,11 @@ def catalog() -> None:
     type=click.Choice(["digits", "e164"]),
     help="How the vendor writes phone numbers (default digits).",
 )
+@click.option(
+    "--facts-only",
+    is_flag=True,
+    help="Summaries and help from names only, none of the spec's descriptions.",
+)
 @with_output
 def from_openapi(
     spec: str,
@@ -56,6 +61,7 @@ def from_openapi(
     paths: tuple[str, ...],
     phone_names: str | None,
     phone_format: str | None,
+    facts_only: bool,
     output: str | None,
 ) -> None:
     """Print catalog TOML for the operations of an OpenAPI 3.0/3.1 spec (JSON or YAML).
@@ -86,6 +92,7 @@ def from_openapi(
         paths=paths,
         phone_names=phone_names,
         phone_format=phone_format,  # type: ignore[arg-type]
+        prose=not facts_only,
     )
     result = convert(load_spec(spec), options)
     for note in result.notes:
@@ -105,7 +112,11 @@ def from_openapi(
     with output_stream(output) as out:
         out.write(text)
     click.echo(
-        f"botkit: {len(result.apis)} APIs, {len(result.skipped)} operations skipped, "
-        f"{len(result.notes)} notes",
+        f"botkit: {_count(len(result.apis), 'API')}, "
+        f"{_count(len(result.skipped), 'operation')} skipped, {_count(len(result.notes), 'note')}",
         err=True,
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

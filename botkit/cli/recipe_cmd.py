@@ -6,15 +6,19 @@ Like ``botkit curl``, each recipe's options come from its definition, so
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import click
 
+from botkit.catalog.auth import ScriptMode
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import output_option
 from botkit.errors import ParamError
 from botkit.output import output_stream
+
+# how a script authenticates, from the type recipes.render_recipe takes (the first: the default)
+SCRIPT_MODES: tuple[str, ...] = get_args(ScriptMode)
 
 
 def _recipes() -> dict[str, Any]:
@@ -49,8 +53,8 @@ def _build_recipe_command(recipe: Any) -> click.Command:
         ),
         click.Option(
             ["--auth"],
-            type=click.Choice(["basic", "bearer"]),
-            default="basic",
+            type=click.Choice(SCRIPT_MODES),
+            default=SCRIPT_MODES[0],
             show_default=True,
             help='basic: --user "$UNBLU_USER" (USER:PASSWORD); bearer: "$UNBLU_TOKEN".',
         ),

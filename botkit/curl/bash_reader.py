@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
+from botkit.curl.bash_modes import one_command
 from botkit.curl.bash_tree import ParsedBash
 from botkit.curl.bash_windows import script_commands, single_command
 from botkit.curl.words import ShellCommand
@@ -25,7 +26,7 @@ def read_bash(text: str, source: str) -> ShellCommand:
     text, prompted = _strip_prompt(text)
     if not prompted:
         return single_command(text, source)
-    return _only_first_statement(ParsedBash(text, source)).command()
+    return one_command(_only_first_statement(ParsedBash(text, source)))
 
 
 def read_bash_script(text: str, source: str) -> list[ShellCommand]:

@@ -1,13 +1,13 @@
-"""Bash text parsed with bash's own grammar, and the curl commands found in its tree.
+"""Bash text parsed with bash's own grammar, and the commands found in its tree.
 
 tree-sitter-bash finds the structure (where commands, words, redirections and
 here-documents start and end, and where the text does not parse); ``expand``
 then turns each word's raw text into what the program receives.  ``ParsedBash``
-walks the tree: ``command()`` wants exactly one curl command among what people
-paste with it (comments, ``TOKEN=...`` assignments, ``| jq`` after curl, output
-redirections), ``commands()`` takes every curl command of a script.  What the
-command reads on standard input is bash_redirects.py's job; naming what is wrong
-with text that is not one curl command is bash_diagnosis.py's.
+finds the simple commands of a statement (through lists, pipelines and
+redirections: ``| jq`` after curl only reads its output), tells curl from the
+others, and gives a command's argv and its assignments' values.  What to make of
+the statements (one command, or a script) is bash_modes.py's job; standard input
+is bash_redirects.py's; naming what is wrong with a text is bash_diagnosis.py's.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ import codecs
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from botkit.curl.bash_diagnosis import check_ampersand, no_curl, second_command, syntax_error
-from botkit.curl.bash_redirects import REDIRECTS, stdin_of
+from botkit.curl.bash_redirects import REDIRECTS
 from botkit.curl.expand import Expander
-from botkit.curl.words import Locator, ShellCommand, Word
+from botkit.curl.words import Locator, Word
 from botkit.errors import InputError
 
 if TYPE_CHECKING:
@@ -106,79 +105,6 @@ def structure_bytes(text: str) -> bytes:
     return text.replace("\\\\", "aa").encode("ascii", "botkit-ascii-mask")
 
 
-class OneCommand:
-    """Snippet mode: what the statements say, gathered so that one curl command comes
-    out, or the error one whole parse would raise (fed one window at a time or all
-    at once).  The first error met while walking wins, then: no curl, a second curl,
-    another command, and last what expanding the curl command's words found."""
-
-    def __init__(self) -> None:
-        self.variables: dict[str, str] = {}
-        self.notes: list[Any] = []
-        self.found = 0
-        self.failure: InputError | None = None
-        self.command: ShellCommand | None = None
-        self.command_error: InputError | None = None
-        self.second_curl: InputError | None = None
-        self.other: InputError | None = None  # the first command that is not curl
-        self.no_curl: InputError | None = None  # what to say if no curl comes
-
-    def take(self, parsed: ParsedBash, children: list[Node]) -> None:
-        if self.failure is not None:
-            return
-        try:
-            self._take(parsed, children)
-        except InputError as exc:
-            self.failure = exc
-
-    def _take(self, parsed: ParsedBash, children: list[Node]) -> None:
-        if self.no_curl is None:
-            self.no_curl = no_curl(parsed, [])
-        expander = Expander(parsed.text, parsed.locator, self.variables, self.notes)
-        for child in children:
-            kind = child.type
-            if kind in ("comment", ";", "\n", "&", ";;"):
-                if kind == "&":
-                    check_ampersand(parsed, child)
-                continue
-            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
-                if not self.found:
-                    parsed._assign(child, expander)
-                continue
-            found: list[tuple[Node, list[Node], bool]] = []  # (command, redirects, piped into)
-            others: list[Node] = []
-            parsed._collect(child, found, others)
-            for node, redirects, piped in found:
-                self.found += 1
-                if self.found == 1:
-                    try:
-                        words = parsed._words(node, expander)
-                        stdin = stdin_of(parsed, redirects, expander, piped)
-                    except InputError as exc:
-                        self.command_error = exc
-                    else:
-                        self.command = ShellCommand(words, stdin, self.notes, "bash")
-                elif self.found == 2:
-                    self.second_curl = parsed.error(
-                        "a second curl command: botkit reads one command at a time", node
-                    )
-            if others and self.other is None:
-                self.other = second_command(parsed, others[0])
-                self.no_curl = no_curl(parsed, others[:1])
-
-    def result(self) -> ShellCommand:
-        if self.failure is not None:
-            raise self.failure
-        if not self.found:
-            assert self.no_curl is not None
-            raise self.no_curl
-        for error in (self.second_curl, self.other, self.command_error):
-            if error is not None:
-                raise error
-        assert self.command is not None
-        return self.command
-
-
 class ParsedBash:
     """Bash text and the tree-sitter tree of ``text[start:stop]`` (all of it by default).
 
@@ -217,42 +143,7 @@ class ParsedBash:
 
     # --- the whole text ----------------------------------------------------------------
 
-    def command(self) -> ShellCommand:
-        """The one curl command of the whole tree (see ``OneCommand``)."""
-        root = self.tree.root_node
-        if root.has_error:
-            raise syntax_error(self, root)
-        one = OneCommand()
-        one.take(self, root.children)
-        return one.result()
-
-    def take_commands(
-        self, children: list[Node], variables: dict[str, str], commands: list[ShellCommand]
-    ) -> None:
-        """Script mode: the curl commands among ``children`` (statements of the tree's
-        root, in order); other commands are not errors; assignments set ``variables``."""
-        for child in children:
-            kind = child.type
-            if kind in ("comment", ";", "\n", "&", ";;"):
-                continue
-            if kind in ("variable_assignment", "variable_assignments", "declaration_command"):
-                self._assign(child, Expander(self.text, self.locator, variables, []))
-                continue
-            found: list[tuple[Node, list[Node], bool]] = []
-            others: list[Node] = []
-            self._collect(child, found, others)
-            for other in others:
-                if self.text.startswith("-", self.start(other)):
-                    raise second_command(self, other)  # a broken continuation, not a command
-            for node, redirects, piped in found:
-                notes: list[Any] = []
-                expander = Expander(self.text, self.locator, variables, notes)
-                words = self._words(node, expander)
-                stdin = stdin_of(self, redirects, expander, piped)
-                end = self.locator.at(max(self.end(n) for n in (node, *redirects)))
-                commands.append(ShellCommand(words, stdin, notes, "bash", end))
-
-    def _collect(
+    def collect(
         self,
         node: Node,
         found: list[tuple[Node, list[Node], bool]],
@@ -296,7 +187,19 @@ class ParsedBash:
         if curl_at is None:
             others.append(node)
             return
+        if any(self._runs_a_shell(p) for p in parts[curl_at + 1 :]):
+            return  # curl ... | sh downloads a script to run: not an API call
         stack.append((parts[curl_at], [], curl_at > 0))
+
+    def _runs_a_shell(self, node: Node) -> bool:
+        """Is ``node`` a command that runs its input as a program (``sh``, ``sudo bash``)?"""
+        if node.type != "command":
+            return False
+        words = [c for c in node.named_children if c.type not in REDIRECTS][:3]
+        names = [self.text[self.start(w) : self.end(w)].rsplit("/", 1)[-1] for w in words]
+        while names and names[0] in ("sudo", "env", "exec", "command"):
+            names = names[1:]
+        return bool(names) and names[0] in _SHELLS
 
     def _contains_curl(self, node: Node) -> bool:
         stack = [node]
@@ -333,7 +236,7 @@ class ParsedBash:
 
     # --- the curl command ----------------------------------------------------------------
 
-    def _words(self, command: Node, expander: Expander) -> list[Word]:
+    def words(self, command: Node, expander: Expander) -> list[Word]:
         """The argv, word by word.
 
         tree-sitter says where the command's arguments are (and which children are
@@ -364,7 +267,7 @@ class ParsedBash:
 
     # --- everything around it ------------------------------------------------------------
 
-    def _assign(self, node: Node, expander: Expander) -> None:
+    def assign(self, node: Node, expander: Expander) -> None:
         stack = [node]
         while stack:
             current = stack.pop()
@@ -374,10 +277,17 @@ class ParsedBash:
                 if name_node is None:
                     continue
                 name = self.text[self.start(name_node) : self.end(name_node)]
-                text = expander.word(self.start(value), self.end(value)) if value else ""
+                try:
+                    text = expander.word(self.start(value), self.end(value)) if value else ""
+                except InputError:  # VERSION=$(curl ...): a value only running the script gives
+                    expander.variables.pop(name, None)
+                    continue
                 expander.variables[name] = text
             else:
                 stack.extend(reversed(current.named_children))
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "perl"})
 
 
 def _is_curl_name(raw: str) -> bool:

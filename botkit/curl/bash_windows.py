@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from botkit.curl.bash_diagnosis import no_curl, syntax_error
-from botkit.curl.bash_tree import OneCommand, ParsedBash, structure_bytes
+from botkit.curl.bash_modes import OneCommand, take_commands
+from botkit.curl.bash_tree import ParsedBash, structure_bytes
 from botkit.curl.words import Locator, ShellCommand
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def script_commands(text: str, source: str) -> list[ShellCommand]:
     commands: list[ShellCommand] = []
     parsed = None
     for parsed, children in windows(text, source):
-        parsed.take_commands(children, variables, commands)
+        take_commands(parsed, children, variables, commands)
     if not commands:
         assert parsed is not None
         raise no_curl(parsed, [])

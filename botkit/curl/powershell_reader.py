@@ -30,6 +30,7 @@ _ESCAPES = {
     "t": "\t",
     "v": "\v",
 }
+_CHAR_CODE = re.compile(r"\$\(\[char\][ \t]*(\d{1,7})[ \t]*\)", re.I)
 _VARIABLE = re.compile(r"\$(?:(env):)?([A-Za-z_][A-Za-z0-9_]*)|\$\{(?:(env):)?([^}]+)\}", re.I)
 _ASSIGNMENT = re.compile(r"\s*\$(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.I)
 _PROMPT = re.compile(r"[ \t]*PS [^>\n]*> ?")
@@ -171,6 +172,19 @@ class _PowerShellScanner:
 
     def _dollar(self, i: int, out: list[str]) -> int:
         t = self.text
+        char = _CHAR_CODE.match(t, i)
+        if char is not None and int(char.group(1)) <= 0xFFFF:
+            # Chrome's "Copy as PowerShell" writes a non-ASCII character as $([char]243), a
+            # constant, not code that has to run; one UTF-16 unit each, so an emoji is two
+            code = int(char.group(1))
+            low = _CHAR_CODE.match(t, char.end())
+            if 0xD800 <= code < 0xDC00 and low and 0xDC00 <= int(low.group(1)) < 0xE000:
+                code = 0x10000 + ((code - 0xD800) << 10) + (int(low.group(1)) - 0xDC00)
+                char = low
+            elif 0xD800 <= code < 0xE000:
+                raise self.error(f"$([char]{code}) is half of a character (a lone surrogate)", i)
+            out.append(chr(code))
+            return char.end()
         if t.startswith("$(", i) or t.startswith("@(", i):
             raise self.error(
                 "a $(...) subexpression runs code, and botkit does not run anything; "

@@ -62,6 +62,14 @@ def _entry(
             raw_url if len(raw_url) <= 60 else raw_url[:59] + "…",
             "not an HTTP request, which a component cannot hold; the entry is left out",
         )
+    post = request.get("postData")
+    if isinstance(post, dict) and isinstance(post.get("text"), str) and "\x00" in post["text"]:
+        return ReadWarning(
+            child(child(rpath, "postData"), "text"),
+            "binary body",
+            "a body with a NUL byte (an upload, binary data) is beyond what a command line "
+            "can carry; the entry is left out",
+        )
     try:
         url, query, auth = url_parts(raw_url)
     except PartError as exc:
@@ -138,8 +146,6 @@ def _body(
         except PartError as exc:
             raise reader.error(child(ppath, "mimeType"), str(exc)) from None
     if text is not None and (text or not params):
-        if "\x00" in text:
-            raise reader.error(child(ppath, "text"), "the body holds a NUL byte (binary data)")
         return Body(text=text)
     pairs = []
     for index, item in enumerate(params):

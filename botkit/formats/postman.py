@@ -418,6 +418,14 @@ def _form_parts(
                     ReadWarning(ipath, name, "a file field with no file chosen; left out")
                 )
             for file in files:
+                warnings.append(
+                    ReadWarning(
+                        ipath,
+                        name,
+                        f"a file field: curl reads {file!r} from the folder it runs in when it "
+                        "sends, where Postman reads it from its working directory",
+                    )
+                )
                 parts.append(FormPart(name, file=file, type=content_type))
         else:
             value = reader.text(item, "value", ipath, "") or ""
@@ -448,6 +456,16 @@ def _auth(
         if ":" in username or any(c in username + params.get("password", "") for c in "\r\n"):
             raise reader.error(path, "a basic auth username cannot hold ':' or a line break")
         return BasicAuth(username, params.get("password", ""))
+    if kind == "oauth2" and params.get("accessToken"):
+        # a token already fetched: Postman sends it as this header (or query param)
+        token = params["accessToken"]
+        if params.get("addTokenTo") == "queryParams":
+            query.append(QueryParam("access_token", _encode(token)))
+        else:
+            prefix = params.get("headerPrefix", "Bearer")
+            value = f"{prefix} {token}" if prefix else token
+            headers.append(_auth_header(reader, "Authorization", value, path))
+        return None
     if kind == "bearer":
         headers.append(
             _auth_header(reader, "Authorization", f"Bearer {params.get('token', '')}", path)

@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import botkit.lint.rules as rules
 from botkit.lint.call import Call
 from botkit.lint.config import LintConfig
 from botkit.lint.context import Context
+from botkit.lint.curldoc import mentions_curl
 from botkit.lint.document import Document
-from botkit.lint.kinds import kind_of
+from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule
 
 if TYPE_CHECKING:
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from botkit.lint.curldoc import CurlDocument
 
 Check = Callable[[Any], Iterable[Hit]]
+
+#: Why a file met while walking is not linted (``--verbose`` counts them).
+SKIP_JSON = "JSON that is no bot or component"
+SKIP_SCRIPT = "script without a curl API call"
+#: How the script reader says a script runs no curl command (only captured ones).
+NO_CURL = "no curl command found"
 
 
 @dataclass
@@ -38,6 +45,12 @@ class Part:
     hits: list[tuple[Rule, Hit]] = field(default_factory=list)
     #: A cURL part that could not be read as a command (BK402 says why).
     unreadable: bool = False
+
+
+class Parts(NamedTuple):
+    parts: list[Part]
+    #: Why the file is not linted at all (a walked file of no kind botkit checks).
+    skipped: str | None = None
 
 
 class Checks:
@@ -57,26 +70,40 @@ class Checks:
         for rule, check in self._scoped.get(scope, ()):
             into.extend((rule, hit) for hit in check(target))
 
-    def parts(self, path: str | None, display: str, text: str) -> list[Part]:
-        """One part per component the file holds a request for (``path`` None: stdin)."""
-        if kind_of(path or "", text) == "json":
-            return [self.json(display, text, path)]
-        if path is not None and path.endswith(".sh"):
-            return self.script(display, text, path)
-        return [self.curl(display, text, path)]
+    def parts(self, path: str | None, display: str, text: str, *, named: bool = True) -> Parts:
+        """One part per component the file holds a request for (``path`` None: stdin).
 
-    def json(self, display: str, text: str, path: str | None) -> Part:
+        A file met while walking a folder (not ``named``) that is no bot, component or
+        cURL snippet is skipped: the result says why, and nothing is reported on it.
+        """
+        if kind_of(path or "", text) == "json":
+            part = self.json(display, text, path, named=named)
+            return Parts([part]) if part is not None else Parts([], SKIP_JSON)
+        if path is not None and is_script(path):
+            if not mentions_curl(text):
+                return Parts([], None if named else SKIP_SCRIPT)
+            if path.lower().endswith(".sh"):
+                parts = self.script(display, text, path)
+                return Parts(parts, None if parts or named else SKIP_SCRIPT)
+        return Parts([self.curl(display, text, path)])
+
+    def json(self, display: str, text: str, path: str | None, *, named: bool = True) -> Part | None:
+        """The part of a JSON file; None for a walked file that is no bot or component."""
         from botkit.lint.jsondoc import JsonDocument, JsonSyntaxError
-        from botkit.lint.jsonfile import analyse
+        from botkit.lint.jsonfile import analyse, looks_like_bot
 
         doc = JsonDocument(display, text, None if path is None else Path(path))
         part = Part(doc)
         try:
             data = doc.data
         except JsonSyntaxError:
+            if not named and not looks_like_bot(text):
+                return None  # tsconfig.json with comments, a broken package.json...
             self._run("syntax", doc, part.hits)
             return part
         file = analyse(doc, data)
+        if not named and file.kind == "other" and not file.components:
+            return None
         part.components = [_at(data, base) for base in file.components]
         self._run("json", file, part.hits)
         if file.kind == "bot":
@@ -87,22 +114,23 @@ class Checks:
         return part
 
     def script(self, display: str, text: str, path: str) -> list[Part]:
-        """A ``.sh`` file may be a script (a ``botkit recipe``): lint each curl command."""
+        """A ``.sh`` file may be a script (a ``botkit recipe``): lint each curl command.
+        Curl commands whose output the script captures or runs (``$(curl ...)``,
+        ``curl ... | sh``) are no API calls; a script with only those has no part."""
         from botkit.curl import read_curl_script
         from botkit.errors import InputError
-        from botkit.lint.curldoc import mentions_curl
 
-        if not mentions_curl(text):
-            return []  # a shell script that runs no curl is not a snippet
         try:
             reads = read_curl_script(text, source=display, base_dir=Path(path).parent)
-        except InputError:
+        except InputError as exc:
+            if exc.message.startswith(NO_CURL):
+                return []
             reads = []  # read it as one snippet, which reports why it cannot be read
-        if len(reads) >= 2:
+        if reads:
+            # Each command as the script reader read it: a one-command file is not read a
+            # second time (reading is most of the time lint spends on a cURL file).
             return [self.curl(display, text, path, read=read) for read in reads]
-        single = self.curl(display, text, path)  # the strict reading of a snippet
-        if reads and single.unreadable:
-            return [self.curl(display, text, path, read=reads[0])]  # curl among commands
+        single = self.curl(display, text, path)  # says why the text cannot be read
         return [single]
 
     def curl(self, display: str, text: str, path: str | None, read: CurlRead | None = None) -> Part:

@@ -17,7 +17,7 @@ from typing import Any
 from botkit.errors import BotkitError
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
-_KEYS = {"select", "ignore", "default-region", "exclude"}
+_KEYS = {"select", "ignore", "default-region", "exclude", "respect-gitignore"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class LintConfig:
     default_region: str | None = None
     #: Glob patterns (matched against names and relative paths) skipped in directory walks.
     exclude: tuple[str, ...] = field(default=())
+    #: Skip what ``.gitignore`` files (and git's other excludes) ignore when walking.
+    gitignore: bool = True
     #: Where the settings came from, for messages.
     source: Path | None = None
 
@@ -103,7 +105,11 @@ def _parse(section: dict[str, Any], path: Path) -> LintConfig:
     region = section.get("default-region")
     if region is not None and not isinstance(region, str):
         raise BotkitError(f"{where}: 'default-region' must be a string such as \"IN\"")
+    gitignore = section.get("respect-gitignore", True)
+    if not isinstance(gitignore, bool):
+        raise BotkitError(f"{where}: 'respect-gitignore' must be true or false")
     return LintConfig(
+        gitignore=gitignore,
         select=strings("select") or ("ALL",),
         ignore=strings("ignore"),
         default_region=region,

@@ -84,14 +84,22 @@ def auth_view(
 def variable_hint(
     call: ComponentView, vendor: Vendor | None, label: str = "", scheme: AuthScheme | None = None
 ) -> str:
-    """How to write the credential as a variable, in the file's own idiom."""
-    if "password" in label:
-        env = f"{vendor.name.upper()}_PASSWORD" if vendor else "API_PASSWORD"
-    elif vendor is None:
-        env = "API_KEY"
+    """How to write the credential as a variable, in the file's own idiom; the name
+    follows the one rule (``AuthScheme.credential_names``)."""
+    from botkit.variables import written
+
+    auth = scheme or (vendor.auth if vendor is not None else None)
+    if auth is None:
+        env = "API_PASSWORD" if "password" in label else "API_KEY"
     else:
-        env = (scheme or vendor.auth).variable_env
-    return f'"${env}"' if call.shell else "{{" + env.lower() + "}}"
+        names = auth.credential_names()
+        if "password" in label:
+            env = names.password or "API_PASSWORD"
+        elif "username" in label:
+            env = names.user or "API_USER"
+        else:
+            env = names.api_key or names.token or "API_KEY"
+    return f'"${env}"' if call.shell else written(env)
 
 
 def needs(vendor: Vendor, scheme: AuthScheme | None = None) -> str:

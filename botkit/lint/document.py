@@ -60,4 +60,6 @@ class Document:
         if found is None:
             return None
         start, end, text = found
-        return Edit(start, end, text, self.position(start), self.position(end))
+        return Edit(
+            start, end, text, self.position(start), self.position(end), self.text[start:end]
+        )

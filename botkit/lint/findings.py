@@ -8,6 +8,8 @@ credentials the file holds, so no finding prints a secret.
 from __future__ import annotations
 
 from botkit.lint.checks import Part
+from botkit.lint.document import Document
+from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Finding, Fix, Position, Rule
 from botkit.lint.secrets import redact, scrub
 
@@ -36,6 +38,7 @@ def findings_of(part: Part) -> list[Finding]:
                 message,
                 fix,
                 hit.site.path,
+                anchor(doc, hit.site.path, hit.site.inner),
             )
         )
     findings.sort(key=Finding.sort_key)
@@ -55,3 +58,21 @@ def _secrets_of(part: Part) -> list[str]:
     for component in part.components:
         found.extend(secrets_in(component))
     return found
+
+
+def anchor(doc: Document, path: JsonPath, inner: JsonPath | None = None) -> str:
+    """``path`` written so it survives edits elsewhere in the file: a bot's step is
+    named by its ``id``, not by its index (``steps[assign]/component/url``)."""
+    parts = [str(p) for p in path]
+    if len(path) >= 2 and path[0] == "steps" and isinstance(path[1], int):
+        from botkit.lint.jsondoc import JsonDocument
+
+        data = doc.data if isinstance(doc, JsonDocument) else None
+        steps = data.get("steps") if isinstance(data, dict) else None
+        if isinstance(steps, list) and path[1] < len(steps):
+            step = steps[path[1]]
+            if isinstance(step, dict) and isinstance(step.get("id"), str):
+                parts[:2] = [f"steps[{step['id']}]"]
+    if inner:
+        parts.extend(str(p) for p in inner)
+    return "/".join(parts)

@@ -104,14 +104,30 @@ class JsonDocument(Document):
             inner = self._inner_span(site, node)
             if inner is not None:
                 return inner
+        if exact and site.chars is not None and site.inner is None:
+            inside = self._chars_span(node, site.chars)
+            if inside is not None:
+                return inside
         if exact and site.key and site.inner is None and node.key_start >= 0:
             return node.key_start, node.key_end
         return node.start, node.end
+
+    def _chars_span(self, node: Node, chars: tuple[int, int]) -> tuple[int, int] | None:
+        """Where characters ``[start, end)`` of the decoded string at ``node`` are in the text."""
+        if self.text[node.start] != '"':
+            return None
+        smap = StringMap(self.text[node.start : node.end])
+        return node.start + smap.raw(chars[0]), node.start + smap.raw(chars[1])
 
     def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
         node, exact = self._nearest(site.path)
         if node is None or not exact:
             return None
+        if site.chars is not None and site.inner is None:
+            inside = self._chars_span(node, site.chars)
+            if inside is None or not isinstance(value, str):
+                return None
+            return inside[0], inside[1], json.dumps(value, ensure_ascii=False)[1:-1]
         new = json.dumps(value, ensure_ascii=False)
         if site.inner is None:
             return node.start, node.end, new

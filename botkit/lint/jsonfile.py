@@ -31,6 +31,15 @@ def analyse(doc: JsonDocument, data: Any) -> JsonFile:
     return JsonFile(doc, data, kind_of(data), components_in(data))
 
 
+_BOT_MARKS = ('"steps"', '"call_api"', "bot.schema.json", "component.schema.json")
+
+
+def looks_like_bot(text: str) -> bool:
+    """Text that does not parse but says it is a bot or component (so BK300 is news to
+    its author); JSON with comments such as ``tsconfig.json`` says neither."""
+    return any(mark in text for mark in _BOT_MARKS)
+
+
 def kind_of(data: Any) -> Kind:
     if not isinstance(data, dict):
         return "other"

@@ -42,8 +42,10 @@ class Site:
     ``path`` is the JSON path of a value (for a cURL snippet: the path the value
     would have in the component it imports to); ``key`` points at the property
     name instead of its value; ``inner`` is a path inside the JSON document held
-    by the string at ``path`` (a component's ``body.text``).  ``line``/``column``
-    give a position directly when the producer already knows it.
+    by the string at ``path`` (a component's ``body.text``); ``chars`` is a span
+    ``[start, end)`` of the decoded string at ``path`` (a ``{{variable}}`` inside a
+    text).  ``line``/``column`` give a position directly when the producer already
+    knows it.
     """
 
     path: JsonPath = ()
@@ -51,6 +53,7 @@ class Site:
     inner: JsonPath | None = None
     line: int | None = None
     column: int | None = None
+    chars: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class Edit:
     text: str
     begin: Position
     finish: Position
+    #: The text the edit replaces (to say what a fix changed).
+    old: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,9 @@ class Finding:
     message: str
     fix: Fix | None = None
     json_path: JsonPath = field(default=(), compare=False)
+    #: Where the finding is, independent of lines: the JSON path with each bot step
+    #: named by its id (a baseline's key; empty for a finding about the whole file).
+    anchor: str = field(default="", compare=False)
 
     @property
     def code(self) -> str:

@@ -13,16 +13,16 @@ catalog and caches already loaded; elsewhere they are spawned and set one up the
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from botkit.lint.runner import FileResult, Linter
     from botkit.lint.walk import Entry
 
@@ -68,13 +68,7 @@ def lint_entries(
 def _pooled(
     linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
 ) -> Iterator[FileResult]:
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    executor = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
-        initializer=_start_forked if fork else _start_spawned,
-        initargs=(linter if fork else linter.config, fix),
-    )
+    executor = _executor(workers, linter, fix)
     in_flight: deque[Future[list[FileResult]]] = deque()
     batches = iter(lambda: list(islice(entries, BATCH)), [])
     try:
@@ -90,6 +84,20 @@ def _pooled(
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
+
+
+def _executor(workers: int, linter: Linter, fix: Any) -> Executor:
+    """The worker pool (multiprocessing is imported only by runs that use it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+        initializer=_start_forked if fork else _start_spawned,
+        initargs=(linter if fork else linter.config, fix),
+    )
 
 
 # --- in the worker processes ---------------------------------------------------------------

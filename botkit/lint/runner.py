@@ -18,15 +18,19 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import botkit.lint.rules as rules
 from botkit.files import FileReadError, TextFile, read_stdin, read_text
 from botkit.lint.checks import Checks, Part
 from botkit.lint.config import LintConfig
 from botkit.lint.findings import at_start, findings_of
-from botkit.lint.fix import fix_file
+from botkit.lint.fix import fix_file, plan
 from botkit.lint.model import Finding
 from botkit.lint.walk import STDIN, Entry, display, iter_entries
+
+#: What ``--fix`` does with a file: write the fixes, preview them, or nothing.
+FixMode = Literal["write", "preview"] | None
 
 
 @dataclass
@@ -36,6 +40,10 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    #: Why the file was passed over (a walked file that is no bot, component or snippet).
+    skipped: str | None = None
+    #: With fix="preview": the text before and after the fixes (None if it was not read).
+    preview: tuple[str, str] | None = None
 
     @property
     def fatal(self) -> bool:
@@ -56,9 +64,32 @@ def lint_files(
     """One ``FileResult`` per file, streamed.  A path that does not exist or cannot be
     read is a BK001 finding on that path; every other file is still linted."""
     config = config or LintConfig()
-    linter = Linter(config)
-    for entry in iter_entries([os.fspath(p) for p in paths], config):
-        yield linter.lint_entry(entry, fix=fix)
+    for result in lint_all(paths, config, fix="write" if fix else None):
+        if result.skipped is None:
+            yield result
+
+
+def lint_all(
+    paths: Iterable[str | os.PathLike[str]],
+    config: LintConfig | None = None,
+    *,
+    fix: FixMode = None,
+    as_walked: bool = False,
+    jobs: int | None = 1,
+) -> Iterator[FileResult]:
+    """Like ``lint_files``, with a result for each walked file that was skipped too.
+    ``as_walked``: named files are filtered as a folder walk would filter them.
+    ``jobs``: worker processes (None: one per usable core), same results in the same order.
+    Writing fixes and reading standard input stay in this process: two links to one file
+    must not be fixed at once, and workers have no standard input."""
+    from botkit.lint.parallel import lint_entries
+
+    config = config or LintConfig()
+    given = [os.fspath(p) for p in paths]
+    if fix == "write" or STDIN in given:
+        jobs = 1
+    entries = iter_entries(given, config, as_walked=as_walked)
+    yield from lint_entries(Linter(config), entries, fix=fix, jobs=jobs)
 
 
 class Linter:
@@ -70,9 +101,11 @@ class Linter:
 
     def lint_file(self, path: str, *, fix: bool = False) -> FileResult:
         """Lint the file at ``path`` (``-``: standard input), named by the user."""
-        return self.lint_entry(Entry(path, named=True), fix=fix)
+        return self.lint_entry(Entry(path, named=True), fix="write" if fix else None)
 
-    def lint_entry(self, entry: Entry, *, fix: bool = False) -> FileResult:
+    def lint_entry(self, entry: Entry, *, fix: FixMode = None) -> FileResult:
+        """Lint one entry; ``fix``: "write" the fixes to the file, or "preview" them
+        (``result.preview``, for ``--diff`` and standard input), or None."""
         shown = display(entry.path)
         result = FileResult(shown)
         if entry.problem is not None:
@@ -85,11 +118,15 @@ class Linter:
             return result
         path = None if entry.path == STDIN else entry.path
         try:
-            parts = self.checks.parts(path, shown, source.text)
+            parts, result.skipped = self.checks.parts(path, shown, source.text, named=entry.named)
             result.findings = sorted(
                 (f for part in parts for f in findings_of(part)), key=Finding.sort_key
             )
-            if fix and path is not None and parts:
+            if fix == "preview":
+                new, result.fixed = plan(source, result.findings)
+                result.preview = (source.text, new)
+                result.findings = [f for f in result.findings if f not in result.fixed]
+            elif fix == "write" and path is not None and parts:
                 result.findings, result.fixed = self._fix(parts[0], result.findings, path, source)
         except RecursionError:
             message = "input nested too deep to lint"

@@ -1,7 +1,8 @@
 """Which files a run lints: paths as given, folders walked in sorted order.
 
 A folder is walked without recursion (its depth cannot overflow the stack);
-links to folders are not followed (no loops), links to files are.  What cannot
+links to folders are not followed (no loops), links to files are.  What git
+would ignore (``botkit.lint.ignore``) and ``exclude`` patterns are skipped.  What cannot
 be walked (a missing path, an unreadable folder) is not skipped silently: it
 comes out as an ``Entry`` with a ``problem``, which the runner reports as a
 finding on that path.
@@ -14,6 +15,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import botkit.lint.ignore as ignore
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
 from botkit.lint.kinds import is_candidate
 
@@ -30,28 +32,58 @@ class Entry:
     problem: str | None = None
 
 
-def iter_entries(paths: list[str], config: LintConfig) -> Iterator[Entry]:
-    """Files to lint: files as given (any name), directories walked for known suffixes."""
+def iter_entries(
+    paths: list[str], config: LintConfig, *, as_walked: bool = False
+) -> Iterator[Entry]:
+    """Files to lint: files as given (any name), directories walked for known suffixes.
+
+    ``as_walked``: a named file is taken as if a walk had met it (pre-commit names
+    every changed file): skipped when excluded, ignored or of no kind botkit checks.
+    """
     exclude = DEFAULT_EXCLUDE + config.exclude
     for given in paths:
         if given == STDIN or not os.path.isdir(given):
+            if as_walked and given != STDIN:
+                if not _passed_over(given, exclude, config.gitignore):
+                    yield Entry(given)
+                continue
             yield Entry(given, named=True)
             continue
-        yield from _walk(given, exclude)
+        yield from _walk(given, exclude, config.gitignore)
 
 
-def _walk(top: str, exclude: tuple[str, ...]) -> Iterator[Entry]:
-    """Entries under ``top`` in sorted path order."""
-    entries, problem = _entries(top, exclude)
+def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
+    """Would a walk of the file's folder leave ``path`` out?"""
+    folder, name = os.path.split(path)
+    if not is_candidate(name):
+        return True
+    parts = os.path.normpath(path).replace(os.sep, "/").split("/")
+    if any(_excluded(part, folder or ".", exclude) for part in parts):
+        return True
+    if not gitignore:
+        return False
+    rules = ignore.outer(folder or ".")
+    own = ignore.load(folder or ".", os.path.join(folder or ".", ".gitignore"))
+    rules.extend([own] if own is not None else [])
+    return bool(rules) and ignore.ignored(path, False, rules)
+
+
+def _walk(top: str, exclude: tuple[str, ...], gitignore: bool) -> Iterator[Entry]:
+    """Entries under ``top`` in sorted path order, minus what git would ignore."""
+    rules = ignore.outer(top) if gitignore else []
+    entries, problem = _entries(top, exclude, rules, gitignore)
     if problem is not None:
         yield Entry(top, problem=problem)
     stack = [iter(entries)]
+    depth = [len(rules)]  # how many ignore files apply at each level of the stack
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
             stack.pop()
+            del rules[depth.pop() :]
         elif entry.is_dir(follow_symlinks=False):
-            children, problem = _entries(entry.path, exclude)
+            depth.append(len(rules))
+            children, problem = _entries(entry.path, exclude, rules, gitignore)
             if problem is not None:
                 yield Entry(entry.path, problem=problem)
             stack.append(iter(children))
@@ -67,13 +99,30 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
         return True
 
 
-def _entries(folder: str, exclude: tuple[str, ...]) -> tuple[list[os.DirEntry[str]], str | None]:
+def _entries(
+    folder: str, exclude: tuple[str, ...], rules: list[ignore.IgnoreFile], gitignore: bool
+) -> tuple[list[os.DirEntry[str]], str | None]:
+    """The folder's entries, sorted, minus excluded and ignored ones; its own
+    ``.gitignore`` is added to ``rules`` (the caller drops it on leaving the folder)."""
     try:
         with os.scandir(folder) as scan:
             entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
     except OSError as exc:
         return [], f"cannot read the folder ({exc.strerror or exc})"
+    if gitignore and any(e.name == ".gitignore" for e in entries):
+        found = ignore.load(folder, os.path.join(folder, ".gitignore"))
+        if found is not None:
+            rules.append(found)
+    if rules:
+        entries = [e for e in entries if not ignore.ignored(e.path, _is_dir(e), rules)]
     return sorted(entries, key=lambda e: e.name), None
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:

@@ -48,6 +48,9 @@ class Options:
     #: String fields whose name matches this regex are phone numbers (the vendor's convention).
     phone_names: str | None = None
     phone_format: Literal["digits", "e164"] | None = None
+    #: False: summaries and help made from names only, none of the spec's descriptions
+    #: (for a catalog that ships: the spec's prose is the vendor's text).
+    prose: bool = True
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def convert(spec: Mapping[str, Any], options: Options = Options()) -> Conversion
     name = options.vendor or _slug(title) or "api"
     env_prefix = re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_") or "API"
     phone_names = re.compile(options.phone_names) if options.phone_names else None
-    ctx = _Context(resolver, env_prefix, phone_names, spec)
+    ctx = _Context(resolver, env_prefix, phone_names, spec, prose=options.prose)
     vendor_notes: list[Note] = []
 
     selected = list(_operations(spec, resolver, options))
@@ -149,6 +152,7 @@ class _Context:
     env_prefix: str
     phone_names: re.Pattern[str] | None
     spec: Mapping[str, Any]
+    prose: bool = True
     json_bodies: bool = False
     scheme_envs: dict[str, str] = field(default_factory=dict)
 
@@ -198,7 +202,7 @@ def _operation(
     action = _slug(op_id) if isinstance(op_id, str) and _slug(op_id) else _slug(f"{method} {path}")
     entry: dict[str, Any] = {
         "action": action,
-        "summary": _summary(op, method, path),
+        "summary": _summary(op, method, path) if ctx.prose else _named(op, method, path),
     }
     docs = _docs(op.get("externalDocs"))
     if docs:
@@ -315,7 +319,8 @@ def _param(
                 else f"refers to itself ({cut[0]})"
             )
             notes.append(f"{where} field {name!r}: its schema {why}; deeper values are not checked")
-    out["help"] = _help(description or str(schema.get("description") or ""), name)
+    text = description or str(schema.get("description") or "")
+    out["help"] = _help(text, name) if ctx.prose else _humanise(name)
     return out
 
 
@@ -654,6 +659,12 @@ def _summary(op: Mapping[str, Any], method: str, path: str) -> str:
         op_id = op.get("operationId")
         summary = _humanise(op_id) if isinstance(op_id, str) else f"{method.upper()} {path}"
     return _shorten(summary.rstrip("."), 100)
+
+
+def _named(op: Mapping[str, Any], method: str, path: str) -> str:
+    """A summary made from the operation's name only (no prose of the spec)."""
+    op_id = op.get("operationId")
+    return _shorten(_humanise(op_id) if isinstance(op_id, str) else f"{method.upper()} {path}", 100)
 
 
 def _help(description: str, name: str) -> str:

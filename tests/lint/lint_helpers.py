@@ -38,7 +38,7 @@ def dt_component(
         "headers": headers
         if headers is not None
         else [
-            {"name": "Authorization", "value": "{{doubletick_api_key}}"},
+            {"name": "Authorization", "value": "{{DOUBLETICK_API_KEY}}"},
             {"name": "content-type", "value": "application/json"},
         ],
         "query": [],
@@ -49,12 +49,20 @@ def dt_component(
 
 
 def bot(*components: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """A bot whose steps hold ``components`` in a chain, ending with an end step."""
+    """A bot whose steps hold ``components`` in a chain, ending with an end step; every
+    ``{{variable}}`` they use is declared as an input (unless ``variables`` is given)."""
+    from botkit.variables import find
+
     steps = []
     for i, component in enumerate(components):
         steps.append({"id": f"s{i}", "component": component, "next": f"s{i + 1}"})
     steps.append({"id": f"s{len(components)}", "component": {"type": "end"}})
-    return {"name": "Test bot", "steps": steps, **extra}
+    used = sorted({v.name for v in find(json.dumps(components, ensure_ascii=False))})
+    declared = {name: "test input" for name in used}
+    out: dict[str, Any] = {"name": "Test bot", "steps": steps}
+    if declared and "variables" not in extra:
+        out["variables"] = declared
+    return out | extra
 
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="botkit-lint-tests-"))

@@ -29,17 +29,19 @@ def _unblu(**extra: object) -> dict:
 
 
 def test_variable_key_passes():
-    assert lint(bot(_with_auth("{{doubletick_api_key}}"))) == []
+    assert lint(bot(_with_auth("{{DOUBLETICK_API_KEY}}"))) == []
 
 
 def test_bk201_missing_key_header():
     [finding] = lint(bot(_with_auth(None)))
     assert finding.code == "BK201" and finding.slug == "auth-missing"
-    assert "Authorization" in finding.message and "{{doubletick_api_key}}" in finding.message
+    assert "Authorization" in finding.message and "{{DOUBLETICK_API_KEY}}" in finding.message
 
 
 def test_bk201_header_name_is_case_insensitive():
-    component = dt_component(headers=[{"name": "authorization", "value": "{{k}}"}, CT])
+    component = dt_component(
+        headers=[{"name": "authorization", "value": "{{DOUBLETICK_API_KEY}}"}, CT]
+    )
     assert lint(bot(component)) == []
 
 
@@ -49,7 +51,7 @@ def test_bk201_vambe_needs_x_api_key():
         "name": "Assign",
         "method": "POST",
         "url": "https://api.vambe.me/api/public/contact/{{c}}/assign-team-member/{{m}}",
-        "headers": [{"name": "Authorization", "value": "{{vambe_api_key}}"}],
+        "headers": [{"name": "Authorization", "value": "{{VAMBE_API_KEY}}"}],
     }
     [finding] = lint(bot(component))
     assert finding.code == "BK201" and "x-api-key" in finding.message
@@ -57,9 +59,9 @@ def test_bk201_vambe_needs_x_api_key():
 
 def test_bk201_unblu_accepts_basic_or_bearer_and_flags_neither():
     assert codes(lint(bot(_unblu()))) == ["BK201"]
-    basic = {"type": "basic", "username": "{{unblu_user}}", "password": "{{unblu_password}}"}
+    basic = {"type": "basic", "username": "{{UNBLU_USER}}", "password": "{{UNBLU_PASSWORD}}"}
     assert lint(bot(_unblu(auth=basic))) == []
-    bearer = [{"name": "Authorization", "value": "Bearer {{unblu_token}}"}]
+    bearer = [{"name": "Authorization", "value": "Bearer {{UNBLU_TOKEN}}"}]
     assert lint(bot(_unblu(headers=bearer))) == []
 
 
@@ -99,7 +101,7 @@ def test_bk202_blank_key_also_breaks_the_schema():
 def test_bk202_unblu_bearer_placeholder_and_empty_password():
     bearer = [{"name": "Authorization", "value": "Bearer <token>"}]
     assert codes(lint(bot(_unblu(headers=bearer)))) == ["BK202"]
-    basic = {"type": "basic", "username": "{{unblu_user}}", "password": ""}
+    basic = {"type": "basic", "username": "{{UNBLU_USER}}", "password": ""}
     assert codes(lint(bot(_unblu(auth=basic)))) == ["BK202"]
 
 

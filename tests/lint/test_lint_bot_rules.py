@@ -19,6 +19,7 @@ def test_connected_bot_passes():
         _step("b", next="c"),
         _step("c"),
         start="a",
+        variables={"x": "an input"},
     )
     assert lint(bot) == []
 

@@ -8,8 +8,8 @@ import os
 import pytest
 from lint_helpers import bot, dt_component, write
 
-from botkit import output as output_module
 from botkit.lint import LintConfig, lint_files
+from botkit.lint import fix as output_module  # the module that writes fixes
 
 
 def _faulty() -> dict:
@@ -61,7 +61,7 @@ def test_fix_a_plain_json_string_value(tmp_path):
         "name": "Lookup",
         "method": "GET",
         "url": "https://public.doubletick.io/customer/lookup",
-        "headers": [{"name": "Authorization", "value": "{{doubletick_api_key}}"}],
+        "headers": [{"name": "Authorization", "value": "{{DOUBLETICK_API_KEY}}"}],
         "query": [{"name": "phone", "value": "%2B91-98765-43210"}],
     }
     original = json.dumps(component, indent=2)

@@ -10,6 +10,7 @@ from conftest import ROOT
 
 from botkit.lint import parallel
 from botkit.lint.config import LintConfig
+from botkit.lint.report import FORMATS
 from botkit.lint.runner import FileResult, Linter
 from botkit.lint.walk import Entry, iter_entries
 
@@ -85,7 +86,7 @@ def test_a_handful_of_files_starts_no_worker(monkeypatch: pytest.MonkeyPatch) ->
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker process was started for a handful of files")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "_executor", no_pool)
     bots = sorted(str(p) for p in (SAMPLES / "bots").glob("*.json"))
     assert summary(lint(bots, jobs=2)) == summary(lint(bots, jobs=1))
 
@@ -112,8 +113,30 @@ def test_results_keep_input_order_when_later_batches_finish_first(
 
     monkeypatch.setattr(parallel, "_linter", Slow())
     monkeypatch.setattr(
-        parallel, "ProcessPoolExecutor", lambda workers, **kw: ThreadPoolExecutor(workers)
+        parallel, "_executor", lambda workers, linter, fix: ThreadPoolExecutor(workers)
     )
     entries = [Entry(f"f{i}") for i in range(parallel.SERIAL_BELOW * 3)]
     got = [r.path for r in parallel.lint_entries(Slow(), entries, jobs=4)]  # type: ignore[arg-type]
     assert got == [e.path for e in entries]
+
+
+@pytest.fixture(scope="module")
+def big_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return corpus(tmp_path_factory.mktemp("repo"), copies=2)
+
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_output_format_is_the_same_on_two_processes(fmt: str, big_repo: Path) -> None:
+    from cli_run import botkit
+
+    one = botkit("lint", str(big_repo), "--format", fmt, "--jobs", "1", cwd=big_repo)
+    two = botkit("lint", str(big_repo), "--format", fmt, "--jobs", "2", cwd=big_repo)
+    default = botkit("lint", str(big_repo), "--format", fmt, cwd=big_repo)
+    assert one.returncode == 1 and one.stdout
+    for other in (two, default):
+        assert (other.returncode, other.stdout, other.stderr) == (
+            one.returncode,
+            one.stdout,
+            one.stderr,
+        )

@@ -38,7 +38,7 @@ def test_bk101_vambe_style_vendor_hint_uses_e164():
         "name": "Update contact",
         "method": "POST",
         "url": "https://api.vambe.me/api/public/contact/{{contact.id}}/update-metadata",
-        "headers": [{"name": "x-api-key", "value": "{{vambe_api_key}}"}],
+        "headers": [{"name": "x-api-key", "value": "{{VAMBE_API_KEY}}"}],
         "body": {"text": json.dumps({"phone": "9876543210"})},
     }
     [finding] = lint(bot(component), default_region="IN")
@@ -78,7 +78,7 @@ def test_bk103_vambe_wants_e164():
         "name": "Update contact",
         "method": "POST",
         "url": "https://api.vambe.me/api/public/contact/{{contact.id}}/update-metadata",
-        "headers": [{"name": "x-api-key", "value": "{{vambe_api_key}}"}],
+        "headers": [{"name": "x-api-key", "value": "{{VAMBE_API_KEY}}"}],
         "body": {"text": json.dumps({"phone": "56 9 8765 4321", "whatsappNumber": "+56987654321"})},
     }
     [finding] = lint(bot(component))

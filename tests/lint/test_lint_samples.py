@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from test_catalog import EXPECTED_IDS
 
-from botkit.catalog import load_catalog
 from botkit.lint import LintConfig, lint_paths
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "bots"
@@ -48,4 +48,5 @@ def test_samples_call_every_catalog_api():
             target = Call(component, base, ctx).target
             if target.api is not None:
                 used.add(target.api.id)
-    assert used == set(load_catalog().ids())
+    # the hand-written APIs; the generated rest of DoubleTick is sent by test_openapi_specs
+    assert used == EXPECTED_IDS

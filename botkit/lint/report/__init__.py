@@ -7,6 +7,7 @@ progress and holds nothing; SARIF, one document, is written at the end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -14,6 +15,7 @@ from botkit.lint.model import Severity
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
+
 
 @dataclass
 class Summary:
@@ -27,6 +29,11 @@ class Summary:
     fixed: int = 0
     unreadable: int = 0
     codes: dict[str, int] = field(default_factory=dict)
+    #: Walked files passed over, by why (``--verbose``).
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -92,6 +99,19 @@ def make_reporter(fmt: str, stream: TextIO) -> Reporter:
 def formats_help() -> str:
     """``--format``'s help: each format and what it writes."""
     return "; ".join(f"{name}: {spec.help}" for name, spec in REPORTER_BY_NAME.items()) + "."
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\x1b"}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show in a terminal or a CI log: control characters (newline,
+    ESC, the C1 controls, bidirectional overrides) written as escapes, so a file named
+    with a newline and a fake finding line cannot pass for a finding."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def plural(n: int, word: str) -> str:

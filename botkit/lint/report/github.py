@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from botkit.lint.model import Severity
-from botkit.lint.report import Summary
+from botkit.lint.report import Summary, printable
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's data, after every other control character is
+    written as an escape (ESC and friends would reach the log's terminal renderer)."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _property(text: str) -> str:

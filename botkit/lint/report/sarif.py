@@ -29,10 +29,13 @@ class SarifReporter:
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.results: list[dict[str, Any]] = []
+        #: What could not be linted (unreadable, internal error), for the invocation.
+        self.notifications: list[dict[str, Any]] = []
         self.index = {rule.code: i for i, rule in enumerate(rules.all_rules())}
 
     def file(self, result: FileResult) -> None:
         self.results.extend(self._result(f) for f in result.findings)
+        self.notifications.extend(_notification(f) for f in result.findings if f.rule.fatal)
 
     def finish(self, summary: Summary) -> None:
         log = {
@@ -48,7 +51,12 @@ class SarifReporter:
                         }
                     },
                     "columnKind": "unicodeCodePoints",
-                    "invocations": [{"executionSuccessful": summary.unreadable == 0}],
+                    "invocations": [
+                        {
+                            "executionSuccessful": summary.unreadable == 0,
+                            "toolExecutionNotifications": self.notifications,
+                        }
+                    ],
                     "results": self.results,
                 }
             ],
@@ -91,6 +99,16 @@ class SarifReporter:
                 }
             ]
         return out
+
+
+def _notification(f: Finding) -> dict[str, Any]:
+    """A file botkit could not lint: said to the tool's user, not as a code finding."""
+    return {
+        "level": "error",
+        "message": {"text": f"{f.path}: {f.message}"},
+        "descriptor": {"id": f.code},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}],
+    }
 
 
 def _region(begin: Any, finish: Any) -> dict[str, int]:

@@ -1,10 +1,14 @@
-"""``path:line:col: CODE message`` per finding, then one summary line (ruff's shape)."""
+"""``path:line:col: CODE message`` per finding, then one summary line (ruff's shape).
+
+A fixable finding is marked ``[*]`` after its code, as ruff marks it.  Every line
+goes through ``printable``: file names and messages come from the input.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from botkit.lint.report import Summary, plural
+from botkit.lint.report import Summary, plural, printable
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
@@ -16,7 +20,9 @@ class TextReporter:
 
     def file(self, result: FileResult) -> None:
         for f in result.findings:
-            self.stream.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
+            mark = " [*]" if f.fix is not None else ""
+            line = f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.message}"
+            self.stream.write(printable(line) + "\n")
 
     def finish(self, summary: Summary) -> None:
         self.stream.write(summary_line(summary) + "\n")

@@ -42,6 +42,10 @@ _MODULES = (
     "bk402_curl_unreadable",
     "bk501_unknown_step",
     "bk502_duplicate_step_id",
+    "bk601_undefined_variable",
+    "bk602_variable_maybe_unset",
+    "bk603_unused_variable",
+    "bk604_credential_variable_name",
 )
 
 

@@ -1,7 +1,7 @@
 """BK203 auth-hardcoded-secret: a literal credential committed with the bot.
 
 Works, but anyone who can read the repository can call the API as you; a
-variable (``{{doubletick_api_key}}``, ``$DOUBLETICK_API_KEY``) keeps the key out.
+variable (``{{DOUBLETICK_API_KEY}}``, ``$DOUBLETICK_API_KEY``) keeps the key out.
 The key is never printed: at most its prefix and last three characters.
 """
 
