@@ -40,6 +40,9 @@ _BASE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f/?#]+(/[^\s\x00-\x1f\x7f
 class Generated:
     request: Request
     notes: list[str] = field(default_factory=list)
+    #: Credentials given that ``botkit lint`` would reject (BK202): the request is
+    #: made as asked, and the user is told it will fail.
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_request(
@@ -95,7 +98,28 @@ def build_request(
     body = None
     if body_fields or (api.params_in("body") and api.method != "GET"):
         body = Body(text=_json_text(body_fields, body_layout))
-    return Generated(Request(api.method, url, headers, query, body, auth), notes)
+    warnings = placeholder_warnings(credentials) if include_auth else []
+    return Generated(Request(api.method, url, headers, query, body, auth), notes, warnings)
+
+
+def placeholder_warnings(credentials: Credentials) -> list[str]:
+    """One line per credential that is empty or documentation text (``YOUR_API_KEY``),
+    judged by the same test as lint's BK202, so what ``botkit curl`` prints lints clean."""
+    given = {
+        "--api-key": credentials.api_key,
+        "--token": credentials.token,
+        "--user": credentials.user.partition(":")[2] if credentials.user else None,
+    }
+    if not any(given.values()):
+        return []
+    from botkit.lint.secrets import is_placeholder
+
+    return [
+        f"{option} looks like a placeholder ({value!r}), not a real credential: the API "
+        "will refuse it, and 'botkit lint' reports it as BK202"
+        for option, value in given.items()
+        if value and is_placeholder(value)
+    ]
 
 
 def _check_presence(api: Api, given: Mapping[str, Any]) -> None:

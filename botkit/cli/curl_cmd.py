@@ -126,6 +126,8 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         raise click.UsageError(_option_message(api, exc)) from None
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
+    for warning in generated.warnings:
+        click.echo(f"botkit: warning: {warning}", err=True)
     if output_format == "component":
         from botkit.convert import default_name
 
