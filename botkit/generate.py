@@ -106,18 +106,17 @@ def placeholder_warnings(credentials: Credentials) -> list[str]:
     """One line per credential that is empty or documentation text (``YOUR_API_KEY``),
     judged by the same test as lint's BK202, so what ``botkit curl`` prints lints clean."""
     given = {
-        "--api-key": credentials.api_key,
-        "--token": credentials.token,
-        "--user": credentials.user.partition(":")[2] if credentials.user else None,
+        "API key": credentials.api_key,
+        "token": credentials.token,
+        "password": credentials.user.partition(":")[2] if credentials.user else None,
     }
     if not any(given.values()):
         return []
     from botkit.lint.secrets import is_placeholder
 
     return [
-        f"{option} looks like a placeholder ({value!r}), not a real credential: the API "
-        "will refuse it, and 'botkit lint' reports it as BK202"
-        for option, value in given.items()
+        f"the {what} {value!r} is a placeholder: the API will refuse it (botkit lint: BK202)"
+        for what, value in given.items()
         if value and is_placeholder(value)
     ]
 

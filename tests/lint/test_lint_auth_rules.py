@@ -179,7 +179,7 @@ def test_botkit_curl_warns_of_a_placeholder_key_that_lint_rejects(key, tmp_path)
 
     result = botkit(*DT_ARGS, "--api-key", key)
     assert result.returncode == 0
-    assert f"botkit: warning: --api-key looks like a placeholder ({key!r})" in result.stderr
+    assert f"botkit: warning: the API key {key!r} is a placeholder" in result.stderr
     snippet = tmp_path / "made.curl"
     snippet.write_text(result.stdout, encoding="utf-8")
     linted = botkit("lint", str(snippet))
