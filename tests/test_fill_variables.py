@@ -475,8 +475,8 @@ def test_export_strict_also_refuses_what_the_format_cannot_hold(tmp_path):
     }
     path = tmp_path / "c.json"
     path.write_text(json.dumps(component))
-    loose = run("export", str(path), "--to", "har")
-    strict = run("export", str(path), "--to", "har", "--strict")
+    loose = run("export", str(path), "--format", "har")
+    strict = run("export", str(path), "--format", "har", "--strict")
     if loose.stderr:
         assert one_error(strict).endswith("(--strict)")
     else:
