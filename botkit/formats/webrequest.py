@@ -17,12 +17,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from botkit.curl.powershell_reader import PowerShellStrings
 from botkit.errors import InputError
 from botkit.formats import ReadOptions
-from botkit.formats.parts import PartError, added_by_browser, cookie_header, header, url_parts
+from botkit.formats.parts import (
+    PartError,
+    added_by_browser,
+    cookie_header,
+    form_encode,
+    header,
+    url_parts,
+)
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.request import Body, Header, Request
 
@@ -531,7 +537,7 @@ class _Reader:
             text = self.text_of(value)
             assert text is not None
             return Body(text=text)
-        encoded = [(_form(k), _form(v)) for k, v, _ in value.pairs]
+        encoded = [(form_encode(k), form_encode(v)) for k, v, _ in value.pairs]
         if method == "GET":  # PowerShell puts a form in the query of a GET
             from botkit.request import QueryParam
 
@@ -540,7 +546,3 @@ class _Reader:
         if content_type is None and not any(h.name.lower() == "content-type" for h in headers):
             headers.append(Header("Content-Type", "application/x-www-form-urlencoded"))
         return Body(text="&".join(f"{k}={v}" for k, v in encoded))
-
-
-def _form(text: str) -> str:
-    return quote(text, safe="-._~*{}").replace("%20", "+")
