@@ -118,9 +118,6 @@ class BooleanType(ParamType):
     flag = True
 
     def normalise(self, param: Param, value: Any, ctx: ValueContext) -> Any:
-        # text from the command line (--reassign false) or a filled-in --var
-        if isinstance(value, str) and value.lower() in ("true", "false"):
-            return value.lower() == "true"
         if not isinstance(value, bool):
             raise ParamError(param.name, f"must be true or false, not {value!r}")
         return value

@@ -129,6 +129,7 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         base_url = filled.values.pop("base_url")
         secrets = {k: filled.values.pop(k) for k in _CREDENTIALS}
         values, source_of = filled.values, filled.source_of
+    values = _booleans(api, values)
     credentials = Credentials(**secrets)
     try:
         generated = build_request(
@@ -162,6 +163,17 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
 
 
 _CREDENTIALS = ("api_key", "user", "token")
+
+
+def _booleans(api: Api, values: dict[str, Any]) -> dict[str, Any]:
+    """``--reassign false`` (typed, or filled in by ``--var``) is the boolean false; any
+    other text is left for the generator to pass (a variable) or refuse."""
+    out = dict(values)
+    for p in api.params:
+        value = out.get(p.name)
+        if p.value_type.flag and isinstance(value, str) and value.lower() in ("true", "false"):
+            out[p.name] = value.lower() == "true"
+    return out
 
 
 def _values(api: Api, options: dict[str, Any]) -> dict[str, Any]:
