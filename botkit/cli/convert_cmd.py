@@ -14,6 +14,7 @@ import click
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
 from botkit.errors import InputError
+from botkit.masking import safe
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
 
@@ -100,7 +101,7 @@ def import_(
         strict=strict,
     )
     for warning in imported.warnings:
-        click.echo(f"botkit: warning: {source}:{warning}", err=True)
+        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
     with output_stream(output) as out:
         click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
@@ -164,7 +165,7 @@ def export(
         raise InputError("the JSON is nested too deeply", source=source) from None
     exported = export_document(document, to=to, style=style, steps=steps, source=source)
     for warning in exported.warnings:
-        click.echo(f"botkit: warning: {source}:{warning}", err=True)
+        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
     with output_stream(output) as out:
         click.echo(exported.text, file=out, nl=False)
 

@@ -16,13 +16,11 @@ from botkit import schemas
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
-from botkit.lint.secrets import mask
+from botkit.masking import schema_message
 
 RULE = Rule(
     "BK301", "schema", Severity.ERROR, "a bot or component that breaks its schema", scope="json"
 )
-
-_SENSITIVE = {"headers", "auth"}
 
 
 def check(file: JsonFile) -> Iterator[Hit]:
@@ -119,13 +117,11 @@ def _describe(error: Any, path: JsonPath) -> str:
         if close:
             message += f"; did you mean {close[0]!r}?"
     shown = repr(instance)
-    if shown in message:
-        if _SENSITIVE.intersection(str(k) for k in path):
-            safe = repr(mask(instance)) if isinstance(instance, str) else _kind(instance)
-            message = message.replace(shown, safe)
-        elif len(shown) > 60:
-            safe = repr(instance[:40] + "…") if isinstance(instance, str) else _kind(instance)
-            message = message.replace(shown, safe)
+    if shown in message and len(shown) > 60 and not isinstance(instance, str):
+        message = message.replace(shown, _kind(instance))
+    message = schema_message(message, instance, path)  # no credential repeated
+    if isinstance(instance, str) and shown in message and len(shown) > 60:
+        message = message.replace(shown, repr(instance[:40] + "…"))
     if len(message) > 300:
         message = message[:297] + "..."
     return message
