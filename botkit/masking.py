@@ -80,7 +80,7 @@ _OPTION_VALUE = re.compile(rf"(?P<lead>(?<![\w-])(?:{_OPTIONS})=)(?P<value>[^\s\
 # Authorization: Bearer x, "password": "x", token=x, api_key='x'
 _NAMED_VALUE = re.compile(
     r"""(?ix)
-    (?P<name>(?<![\w.%$-])[A-Za-z_][A-Za-z0-9_.%-]{0,60})
+    (?P<name>(?<![\w.%$/\\-])[A-Za-z_][A-Za-z0-9_.%-]{0,60})
     (?P<sep>["']?[ \t]*(?::|=)[ \t]*["']?)
     (?P<scheme>(?:bearer|basic|token|bot|digest|key|apikey)[ \t]+)?
     (?P<value>[^\s"'`,;&)<>\]}]+)
@@ -94,7 +94,7 @@ _WHOLE_VALUE = re.compile(
     (?P<value>[^"'`\n]+)
     """
 )
-_PLAIN_WORD = re.compile(r"[a-z]{1,12}")
+_PLAIN_WORD = re.compile(r"[a-z]{1,12}:?|[0-9]{1,6}(?::[0-9]{1,6})?:?")
 _USERINFO = re.compile(r"(?<=://)(?P<user>[^\s/@:?#'\"]*):(?P<password>[^\s/@?#'\"]+)(?=@)")
 
 
@@ -128,7 +128,7 @@ def scrub(text: str) -> str:
         if _keep(value) or not (names.is_secret_field(name) or names.is_secret_header(name)):
             return m.group(0)
         if m.group("sep").strip() == ":" and _PLAIN_WORD.fullmatch(value):
-            return m.group(0)  # "token: missing" is prose; a credential is no plain word
+            return m.group(0)  # "token: missing" is prose, "session.env:3" a line number
         return m.group("name") + m.group("sep") + (m.group("scheme") or "") + mask(value)
 
     def userinfo(m: re.Match[str]) -> str:
