@@ -187,8 +187,14 @@ def schema_message(message: str, instance: Any, path: Iterable[str | int]) -> st
     return safe(message, _strings(instance))
 
 
+def is_secret_place(path: Iterable[str | int]) -> bool:
+    """May the value at ``path`` in a component or bot be a credential (a header or
+    query value, ``auth``, a body, a field with a secret name)?"""
+    return any(str(k) in _SECRET_PARTS or names.is_secret_field(str(k)) for k in path)
+
+
 def _sensitive(keys: list[str], instance: Any) -> bool:
-    if any(k in _SECRET_PARTS or names.is_secret_field(k) for k in keys):
+    if keys[-1:] != ["name"] and is_secret_place(keys):
         return True
     if isinstance(instance, str):
         return False

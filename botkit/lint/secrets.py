@@ -12,4 +12,5 @@ from botkit.masking import mask_known as mask_known
 from botkit.masking import scrub as scrub
 from botkit.secret_names import credential as credential
 from botkit.secret_names import is_placeholder as is_placeholder
+from botkit.secret_names import is_shell_variable as is_shell_variable
 from botkit.secret_names import is_variable as is_variable

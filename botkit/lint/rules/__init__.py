@@ -79,16 +79,33 @@ def _matches(rule: Rule, selector: str) -> bool:
     return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.slug == s.lower()
 
 
+def covers(selectors: Iterable[str], rule: Rule) -> bool:
+    """Does any of ``selectors`` (ALL, a code, a code prefix such as BK3, or a slug) name
+    ``rule``?  The one test every suppression uses: settings, x-botkit-ignore, comments."""
+    return any(isinstance(s, str) and s.strip() and _matches(rule, s) for s in selectors)
+
+
+def known(selector: str) -> bool:
+    """Does ``selector`` name at least one rule?"""
+    return bool(selector.strip()) and any(_matches(r, selector) for r in all_rules())
+
+
+def suggestion(selector: str) -> str:
+    """The closest code or slug to an unknown ``selector`` ("" when none is close)."""
+    names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
+    close = difflib.get_close_matches(selector.strip(), names, n=1)
+    return close[0] if close else ""
+
+
 def _check(selectors: Iterable[str]) -> list[str]:
     out = []
     for selector in selectors:
         s = selector.strip()
         if not s:
             continue
-        if not any(_matches(r, s) for r in all_rules()):
-            names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
-            close = difflib.get_close_matches(s, names, n=1)
-            hint = f"; did you mean {close[0]}?" if close else "; see 'botkit lint --list-rules'"
+        if not known(s):
+            close = suggestion(s)
+            hint = f"; did you mean {close}?" if close else "; see 'botkit lint --list-rules'"
             raise BotkitError(f"unknown rule selector {s!r}{hint}")
         out.append(s)
     return out
