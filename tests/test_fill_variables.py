@@ -243,7 +243,7 @@ def test_a_variable_left_unfilled_is_a_warning_and_with_strict_an_error():
     assert result.exit_code == 0
     assert result.stderr == (
         "botkit: warning: {{agent_phone}} has no value "
-        "(give --var agent_phone=VALUE or --vars FILE); left as written\n"
+        "(give one with --var or --vars); left as written\n"
     )
     assert '"assignedUserPhoneNumber":"{{agent_phone}}"' in result.stdout.replace(" ", "")
     line = one_error(run(*args, "--strict"))
