@@ -7,7 +7,6 @@ progress line on a terminal are what a run does with the library's results.
 
 from __future__ import annotations
 
-import difflib
 import sys
 import time
 from dataclasses import dataclass
@@ -120,6 +119,8 @@ def _change(finding: Finding) -> str:
 
 
 def _diff(path: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

@@ -9,7 +9,6 @@ so one wrong URL does not bury the user in follow-on findings.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
@@ -107,6 +106,8 @@ def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tupl
         api = same_path[0]
         return (call.site("method"), f"{vendor.title}'s {api.id} takes {api.method}, not {method}")
     by_shape = {_shape(api.path): api for api in apis}
+    import difflib  # only for a URL no API matches
+
     close = difflib.get_close_matches(_shape(path), list(by_shape), n=1, cutoff=0.85)
     if not close:
         return None
