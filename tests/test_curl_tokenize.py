@@ -84,13 +84,13 @@ def test_assigned_and_exported_variables_expand() -> None:
     text = 'BASE=https://x\nexport T="a b"\ncurl "$BASE/p" -H "T: $T" -d "${MISSING:-dflt}"'
     command = read_command(text, "<t>")
     assert [w.text for w in command.words[1:]] == ["https://x/p", "-H", "T: a b", "-d", "dflt"]
-    assert command.notes == []
+    assert command.warnings == []
 
 
 def test_an_unset_variable_becomes_a_placeholder_with_a_note() -> None:
     command = read_command('curl -H "Authorization: Bearer $API_TOKEN" x', "<t>")
     assert command.words[2].text == "Authorization: Bearer {{API_TOKEN}}"
-    [note] = command.notes
+    [note] = command.warnings
     assert (note.option, note.line, note.column) == ("$API_TOKEN", 1, 32)
     assert "{{API_TOKEN}}" in note.message
 
@@ -298,7 +298,7 @@ def test_powershell_quoting_and_continuations() -> None:
 def test_powershell_variables() -> None:
     command = read_command('$base = \'https://x\'\ncurl.exe "$base/p" -H "K: $env:KEY"', "<t>")
     assert [w.text for w in command.words[1:]] == ["https://x/p", "-H", "K: {{KEY}}"]
-    [note] = command.notes
+    [note] = command.warnings
     assert note.option == "$env:KEY" and (note.line, note.column) == (2, 27)
 
 
@@ -312,7 +312,7 @@ def test_powershell_prompt_and_pipe() -> None:
 
 def test_powershell_notes_quotes_older_versions_drop() -> None:
     command = read_command("curl.exe -d '{\"a\":1}' https://x", "<t>")
-    assert any("before 7.3" in n.message for n in command.notes)
+    assert any("before 7.3" in n.message for n in command.warnings)
 
 
 @pytest.mark.parametrize(

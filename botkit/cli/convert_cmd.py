@@ -17,6 +17,12 @@ from botkit.errors import InputError
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
 
+#: What ``botkit import --from`` reads and ``botkit export --format`` writes: the names of
+#: ``botkit.formats.FORMATS`` and ``EXPORT_FORMATS`` (a test holds them equal), which this
+#: module does not import so that ``--help`` need not load the request model.
+IMPORT_CHOICES = ("curl", "har", "postman", "powershell")
+EXPORT_CHOICES = ("curl", "postman", "har")
+
 
 @click.command("import")
 @click.argument(
@@ -25,7 +31,7 @@ from botkit.render import STYLES, Style
 @click.option(
     "--from",
     "fmt",
-    type=click.Choice(["curl", "har", "postman", "powershell"]),
+    type=click.Choice(IMPORT_CHOICES),
     help="The input's format (default: detected).",
 )
 @click.option("--all", "all_commands", is_flag=True, help="Every command of a script, in order.")
@@ -110,14 +116,17 @@ def import_(
     "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
 )
 @click.option(
-    "--to",
-    "to",
-    type=click.Choice(["curl", "postman", "har"]),
-    default="curl",
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_CHOICES),
+    default=EXPORT_CHOICES[0],
     show_default=True,
     help="curl: one command (several: one script); postman: a Postman Collection v2.1; "
     "har: a HAR 1.2 file.",
 )
+# The spelling before --format (the name lint and curl give their output's format too),
+# still read so that scripts written with it keep working.
+@click.option("--to", "to", type=click.Choice(EXPORT_CHOICES), hidden=True)
 @click.option(
     "--step",
     "steps",
@@ -135,7 +144,12 @@ def import_(
 @with_output
 @catalog_option
 def export(
-    file: str, to: str, steps: tuple[str, ...], style: Style, output: str | None
+    file: str,
+    fmt: str,
+    to: str | None,
+    steps: tuple[str, ...],
+    style: Style,
+    output: str | None,
 ) -> None:  # --style is a Choice of STYLES
     """Print a component, an array of them, or a bot's call_api steps as cURL, Postman or HAR.
 
@@ -148,11 +162,16 @@ def export(
       botkit export component.json
       botkit export --style oneline < component.json
       botkit import request.sh | botkit export
-      botkit export bot.json --step assign --to postman -o assign.postman_collection.json
-      botkit export components.json --to har > calls.har
+      botkit export bot.json --step assign --format postman -o assign.postman_collection.json
+      botkit export components.json --format har > calls.har
     """
     from botkit.convert import export_document
 
+    if to is not None:
+        source_of_format = click.get_current_context().get_parameter_source("fmt")
+        if source_of_format is not click.core.ParameterSource.DEFAULT and to != fmt:
+            raise click.UsageError(f"--format {fmt} and --to {to} disagree: give one of them")
+        fmt = to
     text, source = _read_text(file)
     try:
         document = json.loads(text)
@@ -162,7 +181,7 @@ def export(
         ) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply", source=source) from None
-    exported = export_document(document, to=to, style=style, steps=steps, source=source)
+    exported = export_document(document, to=fmt, style=style, steps=steps, source=source)
     for warning in exported.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
     with output_stream(output) as out:

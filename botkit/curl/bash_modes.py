@@ -54,12 +54,12 @@ def take_commands(
             if parsed.text.startswith("-", parsed.start(other)):
                 raise second_command(parsed, other)  # a broken continuation, not a command
         for node, redirects, piped in found:
-            notes: list[Any] = []
-            expander = Expander(parsed.text, parsed.locator, variables, notes)
+            warnings: list[Any] = []
+            expander = Expander(parsed.text, parsed.locator, variables, warnings)
             words = parsed.words(node, expander)
             stdin = stdin_of(parsed, redirects, expander, piped)
             end = parsed.locator.at(max(parsed.end(n) for n in (node, *redirects)))
-            commands.append(ShellCommand(words, stdin, notes, "bash", end))
+            commands.append(ShellCommand(words, stdin, warnings, "bash", end))
 
 
 class OneCommand:
@@ -70,7 +70,7 @@ class OneCommand:
 
     def __init__(self) -> None:
         self.variables: dict[str, str] = {}
-        self.notes: list[Any] = []
+        self.warnings: list[Any] = []
         self.found = 0
         self.failure: InputError | None = None
         self.command: ShellCommand | None = None
@@ -90,7 +90,7 @@ class OneCommand:
     def _take(self, parsed: ParsedBash, children: list[Node]) -> None:
         if self.no_curl is None:
             self.no_curl = no_curl(parsed, [])
-        expander = Expander(parsed.text, parsed.locator, self.variables, self.notes)
+        expander = Expander(parsed.text, parsed.locator, self.variables, self.warnings)
         for child in children:
             kind = child.type
             if kind in ("comment", ";", "\n", "&", ";;"):
@@ -113,7 +113,7 @@ class OneCommand:
                     except InputError as exc:
                         self.command_error = exc
                     else:
-                        self.command = ShellCommand(words, stdin, self.notes, "bash")
+                        self.command = ShellCommand(words, stdin, self.warnings, "bash")
                 elif self.found == 2:
                     self.second_curl = parsed.error(
                         "a second curl command: botkit reads one command at a time", node

@@ -70,7 +70,7 @@ def _heredoc(parsed: ParsedBash, node: Node, expander: Expander) -> Stdin:
         return Stdin("text", raw, line, column)
     if strip_tabs:
         sub = Expander(
-            raw, parsed.locator, expander.variables, expander.notes, lambda i: body_start
+            raw, parsed.locator, expander.variables, expander.warnings, lambda i: body_start
         )
         return Stdin("text", sub.heredoc(0, len(raw)), line, column)
     return Stdin("text", expander.heredoc(body_start, end_line), line, column)

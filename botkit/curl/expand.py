@@ -63,13 +63,13 @@ class Expander:
         text: str,
         locator: Locator,
         variables: dict[str, str],
-        notes: list[CurlWarning],
+        warnings: list[CurlWarning],
         position: Callable[[int], int] | None = None,
     ) -> None:
         self.text = text
         self.locator = locator
         self.variables = variables
-        self.notes = notes
+        self.warnings = warnings
         self._position = position or (lambda i: i)
         self._depth = 0
 
@@ -335,7 +335,7 @@ class Expander:
         if name in self.variables:
             return self._split_check(name, self.variables[name], offset, quoted)
         placeholder = "{{" + name + "}}"
-        self.notes.append(
+        self.warnings.append(
             self.locator.note(
                 "$" + name,
                 f"shell variable ${name} is not set in this text; kept as {placeholder}",

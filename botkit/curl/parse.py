@@ -27,8 +27,8 @@ def parse_command(
     if not command.words:
         raise InputError("no curl command found in the text", source=source)
     report = Report(source, strict)
-    for note in command.notes:
-        report.warn(note.option, note.message, Word("", note.line, note.column))
+    for warning in command.warnings:
+        report.warn(warning.option, warning.message, Word("", warning.line, warning.column))
     state = CurlState()
     read_argv(command.words[1:], Recording(state, report, Inputs(report, base_dir, command.stdin)))
     first = command.words[0]

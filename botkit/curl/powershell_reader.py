@@ -50,7 +50,7 @@ class _PowerShellScanner:
         self.text = text
         self.locator = Locator(text, source)
         self.variables: dict[str, str] = {}
-        self.notes: list[CurlWarning] = []
+        self.warnings: list[CurlWarning] = []
 
     def error(self, message: str, at: int) -> Exception:
         return self.locator.error(message, at)
@@ -202,7 +202,7 @@ class _PowerShellScanner:
             shown = m.group()
             placeholder = "{{" + name + "}}"
             out.append(placeholder)
-            self.notes.append(
+            self.warnings.append(
                 self.locator.note(
                     shown,
                     f"PowerShell variable {shown} is not set in this text; kept as {placeholder}",
@@ -241,10 +241,10 @@ def read_powershell(text: str, source: str) -> ShellCommand:
     if any(w.text == "--%" for w in words):
         at = next(w for w in words if w.text == "--%")
         raise _word_error(reader, "PowerShell's --% (stop parsing) is beyond what botkit reads", at)
-    notes = reader.notes
+    warnings = reader.warnings
     quoted = next((w for w in words[1:] if '"' in w.text), None)
     if quoted is not None:
-        notes.append(
+        warnings.append(
             CurlWarning(
                 words[0].text,
                 'an argument holds ", which PowerShell before 7.3 drops when it runs '
@@ -253,7 +253,7 @@ def read_powershell(text: str, source: str) -> ShellCommand:
                 quoted.column,
             )
         )
-    return ShellCommand(words=words, notes=notes, dialect="powershell")
+    return ShellCommand(words=words, warnings=warnings, dialect="powershell")
 
 
 def _word_error(reader: _PowerShellScanner, message: str, word: Word) -> Exception:

@@ -1,8 +1,8 @@
 """Words of a shell command with their positions, shared by the bash, cmd and PowerShell readers.
 
 Every reader turns text into the same ``ShellCommand``: the argv curl would get,
-what its standard input holds, and notes about shell constructs that were read
-as ``{{variables}}``.  Positions are 1-based lines and columns (in characters)
+what its standard input holds, and warnings about shell constructs that were
+read as ``{{variables}}``.  Positions are 1-based lines and columns (in characters)
 of the original text, so errors and warnings point where the user looks.
 """
 
@@ -44,7 +44,7 @@ class ShellCommand:
 
     words: list[Word]  # words[0] is the program (curl, curl.exe)
     stdin: Stdin | None = None
-    notes: list[CurlWarning] = field(default_factory=list)
+    warnings: list[CurlWarning] = field(default_factory=list)
     dialect: str = "bash"
     # Where the command's text ends (1-based line and column just past it, its
     # here-document included), when it is one of several in a script.

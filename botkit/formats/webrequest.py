@@ -148,7 +148,7 @@ class _Reader:
         if not result.requests:
             raise InputError("no Invoke-WebRequest command found in the text", source=self.source)
         result.warnings.extend(
-            ReadWarning(f"{n.line}:{n.column}", n.option, n.message) for n in self.strings.notes
+            ReadWarning(f"{n.line}:{n.column}", n.option, n.message) for n in self.strings.warnings
         )
         return result
 

@@ -119,14 +119,14 @@ class Checks:
             self._run("syntax", doc, part.hits)
             return part
         file = analyse(doc, data)
-        if not named and file.kind == "other" and not file.components:
+        if not named and file.kind == "other" and not file.component_paths:
             return None
-        part.components = [_at(data, base) for base in file.components]
+        part.components = [_at(data, base) for base in file.component_paths]
         self._run("json", file, part.hits)
         if file.kind == "bot":
             self._run("bot", data, part.hits)
         if self.rules_of("call"):
-            for base, component in zip(file.components, part.components, strict=True):
+            for base, component in zip(file.component_paths, part.components, strict=True):
                 self._run("call", Call(component, base, self.ctx), part.hits)
         return part
 

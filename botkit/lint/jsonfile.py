@@ -24,11 +24,11 @@ class JsonFile:
     data: Any
     kind: Kind
     #: JSON paths of every Call API component in the file, in document order.
-    components: list[JsonPath]
+    component_paths: list[JsonPath]
 
 
 def analyse(doc: JsonDocument, data: Any) -> JsonFile:
-    return JsonFile(doc, data, kind_of(data), components_in(data))
+    return JsonFile(doc, data, kind_of(data), component_paths_in(data))
 
 
 _BOT_MARKS = ('"steps"', '"call_api"', "bot.schema.json", "component.schema.json")
@@ -53,7 +53,7 @@ def kind_of(data: Any) -> Kind:
     return "bot" if "steps" in data else "other"
 
 
-def components_in(data: Any) -> list[JsonPath]:
+def component_paths_in(data: Any) -> list[JsonPath]:
     """Paths of every object with ``"type": "call_api"`` (iterative: depth cannot overflow)."""
     found: list[JsonPath] = []
     stack: list[tuple[Any, JsonPath]] = [(data, ())]

@@ -34,7 +34,7 @@ class PhoneValue:
     value: str | int
     site: Site
     #: The vendor's form (digits / e164), or None when the vendor is unknown.
-    fmt: PhoneFormat | None
+    phone_format: PhoneFormat | None
     vendor: str | None
     check: PhoneCheck
     #: A query value: checked percent-decoded, and a fix must be percent-encoded.
@@ -59,7 +59,7 @@ def phone_values(
 def _collect(
     call: ComponentView, target: Target, check: Callable[[str], PhoneCheck]
 ) -> Iterator[PhoneValue]:
-    fmt = target.vendor.phone_format if target.vendor else None
+    phone_format = target.vendor.phone_format if target.vendor else None
     vendor = target.vendor.title if target.vendor else None
     body = call.body_json
     if target.api is not None:
@@ -68,21 +68,23 @@ def _collect(
                 continue
             if param.location == "body" and isinstance(body, dict) and param.name in body:
                 yield from _values(
-                    call, param.name, body[param.name], (param.name,), fmt, vendor, check
+                    call, param.name, body[param.name], (param.name,), phone_format, vendor, check
                 )
             elif param.location == "query":
                 for q in call.query:
                     if q.name == param.name and q.value is not None:
                         site = call.site("query", q.index, "value")
-                        yield from _one(call, q.name, q.value, site, fmt, vendor, check, query=True)
+                        yield from _one(
+                            call, q.name, q.value, site, phone_format, vendor, check, query=True
+                        )
         return
     if body is not None:
         for name, value, inner in _named_fields(body):
-            yield from _values(call, name, value, inner, fmt, vendor, check)
+            yield from _values(call, name, value, inner, phone_format, vendor, check)
     for q in call.query:
         if q.value is not None and PHONE_NAME.search(q.name):
             site = call.site("query", q.index, "value")
-            yield from _one(call, q.name, q.value, site, fmt, vendor, check, query=True)
+            yield from _one(call, q.name, q.value, site, phone_format, vendor, check, query=True)
 
 
 def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
@@ -107,15 +109,19 @@ def _values(
     name: str,
     value: Any,
     inner: JsonPath,
-    fmt: PhoneFormat | None,
+    phone_format: PhoneFormat | None,
     vendor: str | None,
     check: Callable[[str], PhoneCheck],
 ) -> Iterator[PhoneValue]:
     if isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _one(call, name, item, call.body_field_site(*inner, i), fmt, vendor, check)
+            yield from _one(
+                call, name, item, call.body_field_site(*inner, i), phone_format, vendor, check
+            )
     else:
-        yield from _one(call, name, value, call.body_field_site(*inner), fmt, vendor, check)
+        yield from _one(
+            call, name, value, call.body_field_site(*inner), phone_format, vendor, check
+        )
 
 
 def _one(
@@ -123,7 +129,7 @@ def _one(
     name: str,
     value: Any,
     site: Site,
-    fmt: PhoneFormat | None,
+    phone_format: PhoneFormat | None,
     vendor: str | None,
     check: Callable[[str], PhoneCheck],
     query: bool = False,
@@ -134,4 +140,4 @@ def _one(
         return
     if query and isinstance(value, str):
         value = unquote(value)  # as written in the URL: %2B is the '+'
-    yield PhoneValue(name, value, site, fmt, vendor, check(str(value)), query)
+    yield PhoneValue(name, value, site, phone_format, vendor, check(str(value)), query)

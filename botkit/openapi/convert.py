@@ -347,10 +347,12 @@ def _kind(ctx: _Context, name: str, schema: Mapping[str, Any]) -> tuple[str, boo
     if "const" in schema and schema["const"] is not None:
         enum = [str(schema["const"])]
     if kind == "string":
-        fmt = schema.get("format")
-        if fmt == "uuid":
+        schema_format = schema.get("format")
+        if schema_format == "uuid":
             return "uuid", False, enum
-        if fmt == "phone" or (ctx.phone_names is not None and ctx.phone_names.search(name)):
+        if schema_format == "phone" or (
+            ctx.phone_names is not None and ctx.phone_names.search(name)
+        ):
             return "phone", False, []
         return "string", False, enum
     if kind in ("integer", "number"):

@@ -35,13 +35,13 @@ def test_faulty_samples_raise_what_they_expect(path):
 def test_samples_call_every_catalog_api():
     from botkit.lint.call import Call
     from botkit.lint.context import Context
-    from botkit.lint.jsonfile import components_in
+    from botkit.lint.jsonfile import component_paths_in
 
     ctx = Context(LintConfig())
     used = set()
     for path in CLEAN + FAULTY:
         data = json.loads(path.read_text())
-        for base in components_in(data):
+        for base in component_paths_in(data):
             component = data
             for key in base:
                 component = component[key]

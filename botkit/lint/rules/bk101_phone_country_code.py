@@ -37,7 +37,7 @@ def _message(phone: PhoneValue) -> str:
         message = f"{shown} has no valid country code (read as +{digits})"
     suggestion = phone.check.suggestion
     if suggestion:
-        wanted = phone.fmt or ("e164" if international else "digits")
+        wanted = phone.phone_format or ("e164" if international else "digits")
         return message + f"; did you mean {suggestion if wanted == 'e164' else suggestion[1:]}?"
     if international:
         return message

@@ -23,14 +23,14 @@ _FORMS = {"digits": "digits only, no '+' or spaces", "e164": "'+' and digits (E.
 
 def check(call: Call) -> Iterator[Hit]:
     for phone in call.phone_values:
-        if not phone.check.ok or phone.fmt is None:
+        if not phone.check.ok or phone.phone_format is None:
             continue
-        wanted = phone.check.formatted(phone.fmt)
+        wanted = phone.check.formatted(phone.phone_format)
         if isinstance(phone.value, int):
             message = f"{phone.name}: write the number as a string, {wanted!r}"
         elif phone.value != wanted:
             message = (
-                f"{phone.name}: {phone.vendor} wants {_FORMS[phone.fmt]}: "
+                f"{phone.name}: {phone.vendor} wants {_FORMS[phone.phone_format]}: "
                 f"{phone.value!r} -> {wanted!r}"
             )
         else:

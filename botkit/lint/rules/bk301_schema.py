@@ -28,15 +28,15 @@ def check(file: JsonFile) -> Iterator[Hit]:
     # Errors grouped by the component they fall in (None: the bot around them); each
     # error is kept with the path of the document it was found in.
     groups: dict[JsonPath | None, list[tuple[JsonPath, Any]]] = {}
-    components = set(file.components)
+    component_paths = set(file.component_paths)
     covered: set[JsonPath] = set()
     if file.kind == "bot" and not _valid("bot", file.data):
         for error in schemas.validator("bot").iter_errors(file.data):
-            owner = _owner(tuple(error.absolute_path), components)
+            owner = _owner(tuple(error.absolute_path), component_paths)
             groups.setdefault(owner, []).append(((), error))
     if file.kind == "bot":
-        covered = {p for p in components if _in_steps(p)}
-    for path in file.components:
+        covered = {p for p in component_paths if _in_steps(p)}
+    for path in file.component_paths:
         component = _at(file.data, path)
         if path not in covered and not _valid("component", component):
             for error in schemas.validator("component").iter_errors(component):
@@ -75,9 +75,9 @@ def _valid(name: str, instance: Any) -> bool:
     return schemas.is_valid(name, instance)
 
 
-def _owner(path: JsonPath, components: set[JsonPath]) -> JsonPath | None:
+def _owner(path: JsonPath, component_paths: set[JsonPath]) -> JsonPath | None:
     for cut in range(len(path), -1, -1):
-        if path[:cut] in components:
+        if path[:cut] in component_paths:
             return path[:cut]
     return None
 
