@@ -10,6 +10,7 @@ pass it back with ``name=``; ``x-`` extension keys are not part of the request).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -115,9 +116,15 @@ def export_document(
     style: Style = "readme",
     steps: tuple[str, ...] = (),
     source: str = "",
+    values: Mapping[str, str] | None = None,
+    strict: bool = False,
 ) -> Exported:
     """A component, an array of them, or a bot's ``call_api`` steps (``steps``: those
-    ids only) as cURL, a Postman Collection v2.1 (``to="postman"``) or HAR (``"har"``)."""
+    ids only) as cURL, a Postman Collection v2.1 (``to="postman"``) or HAR (``"har"``).
+
+    ``values`` fills the components' ``{{variables}}`` first (``--var``/``--vars``);
+    then each variable left unfilled is a warning, or with ``strict`` an error.
+    """
     from botkit.formats import write_requests
     from botkit.formats.bot import call_steps
     from botkit.render import STYLES
@@ -126,10 +133,12 @@ def export_document(
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
     title, variables = "botkit export", {}
+    places: list[str] = []  # where each component is, for messages
     if isinstance(document, dict) and "steps" in document:
         components = []
         for k, component in call_steps(document, steps, source=source):
-            check_component(component, source=source, at=f"$.steps[{k}].component")
+            places.append(f"$.steps[{k}].component")
+            check_component(component, source=source, at=places[-1])
             components.append(component)
         title, variables = document["name"], dict(document.get("variables") or {})
     elif steps:
@@ -144,19 +153,57 @@ def export_document(
                     source=source,
                 )
             check_component(component, source=source, at=f"$[{index}]")
-        components = document
+        components, places = document, [f"$[{i}]" for i in range(len(document))]
     elif isinstance(document, dict):
         check_component(document, source=source)
-        components = [document]
+        components, places = [document], ["$"]
     else:
         raise InputError(
             "not a Call API component: expected a JSON object "
             "(a component or a bot) or an array of components",
             source=source,
         )
+    fill_warnings: list[str] = []
+    if values is not None or strict:
+        components, fill_warnings = _fill(components, places, values or {}, strict, source)
     requests = [(c["name"], Request.from_component(c)) for c in components]
     text, warnings = write_requests(to, requests, title=title, variables=variables, style=style)
-    return Exported(text, warnings)
+    if strict and warnings:
+        raise InputError(f"{warnings[0]} (--strict)", source=source)
+    return Exported(text, fill_warnings + warnings)
+
+
+def _fill(
+    components: list[dict[str, Any]],
+    places: list[str],
+    values: Mapping[str, str],
+    strict: bool,
+    source: str,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The components with ``values`` filled in, each checked again as a component (a
+    value is judged where it lands); and a warning per variable left unfilled."""
+    from botkit.fill import fill_component, unfilled, unfilled_message
+    from botkit.request import Request
+    from botkit.variables import VariablesError
+
+    out, warnings = [], []
+    for component, at in zip(components, places, strict=True):
+        try:
+            filled = fill_component(component, values)
+        except VariablesError as exc:
+            raise InputError(f"{at}: {exc}", source=source) from None
+        try:
+            check_component(filled, source=source)
+        except InputError as exc:
+            raise InputError(
+                f"{at}: with its variables filled in, {exc.message}", source=source
+            ) from None
+        names = unfilled(Request.from_component(filled))
+        if strict and names:
+            raise InputError(f"{at}: {unfilled_message(names)} (--strict)", source=source)
+        warnings += [f"{at}: {unfilled_message([n])}; left as written" for n in names]
+        out.append(filled)
+    return out, warnings
 
 
 def component_for(

@@ -87,14 +87,17 @@ def build_request(
         for p in api.params_in("header")
         if p.name in normalised
     ]
-    headers.sort(key=lambda h: h.name)  # ReadMe lists headers sorted, case-sensitively
-
     body_fields = {
         p.name: normalised[p.name] for p in api.params_in("body") if p.name in normalised
     }
     body = None
     if body_fields or (api.params_in("body") and api.method != "GET"):
         body = Body(text=_json_text(body_fields, body_layout))
+        if not any(h.name.lower() == "content-type" for h in headers):
+            # The body is JSON: say so when the vendor's headers do not (curl would
+            # otherwise call it a form, or with the header removed, nothing).
+            headers.append(Header("Content-Type", "application/json"))
+    headers.sort(key=lambda h: h.name)  # ReadMe lists headers sorted, case-sensitively
     return Generated(Request(api.method, url, headers, query, body, auth), notes)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from botkit.catalog import BUILT_IN, RESERVED_OPTIONS, Api, Catalog, Param, Vendor
+from botkit.catalog import BUILT_IN, RESERVED_OPTIONS, Api, Catalog, Param, Vendor, kebab
 from botkit.catalog.auth import scheme_from_data
 from botkit.errors import BotkitError
 
@@ -233,7 +233,7 @@ def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
                     json.loads(p["schema"])
                 except ValueError as exc:
                     fail(("api", i, "params", j, "schema"), f"is not JSON text: {exc}")
-        options = [p.get("option") or _kebab(p["name"]) for p in params]
+        options = [p.get("option") or kebab(p["name"]) for p in params]
         for j, option in enumerate(options):
             if options.index(option) != j:
                 fail(("api", i, "params", j, "name"), f"the CLI option --{option} is taken")
@@ -264,12 +264,6 @@ def _strings(node: Any, where: Where) -> Iterable[tuple[Where, str]]:
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _strings(value, (*where, i))
-
-
-def _kebab(name: str) -> str:
-    from botkit.catalog import kebab
-
-    return kebab(name)
 
 
 def _vendor(path: Path, data: dict[str, Any]) -> Vendor:

@@ -12,7 +12,7 @@ import sys
 import click
 
 from botkit.cli.catalog_option import catalog_option
-from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, with_output
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_values, with_fill, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
@@ -141,6 +141,10 @@ def import_(
     show_default=True,
     help=STYLE_HELP,
 )
+@with_fill(
+    "Fail (exit 2) instead of warning: a variable left without a value, or what the "
+    "format cannot hold."
+)
 @with_output
 @catalog_option
 def export(
@@ -148,14 +152,19 @@ def export(
     fmt: str,
     to: str | None,
     steps: tuple[str, ...],
-    style: Style,
+    style: Style,  # a Choice of STYLES
+    var: tuple[str, ...],
+    vars_files: tuple[str, ...],
+    strict: bool,
     output: str | None,
-) -> None:  # --style is a Choice of STYLES
+) -> None:
     """Print a component, an array of them, or a bot's call_api steps as cURL, Postman or HAR.
 
     The cURL sends exactly the request each component describes; paste it in a
     terminal or in Bot Studio's "Import from cURL".  The Postman collection and
-    the HAR file describe the same requests, {{variables}} kept.
+    the HAR file describe the same requests, {{variables}} kept unless filled
+    with --var NAME=VALUE or --vars FILE (a variable left unfilled is then a
+    warning; --strict: exit 2).
 
     \b
     Examples:
@@ -164,6 +173,7 @@ def export(
       botkit import request.sh | botkit export
       botkit export bot.json --step assign --format postman -o assign.postman_collection.json
       botkit export components.json --format har > calls.har
+      botkit export bot.json --step assign --vars session.json --var customer_phone=+919876543210
     """
     from botkit.convert import export_document
 
@@ -172,6 +182,7 @@ def export(
         if source_of_format is not click.core.ParameterSource.DEFAULT and to != fmt:
             raise click.UsageError(f"--format {fmt} and --to {to} disagree: give one of them")
         fmt = to
+    values = fill_values(var, vars_files)
     text, source = _read_text(file)
     try:
         document = json.loads(text)
@@ -181,7 +192,9 @@ def export(
         ) from None
     except RecursionError:
         raise InputError("the JSON is nested too deeply", source=source) from None
-    exported = export_document(document, to=fmt, style=style, steps=steps, source=source)
+    exported = export_document(
+        document, to=fmt, style=style, steps=steps, source=source, values=values, strict=strict
+    )
     for warning in exported.warnings:
         click.echo(f"botkit: warning: {source}:{warning}", err=True)
     with output_stream(output) as out:

@@ -15,7 +15,7 @@ import click
 from botkit.catalog import Api, load_catalog
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
-from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, output_option
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_options, fill_values, output_option
 from botkit.errors import ParamError
 from botkit.output import output_stream
 from botkit.render import STYLE_BODY_LAYOUT, STYLES
@@ -64,6 +64,7 @@ def _build_api_command(api: Api) -> click.Command:
             metavar="CC",
             help="Region (e.g. IN) used only to suggest the fix for a number without country code.",
         ),
+        *fill_options("Fail (exit 2) when a variable is left without a value."),
     ]
     example = _example_line(api)
 
@@ -105,25 +106,38 @@ def _example_line(api: Api) -> str:
 def _generate(api: Api, options: dict[str, Any]) -> None:
     from botkit.generate import BodyLayout, Credentials, build_request
 
-    values = {p.name: options.get(p.dest) for p in api.params}
+    values: dict[str, Any] = {p.name: options.get(p.dest) for p in api.params}
     output_format = options["output_format"]
     body_layout: BodyLayout = (
         "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
     )
-    credentials = Credentials(
-        api_key=options.get("api_key"), user=options.get("user"), token=options.get("token")
-    )
+    base_url = options["base_url"]
+    secrets = {k: options.get(k) for k in _CREDENTIALS}
+    given = fill_values(options["var"], options["vars_files"])
+    source_of = _no_source
+    if given is not None:
+        from botkit.fill import fill_values as fill
+
+        filled = fill(
+            {**values, "base_url": base_url, **_credential_defaults(api, secrets, given)}, given
+        )
+        base_url = filled.values.pop("base_url")
+        secrets = {k: filled.values.pop(k) for k in _CREDENTIALS}
+        values, source_of = filled.values, filled.source_of
+    credentials = Credentials(**secrets)
     try:
         generated = build_request(
             api,
             values,
-            base_url=options["base_url"],
+            base_url=base_url,
             credentials=credentials,
             body_layout=body_layout,
             default_region=options["default_region"],
         )
     except ParamError as exc:
-        raise click.UsageError(_option_message(api, exc)) from None
+        raise click.UsageError(_option_message(api, exc) + source_of(exc.param)) from None
+    if given is not None or options["strict"]:
+        _report_unfilled(generated, strict=options["strict"])
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
     if output_format == "component":
@@ -138,6 +152,47 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         text = render_curl(generated.request, options["style"])
     with output_stream(options["output"]) as out:
         click.echo(text, file=out, nl=False)
+
+
+_CREDENTIALS = ("api_key", "user", "token")
+
+
+def _no_source(key: str) -> str:
+    return ""
+
+
+def _credential_defaults(
+    api: Api, secrets: dict[str, str | None], given: dict[str, str]
+) -> dict[str, str | None]:
+    """The credentials, from the options and the environment as before; when none was
+    given there, from the variables the naming rule names (``--var DOUBLETICK_API_KEY=...``,
+    or ``UNBLU_USER`` and ``UNBLU_PASSWORD``, or ``UNBLU_TOKEN``)."""
+    if any(secrets.values()):
+        return secrets
+    from botkit.variables import credential_names, written
+
+    names = credential_names(api.vendor)
+    out = dict(secrets)
+    if names.api_key and names.api_key in given:
+        out["api_key"] = written(names.api_key)
+    elif names.token and names.token in given:
+        out["token"] = written(names.token)
+    elif names.user and names.password and names.user in given and names.password in given:
+        out["user"] = written(names.user) + ":" + written(names.password)
+    return out
+
+
+def _report_unfilled(generated: Any, *, strict: bool) -> None:
+    """Each variable the command still holds: a warning, or with ``--strict`` an error.
+    One a note already explains (a credential left out) is not repeated."""
+    from botkit.fill import unfilled, unfilled_message
+
+    names = unfilled(generated.request)
+    if strict and names:
+        raise click.UsageError(unfilled_message(names) + " (--strict)")
+    for name in names:
+        if not any("{{" + name + "}}" in note for note in generated.notes):
+            click.echo(f"botkit: warning: {unfilled_message([name])}; left as written", err=True)
 
 
 def _option_message(api: Api, exc: ParamError) -> str:

@@ -28,6 +28,7 @@ def __getattr__(name: str) -> Any:
     globals()["STYLE_HELP"] = "; ".join(f"{n}: {text}" for n, text in descriptions.items()) + "."
     return globals()[name]
 
+
 _OUTPUT_DECLS = ("-o", "--output")
 _OUTPUT_ATTRS: dict[str, Any] = {
     "metavar": "FILE",
@@ -43,3 +44,56 @@ with_output = click.option(*_OUTPUT_DECLS, "output", **_OUTPUT_ATTRS)
 def output_option() -> click.Option:
     """The same ``-o/--output FILE``, for commands built from catalog entries."""
     return click.Option([*_OUTPUT_DECLS, "output"], **_OUTPUT_ATTRS)
+
+
+# --- filling variables: --var, --vars, --strict (botkit curl, botkit export) -----------------
+
+_FILL_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
+    (
+        ("--var", "var"),
+        {
+            "multiple": True,
+            "metavar": "NAME=VALUE",
+            "help": "Fill the variable {{NAME}} with VALUE (repeatable; wins over --vars).",
+        },
+    ),
+    (
+        ("--vars", "vars_files"),
+        {
+            "multiple": True,
+            "metavar": "FILE",
+            "type": click.Path(dir_okay=False),
+            "help": "Fill variables from FILE: a JSON object (nested objects give a.b names) "
+            "or a .env file of NAME=VALUE lines (repeatable).",
+        },
+    ),
+)
+
+
+def fill_options(strict_help: str) -> list[click.Option]:
+    """``--var NAME=VALUE``, ``--vars FILE`` and ``--strict``, for a command built at run time."""
+    options = [click.Option(list(decls), **attrs) for decls, attrs in _FILL_OPTIONS]
+    options.append(click.Option(["--strict"], is_flag=True, help=strict_help))
+    return options
+
+
+def with_fill(strict_help: str) -> Any:
+    """The same three options as a decorator (parameters ``var``, ``vars_files``, ``strict``)."""
+
+    def decorate(f: Any) -> Any:
+        f = click.option("--strict", is_flag=True, help=strict_help)(f)
+        for decls, attrs in reversed(_FILL_OPTIONS):
+            f = click.option(*decls, **attrs)(f)
+        return f
+
+    return decorate
+
+
+def fill_values(var: tuple[str, ...], vars_files: tuple[str, ...]) -> dict[str, str] | None:
+    """The values ``--var`` and ``--vars`` give, or None when neither was used (nothing to
+    fill, and no warning about what stays a variable)."""
+    if not var and not vars_files:
+        return None
+    from botkit.variables import read_values
+
+    return read_values(var, vars_files)

@@ -2,9 +2,9 @@
 # Jinja's compiled code for the template; tests/test_templates_compiled.py keeps it current.
 # ruff: noqa
 # mypy: ignore-errors
-from botkit.template_runtime import TemplateRuntimeError, Undefined, internalcode, missing, str_join, environment
+from botkit.template_runtime import TemplateRuntimeError, Undefined, internalcode, missing, environment
 
-SOURCE = '{#- One line: short options; control characters written as $\'...\' so nothing wraps. -#}\n{% if piped %}printf %s {{ piped.text | shq1 }} | {% endif %}curl{% for option in options %} {{ (option.flag ~ " ") if option.flag }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n'
+SOURCE = '{#- One line: short options; control characters written as $\'...\' so nothing wraps. -#}\n{% if piped %}printf %s {{ piped.text | shq1 }} | {% endif %}curl{% for option in options %} {{ option.flag }}{{ " " if option.flag and option.value is not none }}{{ (option.value if option.raw else option.value | shq1) if option.value is not none }}{% endfor %}\n\n'
 name = 'curl/oneline.sh.j2'
 
 def root(context, missing=missing, environment=environment):
@@ -38,7 +38,8 @@ def root(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         yield ' '
-        yield str((str_join((environment.getattr(l_1_option, 'flag'), ' ', )) if environment.getattr(l_1_option, 'flag') else cond_expr_undefined("the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined.")))
+        yield str(environment.getattr(l_1_option, 'flag'))
+        yield str((' ' if (environment.getattr(l_1_option, 'flag') and (not t_2(environment.getattr(l_1_option, 'value')))) else cond_expr_undefined("the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined.")))
         yield str(((environment.getattr(l_1_option, 'value') if environment.getattr(l_1_option, 'raw') else t_1(environment.getattr(l_1_option, 'value'))) if (not t_2(environment.getattr(l_1_option, 'value'))) else cond_expr_undefined("the inline if-expression on line 2 in 'curl/oneline.sh.j2' evaluated to false and no else section was defined.")))
     l_1_option = missing
     yield '\n'
