@@ -11,9 +11,8 @@ carrier modules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PhoneFormat = Literal["digits", "e164"]
 
@@ -26,8 +25,7 @@ class PhoneProblem(Enum):
     NOT_A_NUMBER = "not-a-number"
 
 
-@dataclass(frozen=True)
-class PhoneCheck:
+class PhoneCheck(NamedTuple):
     """The outcome for one value: its E.164 form when valid, else the problem and a hint."""
 
     value: str

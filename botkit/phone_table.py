@@ -27,8 +27,8 @@ _MAX_CODE = 3
 _MIN_NATIONAL, _MAX_NATIONAL = 2, 17
 _MAX_INPUT = 250
 _NON_GEO = "001"
-#: The order of ``descs`` in the table (tools/phone_patterns.py): general, then the types
-#: that make a number valid whatever else it is, then fixed line, then mobile.
+#: The order of ``descs`` in the table (tools/phone_patterns.py): general, then premium
+#: rate, toll free, shared cost, VoIP, personal, pager, UAN, voicemail, fixed line, mobile.
 _GENERAL, _FIXED, _MOBILE = 0, 9, 10
 
 
@@ -92,9 +92,12 @@ def _has_type(national: str, meta: dict[str, Any]) -> bool:
     descs = meta["descs"]
     if not _matches(national, descs[_GENERAL]):
         return False
-    if any(_matches(national, d) for d in descs[_GENERAL + 1 : _FIXED + 1]):
+    # Any type will do, so mobile (what bots carry) first: a region's other patterns
+    # (India's fixed-line one is 20 kB) are then seldom compiled.  With ``same``,
+    # phonenumbers reads mobile numbers by the fixed-line pattern.
+    if not meta["same"] and _matches(national, descs[_MOBILE]):
         return True
-    return not meta["same"] and _matches(national, descs[_MOBILE])
+    return any(_matches(national, d) for d in descs[_GENERAL + 1 : _FIXED + 1])
 
 
 def _matches(national: str, desc: list[Any] | None) -> bool:

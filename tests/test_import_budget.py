@@ -37,6 +37,11 @@ NEVER = (
     "hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio",
     "tempfile", "importlib.resources", "_hashlib",
 )  # fmt: skip
+# Readers of other formats than the one read (a cURL snippet needs none of them).
+OTHER_READERS = (
+    "botkit.formats.har", "botkit.formats.postman", "botkit.formats.webrequest",
+    "botkit.curl.powershell_reader", "botkit.curl.cmd_reader",
+)  # fmt: skip
 # A lint run loads only the rules of the kinds of file it meets (botkit/lint/rules).
 _RULES = "botkit.lint.rules."
 BOT_RULES = tuple(_RULES + n for n in ("bk501_unknown_step", "bk601_undefined_variable"))
@@ -90,9 +95,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "apis show doubletick.assign-chat": NOTHING_RENDERED,
     PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
-    "import {dir}/snippet.sh": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER,
+    "import {dir}/snippet.sh": (
+        SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + OTHER_READERS
+    ),
     "export {dir}/component.json": EVERYTHING,
-    "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES,
+    "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS,
     "lint {dir}/bot.json": LINT + BASH + CURL_RULES,
     "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES,
     "import {dir}/session.har": EVERYTHING,

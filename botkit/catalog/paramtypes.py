@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from botkit.errors import ParamError
 from botkit.phone import PhoneFormat
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@dataclass(frozen=True)
-class ValueContext:
+class ValueContext(NamedTuple):
     """What a value's normal form depends on besides the value: the vendor and the user."""
 
     phone_format: PhoneFormat = "digits"

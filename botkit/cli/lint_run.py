@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from botkit.lint.config import LintConfig
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from botkit.lint.runner import FixMode
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     fmt: str = "text"
     fix: bool = False
     diff: bool = False

@@ -27,12 +27,6 @@ from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.request import Body, Header, Request
 
 _CMDLETS = ("invoke-webrequest", "invoke-restmethod", "iwr", "irm")
-_LOOKS = re.compile(
-    r"(?im)^[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:\$\w+[ \t]*=[ \t]*)?(?:&[ \t]*)?"
-    r"(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b"
-    r"|new-object[ \t]+microsoft\.powershell\.commands\.webrequestsession"
-    r"|^[ \t]*curl[ \t]+-(?:uri|method|headers|usebasicparsing)\b"
-)
 _CURL_EXE = re.compile(
     r"\s*(?:PS [^>\n]*>\s*)?(?:&\s*)?curl(?:\.exe)?[ \t]+"
     r"(?!-(?:uri|method|headers|usebasicparsing)\b)",
@@ -79,10 +73,6 @@ _LOST = {
     "UseDefaultCredentials": "the Windows user's credentials",
     "ProxyUseDefaultCredentials": "the Windows user's proxy credentials",
 }
-
-
-def looks_like_webrequest(text: str) -> bool:
-    return _LOOKS.search(text[:200_000]) is not None
 
 
 @dataclass

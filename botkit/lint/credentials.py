@@ -11,7 +11,7 @@ and committed secrets, but nothing can be called missing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from botkit.catalog import Vendor
 from botkit.catalog.auth import AuthScheme
@@ -25,8 +25,7 @@ _AUTH_HEADER = re.compile(
 _VENDOR_HEADERS = {"authorization", "x-api-key"}
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     label: str
     value: str
     site: Site
@@ -34,8 +33,7 @@ class Credential:
     secret: bool = True
 
 
-@dataclass(frozen=True)
-class AuthView:
+class AuthView(NamedTuple):
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
     #: The API's auth scheme (its own, else its vendor's); None for an unknown API.

@@ -10,7 +10,7 @@ so one wrong URL does not bury the user in follow-on findings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lint.component import ComponentView
@@ -19,8 +19,7 @@ from botkit.request import split_url
 from botkit.variables import blank_templates, looks_templated
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     #: The API the component calls (or says it calls).
     api: Api | None = None
     #: The vendor, known from the API or from the URL's host.
