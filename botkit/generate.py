@@ -40,6 +40,9 @@ _BASE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f/?#]+(/[^\s\x00-\x1f\x7f
 class Generated:
     request: Request
     notes: list[str] = field(default_factory=list)
+    #: Credentials given that ``botkit lint`` would reject (BK202): the request is
+    #: made as asked, and the user is told it will fail.
+    warnings: list[str] = field(default_factory=list)
 
 
 def build_request(
@@ -98,7 +101,27 @@ def build_request(
             # otherwise call it a form, or with the header removed, nothing).
             headers.append(Header("Content-Type", "application/json"))
     headers.sort(key=lambda h: h.name)  # ReadMe lists headers sorted, case-sensitively
-    return Generated(Request(api.method, url, headers, query, body, auth), notes)
+    warnings = placeholder_warnings(credentials) if include_auth else []
+    return Generated(Request(api.method, url, headers, query, body, auth), notes, warnings)
+
+
+def placeholder_warnings(credentials: Credentials) -> list[str]:
+    """One line per credential that is empty or documentation text (``YOUR_API_KEY``),
+    judged by the same test as lint's BK202: ``botkit curl`` warns of what lint would reject."""
+    given = {
+        "API key": credentials.api_key,
+        "token": credentials.token,
+        "password": credentials.user.partition(":")[2] if credentials.user else None,
+    }
+    if not any(given.values()):
+        return []
+    from botkit.lint.secrets import is_placeholder
+
+    return [
+        f"the {what} {value!r} is a placeholder: the API will refuse it (botkit lint: BK202)"
+        for what, value in given.items()
+        if value and is_placeholder(value)
+    ]
 
 
 def _check_presence(api: Api, given: Mapping[str, Any]) -> None:

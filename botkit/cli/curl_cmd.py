@@ -140,6 +140,8 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         _report_unfilled(generated, strict=options["strict"])
     for note in generated.notes:
         click.echo(f"botkit: note: {note}", err=True)
+    for warning in generated.warnings:
+        click.echo(f"botkit: warning: {warning}", err=True)
     if output_format == "component":
         from botkit.convert import default_name
 

@@ -198,7 +198,7 @@ def write_requests(
 
         return write_curl(requests, style=style), []
     if fmt == "postman":
-        from botkit.formats.postman import write_postman
+        from botkit.formats.postman_write import write_postman
 
         document, warnings = write_postman(requests, title=title, variables=variables or {})
     elif fmt == "har":

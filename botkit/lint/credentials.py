@@ -121,6 +121,6 @@ def secrets_in(component: dict) -> list[str]:
                 found.append(value)
     auth = component.get("auth")
     password = auth.get("password") if isinstance(auth, dict) else None
-    if isinstance(password, str) and password and not is_variable(password):
+    if isinstance(password, str) and not is_placeholder(password) and not is_variable(password):
         found.append(password)
     return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from botkit.errors import InputError
 from botkit.lint.document import BOM, Document
 from botkit.lint.jsonpos import JsonIndexError, JsonPath, LineIndex, Node, index
-from botkit.lint.model import Site
+from botkit.lint.model import Rule, Site
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 _COMMAND = re.compile(r"(?m)(?<![\w.$/-])curl(?:\.exe)?(?![\w.-])")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
 _IGNORE = re.compile(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)$")
-_CODE = re.compile(r"BK\d{3}", re.I)
+#: A word that is meant as a rule selector (a code, a prefix, a hyphenated slug), known or not.
+_SELECTOR_SHAPED = re.compile(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
+_CODE_SHAPED = re.compile(r"(?i)bk\d{0,3}")
 _PHONE_JSON = re.compile(r'"\+?[0-9]*"')
 _USER_OPTION = re.compile(r"(?:-u|--user)[ \t=]*['\"]?")
 _DATA_OPTION = re.compile(r"(?<![\w-])(?:-d|--data[\w-]*|--json)\b")
@@ -43,15 +45,34 @@ def mentions_curl(text: str) -> bool:
 
 @lru_cache(maxsize=2)  # one script gives one document per command: scan it once
 def ignored_codes(text: str) -> frozenset[str]:
-    """Codes named by ``# botkit: ignore BK203, BK101`` lines; a bare line means all."""
-    codes: set[str] = set()
+    """Rules named by ``# botkit: ignore BK203, phone-format, BK1`` lines (codes, code
+    prefixes, slugs; free text may follow them), ``ALL`` for a bare line.  A line whose
+    first word is meant as a selector but names no rule (a typo) suppresses nothing."""
+    selectors: set[str] = set()
     for match in _IGNORE.finditer(text):
-        named = _CODE.findall(match.group("codes"))
-        if named:
-            codes.update(c.upper() for c in named)
+        named = _selectors(match.group("codes"))
+        if named is None:
+            selectors.add(ALL)
         else:
-            codes.add(ALL)
-    return frozenset(codes)
+            selectors.update(named)
+    return frozenset(selectors)
+
+
+def _selectors(rest: str) -> list[str] | None:
+    """The selectors at the start of ``rest``; None when there are none (a bare line)."""
+    from botkit.lint.rules import all_rules, known
+
+    slugs = {r.slug for r in all_rules()}
+    words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
+    named: list[str] = []
+    for word in words:
+        shaped = word.upper() == ALL or _CODE_SHAPED.fullmatch(word) or word.lower() in slugs
+        if not shaped or not known(word):
+            if not named and _SELECTOR_SHAPED.fullmatch(word):
+                return []  # a typo'd selector must not silence everything
+            break
+        named.append(word)
+    return named or None
 
 
 @lru_cache(maxsize=2)
@@ -122,8 +143,10 @@ class CurlDocument(Document):
         stripped = len(self.text) - len(self.text.lstrip())
         return min(stripped, len(self.text))
 
-    def suppressed(self, code: str, site: Site) -> bool:
-        return ALL in self.ignored or code in self.ignored
+    def suppressed(self, rule: Rule, site: Site) -> bool:
+        from botkit.lint.rules import covers
+
+        return ALL in self.ignored or covers(self.ignored, rule)
 
     # --- finding values again in the text ---------------------------------------------
 

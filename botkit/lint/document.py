@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from botkit.lint.jsonpos import LineIndex
-from botkit.lint.model import Edit, Position, Site
+from botkit.lint.model import Edit, Position, Rule, Site
 
 BOM = "\ufeff"
 
@@ -49,7 +49,7 @@ class Document:
             return start, start
         return 0, 0
 
-    def suppressed(self, code: str, site: Site) -> bool:
+    def suppressed(self, rule: Rule, site: Site) -> bool:
         return False
 
     def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:

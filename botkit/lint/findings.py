@@ -20,7 +20,7 @@ def findings_of(part: Part) -> list[Finding]:
     secrets = _secrets_of(part) if part.hits else []
     findings = []
     for rule, hit in part.hits:
-        if doc.suppressed(rule.code, hit.site):
+        if doc.suppressed(rule, hit.site):
             continue
         start, end = doc.span(hit.site)
         fix = None

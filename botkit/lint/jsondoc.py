@@ -14,7 +14,7 @@ from typing import Any
 
 from botkit.lint.document import BOM, Document
 from botkit.lint.jsonpos import JsonIndexError, JsonPath, Node, Seeker, StringMap, index
-from botkit.lint.model import Site
+from botkit.lint.model import Rule, Site
 
 IGNORE_KEY = "x-botkit-ignore"
 
@@ -138,8 +138,11 @@ class JsonDocument(Document):
         # The new inner JSON text, written as the content of the outer string literal.
         return start, end, json.dumps(new, ensure_ascii=False)[1:-1]
 
-    def suppressed(self, code: str, site: Site) -> bool:
-        """Is ``code`` listed in ``x-botkit-ignore`` of an object that encloses the site?"""
+    def suppressed(self, rule: Rule, site: Site) -> bool:
+        """Is ``rule`` named (by code, code prefix or slug) in ``x-botkit-ignore`` of an
+        object that encloses the site?"""
+        from botkit.lint.rules import covers
+
         try:
             data = self.data
         except JsonSyntaxError:
@@ -148,7 +151,7 @@ class JsonDocument(Document):
         for step in (*site.path, None):
             if isinstance(node, dict):
                 codes = node.get(IGNORE_KEY)
-                if isinstance(codes, list) and code in codes:
+                if isinstance(codes, list) and covers(codes, rule):
                     return True
             if step is None:
                 break

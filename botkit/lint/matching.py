@@ -3,8 +3,11 @@
 A component names its API with ``api`` or is recognised by method and path
 template (Unblu on any host).  When it names one API but calls another path,
 or calls a vendor's host on a path the vendor does not have, the mismatch is
-described here once and reported by BK304; the field rules then stand down,
-so one wrong URL does not bury the user in follow-on findings.
+described here once and reported by BK304.  The field rules do not stand down
+for it: each rule reports on its own what it can say truly, so fixing the URL
+never uncovers a second round of findings.  Fields are checked against the API
+the component names (``api``), the one its author meant; an unknown id or an
+unrecognised path leaves no API to check them against.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ class Target(NamedTuple):
 
     @property
     def fields_apply(self) -> bool:
-        """Check body and query fields against the API only when it is known for sure."""
-        return self.api is not None and self.problem is None
+        """Body and query fields are checked whenever there is an API to check them
+        against, even one the method or path disagrees with (BK304 says so apart)."""
+        return self.api is not None
 
 
 def match(call: ComponentView, catalog: Catalog) -> Target:
@@ -53,6 +57,9 @@ def match(call: ComponentView, catalog: Catalog) -> Target:
         return Target(found, found.vendor, problem)
     vendor = vendor_for_host(catalog, url)
     if vendor is not None and problem is None:
+        same_path = _same_path(call, vendor, catalog)
+        if same_path is not None:  # the right path with the wrong method: its fields apply
+            return Target(same_path, vendor, _wrong_method(call, vendor, same_path))
         problem = _unknown_path(call, vendor, catalog)
     return Target(None, vendor, problem)
 
@@ -93,6 +100,20 @@ def _mismatch(call: ComponentView, api: Api, catalog: Catalog) -> tuple[Site, st
     )
 
 
+def _same_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> Api | None:
+    """The vendor's API on exactly this path (then only the method is wrong)."""
+    path = split_url(call.url or "").path
+    return next(
+        (a for a in catalog if a.vendor.name == vendor.name and a.path_pattern.match(path)),
+        None,
+    )
+
+
+def _wrong_method(call: ComponentView, vendor: Vendor, api: Api) -> tuple[Site, str]:
+    method = (call.method or "").upper()
+    return (call.site("method"), f"{vendor.title}'s {api.id} takes {api.method}, not {method}")
+
+
 def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tuple[Site, str] | None:
     """A vendor host with a path the catalog lacks: a mistake only when it is nearly a
     catalog path (or the right path with the wrong method).  The catalog holds a few of
@@ -100,10 +121,6 @@ def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tupl
     method = (call.method or "").upper()
     path = split_url(call.url or "").path
     apis = [api for api in catalog if api.vendor.name == vendor.name]
-    same_path = [api for api in apis if api.path_pattern.match(path)]
-    if same_path:
-        api = same_path[0]
-        return (call.site("method"), f"{vendor.title}'s {api.id} takes {api.method}, not {method}")
     by_shape = {_shape(api.path): api for api in apis}
     import difflib  # only for a URL no API matches
 

@@ -13,7 +13,10 @@ from botkit.phone import is_template_variable
 from botkit.redact import mask as mask  # the one masking rule, re-exported for the rules
 
 _SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
-_SHELL_VARIABLE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]*\})")
+#: A shell variable written out whole: after the cURL readers (which turn every variable
+#: they expand into ``{{NAME}}``) it can only be text sent as it is (``'$API_KEY'`` in
+#: single quotes), so it is a placeholder, never a variable.
+_SHELL_VARIABLE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
 _PLACEHOLDER = re.compile(
     r"""(?ix)^(?:
         <[^<>]*>                      # <x-api-key>, <token>
@@ -31,8 +34,13 @@ _PLACEHOLDER = re.compile(
 
 
 def is_variable(value: str) -> bool:
-    """A value filled in at run time: ``{{api_key}}`` in a bot, ``$API_KEY`` in a snippet."""
-    return is_template_variable(value) or bool(_SHELL_VARIABLE.search(value))
+    """A value filled in at run time: ``{{api_key}}``.
+
+    A ``$`` is always literal here: the cURL readers have already turned each shell
+    variable they expand into ``{{NAME}}``, so ``Xk9pL2q$wZZ`` (from ``-u 'admin:Xk9pL2q$wZZ'``)
+    is a password as written, and a bot sends ``$API_KEY`` as those eight characters.
+    """
+    return is_template_variable(value)
 
 
 def credential(value: str) -> str:
@@ -40,10 +48,15 @@ def credential(value: str) -> str:
     return _SCHEME.sub("", value, count=1).strip()
 
 
+def is_shell_variable(value: str) -> bool:
+    """A ``$NAME`` (or ``${NAME}``) that reached the request as text: nothing expanded it."""
+    return _SHELL_VARIABLE.fullmatch(credential(value)) is not None
+
+
 def is_placeholder(value: str) -> bool:
     """Empty, or text that documentation puts where a real key should go."""
     token = credential(value)
-    return not token or _PLACEHOLDER.match(token) is not None
+    return not token or _PLACEHOLDER.match(token) is not None or is_shell_variable(token)
 
 
 def redact(text: str, secrets: list[str]) -> str:

@@ -130,3 +130,64 @@ def test_bk203_generic_api_key_header_on_unknown_api():
         "headers": [{"name": "X-Api-Key", "value": "live_8c1d2e3f4a5b6c7d8e9f"}],
     }
     assert codes(lint(bot(component))) == ["BK203"]
+
+
+# A password with a `$` in it, written in each of bash's quotings: curl gets the same
+# literal password each time, so each is the same committed secret.
+@pytest.mark.parametrize(
+    "written",
+    [
+        "'admin:Xk9pL2q$wZZ'",
+        '"admin:Xk9pL2q\\$wZZ"',
+        "admin:Xk9pL2q\\$wZZ",
+        "$'admin:Xk9pL2q$wZZ'",
+        "'admin:Xk9pL2q'\"\\$wZZ\"",
+    ],
+)
+def test_bk203_literal_password_with_a_dollar_in_every_quoting(written):
+    [finding] = lint(f"curl -u {written} https://crm.example.com/leads\n", kind="curl")
+    assert finding.code == "BK203" and "Xk9pL2q" not in finding.message
+
+
+def test_a_shell_variable_is_no_finding_but_the_same_text_in_single_quotes_is():
+    assert lint('curl -u "admin:$CRM_PASSWORD" https://crm.example.com/leads\n', kind="curl") == []
+    [finding] = lint("curl -u 'admin:$CRM_PASSWORD' https://crm.example.com/leads\n", kind="curl")
+    assert finding.code == "BK202" and "'$CRM_PASSWORD'" in finding.message
+    assert "single quotes" in finding.message
+
+
+def test_a_bot_sends_a_dollar_variable_as_text():
+    [finding] = lint(bot(_with_auth("$DOUBLETICK_API_KEY")))
+    assert finding.code == "BK202" and "{{variables}}" in finding.message
+    [finding] = lint(bot(_with_auth("key_Zq81LmX0pR4v$T7wY2nB5cXYZ")))
+    assert finding.code == "BK203"
+
+
+DT_ARGS = (
+    "curl",
+    "doubletick.assign-chat",
+    "--customer-phone-number",
+    "919876543210",
+    "--assigned-user-phone-number",
+    "919812345678",
+)
+
+
+@pytest.mark.parametrize("key", ["YOUR_API_KEY", "<x-api-key>", "key_xxxxxxxxxx"])
+def test_botkit_curl_warns_of_a_placeholder_key_that_lint_rejects(key, tmp_path):
+    from cli_run import botkit
+
+    result = botkit(*DT_ARGS, "--api-key", key)
+    assert result.returncode == 0
+    assert f"botkit: warning: the API key {key!r} is a placeholder" in result.stderr
+    snippet = tmp_path / "made.curl"
+    snippet.write_text(result.stdout, encoding="utf-8")
+    linted = botkit("lint", str(snippet))
+    assert linted.returncode == 1 and "BK202" in linted.stdout
+
+
+def test_botkit_curl_says_nothing_of_a_real_looking_key():
+    from cli_run import botkit
+
+    result = botkit(*DT_ARGS, "--api-key", KEY)
+    assert result.returncode == 0 and "warning" not in result.stderr

@@ -146,3 +146,26 @@ def test_bk305_both_of_a_one_of_group():
 def test_valid_values_pass():
     body = {"personId": "p", "reason": "FORWARDED", "comment": "handed over"}
     assert lint(bot(_unblu("/conversations/{{c}}/offboardParticipant", body))) == []
+
+
+def test_bk304_does_not_hide_field_findings_on_the_same_body():
+    # Each rule reports independently: fixing the path must not uncover a second round.
+    body = {"customerPhone": "919876543210", "assignedUserPhoneNumber": "919812345678"}
+    declared = dt_component(body, path="/team-member/unassign")
+    assert codes(lint(bot(declared))) == ["BK302", "BK303", "BK304"]
+    wrong_method = dt_component(body, method="PUT")
+    assert codes(lint(bot(wrong_method))) == ["BK302", "BK303", "BK304"]
+    by_path = dt_component(body, method="PUT", api=None)
+    findings = lint(bot(by_path))
+    assert codes(findings) == ["BK302", "BK303", "BK304"]
+    [unknown] = [f for f in findings if f.code == "BK303"]
+    assert "doubletick.assign-chat" in unknown.message
+    values = dt_component({**json.loads(dt_component()["body"]["text"]), "reassign": "yes"})
+    values["method"] = "PUT"
+    assert codes(lint(bot(values))) == ["BK304", "BK305"]
+
+
+def test_unknown_api_id_and_unknown_path_leave_no_fields_to_check():
+    body = {"customerPhone": "919876543210"}
+    unknown_id = dt_component(body, api="doubletick.nothing", path="/reports/daily-summary")
+    assert codes(lint(bot(unknown_id))) == ["BK304"]

@@ -125,7 +125,6 @@ def big_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus(tmp_path_factory.mktemp("repo"), copies=2)
 
 
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_output_format_is_the_same_on_two_processes(fmt: str, big_repo: Path) -> None:
     from cli_run import botkit

@@ -61,3 +61,66 @@ def test_components_nested_anywhere_are_found():
 
 def test_json_without_components_has_nothing_to_report():
     assert lint({"name": "package", "version": "1.0.0", "dependencies": {}}) == []
+
+
+def _patterns(node, found):
+    if isinstance(node, dict):
+        if isinstance(node.get("pattern"), str):
+            found.append(node["pattern"])
+        for value in node.values():
+            _patterns(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _patterns(value, found)
+    return found
+
+
+def test_every_pattern_of_the_bot_and_component_schemas_is_said_in_words():
+    import json
+
+    from botkit.lint.schema_words import pattern_words
+    from botkit.resources import data_dir
+
+    for name in ("bot", "component"):
+        schema = json.loads((data_dir("schemas") / f"{name}.schema.json").read_text("utf-8"))
+        for pattern in _patterns(schema, []):
+            assert pattern_words(pattern) != "is not in the form this field takes", pattern
+
+
+RAW_REGEX = ("(?", "[^", "\\u", "\\s", "]*", "]+", "{3}")
+
+
+def test_schema_messages_never_show_a_pattern():
+    broken = []
+    for change in (
+        {"method": "POST /x"},
+        {"url": "ftp://example.com/a"},
+        {"api": "DoubleTick"},
+        {"save": [{"path": "$..x", "variable": "1bad"}]},
+        {"headers": [{"name": "Bad Name", "value": "x"}]},
+        {"headers": [{"name": "X-A", "value": " padded"}]},
+        {"query": [{"name": "a&b", "value": "c d"}]},
+        {"body": {"text": "{}", "contentType": "json"}},
+        {"body": {"multipart": [{"name": "f", "file": "a.txt", "type": "text"}]}},
+        {"auth": {"type": "basic", "username": "a:b", "password": "p"}},
+    ):
+        broken.append(dt_component() | change)
+    document = bot(*broken)
+    document["steps"][0]["id"] = "has blank"
+    document["variables"] = {"1x": "bad name"}
+    findings = [f for f in lint(document) if f.code == "BK301"]
+    assert len(findings) >= 3
+    import json
+
+    from botkit.resources import data_dir
+
+    schema = json.loads((data_dir("schemas") / "component.schema.json").read_text("utf-8"))
+    patterns = _patterns(schema, [])
+    for finding in findings:
+        assert not any(r in finding.message for r in RAW_REGEX), finding.message
+        assert not any(p in finding.message for p in patterns), finding.message
+        assert finding.message.startswith("$")
+    for component in broken:
+        for finding in lint(bot(component)):
+            if finding.code == "BK301":
+                assert not any(r in finding.message for r in RAW_REGEX), finding.message

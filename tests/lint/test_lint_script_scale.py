@@ -20,7 +20,7 @@ def _script() -> str:
         f"curl --request POST --url https://public.doubletick.io/team-member/assign \\\n"
         f"     --header 'Authorization: key_xxxxxxxxxx' \\\n"
         f"     --header 'content-type: application/json' \\\n"
-        f"     --data '{{\"customerPhoneNumber\": \"98765{i:05d}\", "
+        f'     --data \'{{"customerPhoneNumber": "98765{i:05d}", '
         f'"assignedUserPhoneNumber": "919812345678"}}\'\n'
         for i in range(COMMANDS)
     )

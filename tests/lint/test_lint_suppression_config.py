@@ -84,3 +84,52 @@ def test_command_line_select_replaces_and_ignore_adds():
     merged = base.with_options(select=["BK2"], ignore=["BK203"])
     assert merged.select == ("BK2",) and merged.ignore == ("BK103", "BK203")
     assert base.with_options().select == ("BK1",)
+
+
+@pytest.mark.parametrize("selector", ["BK203", "BK2", "auth-hardcoded-secret", "ALL"])
+def test_x_botkit_ignore_takes_codes_prefixes_and_slugs(selector):
+    quiet = dt_component(headers=[{"name": "Authorization", "value": KEY}])
+    quiet["x-botkit-ignore"] = [selector]
+    assert lint(bot(quiet)) == []
+
+
+def test_x_botkit_ignore_with_an_unknown_slug_says_so_in_words():
+    component = dt_component() | {"x-botkit-ignore": ["phone-formt"]}
+    [finding] = lint(bot(component))
+    assert finding.code == "BK301"
+    assert finding.message == (
+        "$.steps[0].component.x-botkit-ignore[0]: 'phone-formt' names no lint rule; "
+        "did you mean 'phone-format'?"
+    )
+    badly_formed = dt_component() | {"x-botkit-ignore": ["BK 203"]}
+    [finding] = lint(bot(badly_formed))
+    assert finding.code == "BK301" and "is not a lint code (BK203)" in finding.message
+    assert "^" not in finding.message and "[0-9]" not in finding.message
+
+
+SNIPPET = "curl https://crm.example.com/leads -H 'X-Api-Key: live_8c1d2e3f4a5b6c7d8e9f'\n"
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# botkit: ignore BK203",
+        "# botkit: ignore BK2",
+        "# botkit: ignore auth-hardcoded-secret",
+        "# botkit: ignore auth-hardcoded-secret, BK1 (a test key, revoked)",
+        "# botkit: ignore",
+    ],
+)
+def test_comment_suppression_takes_codes_prefixes_and_slugs(comment):
+    assert lint(comment + "\n" + SNIPPET, kind="curl") == []
+
+
+def test_comment_naming_no_rule_suppresses_nothing():
+    for comment in ("# botkit: ignore auth-hardcoded-secrt", "# botkit: ignore BK3"):
+        assert codes(lint(comment + "\n" + SNIPPET, kind="curl")) == ["BK203"]
+
+
+def test_settings_take_prefixes_and_slugs_too():
+    quiet = dt_component(headers=[{"name": "Authorization", "value": KEY}])
+    for selector in ("BK203", "BK2", "auth-hardcoded-secret"):
+        assert lint(bot(quiet), config=LintConfig(ignore=(selector,))) == []

@@ -105,14 +105,40 @@ def select(select: Iterable[str], ignore: Iterable[str] = ()) -> frozenset[str]:
     silenced, since the file was not linted at all.
     """
     names = list(_MODULES)
-    chosen = {code_of(n) for n in names if any(_matches(n, s) for s in _check(select))}
-    chosen -= {code_of(n) for n in names if any(_matches(n, s) for s in _check(ignore))}
+    chosen = {code_of(n) for n in names if any(_named(n, s) for s in _check(select))}
+    chosen -= {code_of(n) for n in names if any(_named(n, s) for s in _check(ignore))}
     return frozenset(chosen | {code_of(n) for n, scope in _MODULES.items() if scope == "file"})
 
 
-def _matches(name: str, selector: str) -> bool:
+def _named(name: str, selector: str) -> bool:
+    """Does ``selector`` name the rule of module ``name`` (read from the name alone)?"""
     s = selector.strip()
     return s.upper() == "ALL" or code_of(name).startswith(s.upper()) or slug_of(name) == s.lower()
+
+
+def _matches(rule: Rule, selector: str) -> bool:
+    s = selector.strip()
+    return s.upper() == "ALL" or rule.code.startswith(s.upper()) or rule.slug == s.lower()
+
+
+def covers(selectors: Iterable[str], rule: Rule) -> bool:
+    """Does any of ``selectors`` (ALL, a code, a code prefix such as BK3, or a slug) name
+    ``rule``?  The one test every suppression uses: settings, x-botkit-ignore, comments."""
+    return any(isinstance(s, str) and s.strip() and _matches(rule, s) for s in selectors)
+
+
+def known(selector: str) -> bool:
+    """Does ``selector`` name at least one rule?"""
+    return bool(selector.strip()) and any(_named(n, selector) for n in _MODULES)
+
+
+def suggestion(selector: str) -> str:
+    """The closest code or slug to an unknown ``selector`` ("" when none is close)."""
+    import difflib  # only when there is something to suggest
+
+    names = [code_of(n) for n in _MODULES] + [slug_of(n) for n in _MODULES]
+    close = difflib.get_close_matches(selector.strip(), names, n=1)
+    return close[0] if close else ""
 
 
 def _check(selectors: Iterable[str]) -> list[str]:
@@ -121,12 +147,9 @@ def _check(selectors: Iterable[str]) -> list[str]:
         s = selector.strip()
         if not s:
             continue
-        if not any(_matches(n, s) for n in _MODULES):
-            import difflib
-
-            names = [code_of(n) for n in _MODULES] + [slug_of(n) for n in _MODULES]
-            close = difflib.get_close_matches(s, names, n=1)
-            hint = f"; did you mean {close[0]}?" if close else "; see 'botkit lint --list-rules'"
+        if not known(s):
+            close = suggestion(s)
+            hint = f"; did you mean {close}?" if close else "; see 'botkit lint --list-rules'"
             raise BotkitError(f"unknown rule selector {s!r}{hint}")
         out.append(s)
     return out

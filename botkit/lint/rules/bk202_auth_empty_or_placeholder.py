@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from botkit.lint.call import Call
 from botkit.lint.credentials import variable_hint
 from botkit.lint.model import Hit, Rule, Severity
-from botkit.lint.secrets import credential, is_placeholder, is_variable, mask
+from botkit.lint.secrets import credential, is_placeholder, is_shell_variable, is_variable, mask
 
 RULE = Rule(
     "BK202",
@@ -30,6 +30,13 @@ def check(call: Call) -> Iterator[Hit]:
         hint = variable_hint(call, view.vendor, cred.label, view.scheme)
         if not credential(cred.value):
             what = "is empty"
+        elif is_shell_variable(cred.value):
+            why = (
+                "single quotes keep the shell from expanding it"
+                if call.shell
+                else "a bot fills in {{variables}}, not $variables"
+            )
+            what = f"is the text {credential(cred.value)!r}, sent as it is ({why})"
         else:
             shown = cred.value if len(cred.value) <= 40 else mask(cred.value)
             what = f"is a placeholder ({shown!r})"

@@ -8,13 +8,14 @@ credential, and an unknown property gets a "did you mean" from the schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from botkit import schemas
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
+from botkit.lint.schema_words import in_words
 from botkit.lint.secrets import mask
 
 RULE = Rule(
@@ -22,9 +23,46 @@ RULE = Rule(
 )
 
 _SENSITIVE = {"headers", "auth"}
+#: The form the schemas give an x-botkit-ignore entry (whether it names a rule is checked here).
+_SELECTOR = re.compile(r"ALL|BK[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def check(file: JsonFile) -> Iterator[Hit]:
+    yield from _unknown_selectors(file.data)
+    yield from _schema_errors(file)
+
+
+def _unknown_selectors(data: Any) -> Iterator[Hit]:
+    """An ``x-botkit-ignore`` entry of the right form that names no rule (a typo would
+    silently suppress nothing)."""
+    from botkit.lint.jsondoc import IGNORE_KEY
+    from botkit.lint.rules import known, suggestion
+
+    stack: list[tuple[JsonPath, Any]] = [((), data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            selectors = node.get(IGNORE_KEY)
+            for i, selector in enumerate(selectors if isinstance(selectors, list) else []):
+                if _unknown(selector, known):
+                    close = suggestion(selector)
+                    hint = f"; did you mean {close!r}?" if close else ""
+                    where = _json_path((*path, IGNORE_KEY, i))
+                    yield Hit(
+                        Site((*path, IGNORE_KEY, i)),
+                        f"{where}: {selector!r} names no lint rule{hint}",
+                    )
+            stack.extend(((*path, k), v) for k, v in node.items() if k != IGNORE_KEY)
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(node))
+
+
+def _unknown(selector: object, known: Callable[[str], bool]) -> bool:
+    """Of the form the schema asks (else the schema error says so), but naming no rule."""
+    return isinstance(selector, str) and bool(_SELECTOR.fullmatch(selector)) and not known(selector)
+
+
+def _schema_errors(file: JsonFile) -> Iterator[Hit]:
     # Errors grouped by the component they fall in (None: the bot around them); each
     # error is kept with the path of the document it was found in.
     groups: dict[JsonPath | None, list[tuple[JsonPath, Any]]] = {}
@@ -115,25 +153,37 @@ def _extra_keys(error: Any) -> list[str]:
 
 
 def _describe(error: Any, path: JsonPath) -> str:
-    message: str = error.message
+    """jsonschema's message, or words for it where that would quote a pattern or a
+    sub-schema; the value shown masked when it may be a credential, shortened when long."""
     instance = error.instance
+    shown = repr(instance)
+    safe = _shown(instance, path)
+    words = in_words(error)
+    if words is not None:
+        message = f"{safe} {words}"
+    else:
+        message = error.message.replace(shown, safe) if shown in error.message else error.message
     if error.validator == "enum" and isinstance(instance, str):
         import difflib  # only when there is something to suggest
 
         close = difflib.get_close_matches(instance, [str(v) for v in error.validator_value], n=1)
         if close:
             message += f"; did you mean {close[0]!r}?"
-    shown = repr(instance)
-    if shown in message:
-        if _SENSITIVE.intersection(str(k) for k in path):
-            safe = repr(mask(instance)) if isinstance(instance, str) else _kind(instance)
-            message = message.replace(shown, safe)
-        elif len(shown) > 60:
-            safe = repr(instance[:40] + "…") if isinstance(instance, str) else _kind(instance)
-            message = message.replace(shown, safe)
     if len(message) > 300:
         message = message[:297] + "..."
     return message
+
+
+def _shown(instance: Any, path: JsonPath) -> str:
+    """How a message shows the value: masked where it may be a credential, else
+    shortened (a long string) or named by its kind (an object or array)."""
+    if isinstance(instance, (dict, list)):
+        return _kind(instance)
+    if _SENSITIVE.intersection(str(k) for k in path) and path[-1:] != ("name",):
+        return repr(mask(instance)) if isinstance(instance, str) else _kind(instance)
+    if isinstance(instance, str) and len(instance) > 60:
+        return repr(instance[:40] + "…")
+    return repr(instance)
 
 
 def _kind(instance: Any) -> str:
