@@ -313,8 +313,11 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
+    from botkit.masking import schema_message
+
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-    return f"does not match its schema at ${where}: {error.message}"
+    message = schema_message(error.message, error.instance, error.absolute_path)
+    return f"does not match its schema at ${where}: {message}"
 
 
 #: Every parameter type by the word a catalog entry uses for it.
