@@ -25,7 +25,7 @@ from openapi_support import ROOT, sample, specs_dir
 
 from botkit.catalog import files as catalog_files
 from botkit.catalog import load_catalog
-from botkit.catalog.files import parse_file
+from botkit.catalog.check import parse_file
 from botkit.catalog.write import to_toml
 from botkit.openapi.convert import Options, _merged, convert
 from botkit.openapi.spec import Resolver, load_spec
