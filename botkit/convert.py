@@ -218,6 +218,10 @@ def component_for(
         from botkit.redact import redact_component
 
         component = redact_component(component, api)
+        if not name and api is None:  # 'GET /bot<token>/getMe': named after the redacted path
+            from botkit.request import split_url
+
+            component["name"] = f"{request.method} {split_url(component['url']).path or '/'}"
     check_component(component)
     return component
 

@@ -94,7 +94,10 @@ def best_problem(name: str, instance: Any) -> SchemaProblem | None:
 
 
 def _describe(error: Any) -> str:
-    message: str = error.message
+    """jsonschema's message, never repeating a credential it quotes (botkit/masking.py)."""
+    from botkit.masking import schema_message
+
+    message = schema_message(error.message, error.instance, error.absolute_path)
     if len(message) > 200:
         message = message[:197] + "..."
     return message

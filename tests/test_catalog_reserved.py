@@ -112,6 +112,8 @@ def test_every_option_of_botkit_curl_id_besides_the_parameters_is_reserved() -> 
     for api in load_catalog():
         command = curl.get_command(click.Context(curl, parent=ctx), api.id)
         assert command is not None
-        own = _long_names(command.params) - {p.option[2:] for p in api.params}
+        # a boolean's own options: --reassign and --no-reassign
+        negatives = {"no-" + p.option[2:] for p in api.params if p.value_type.flag}
+        own = _long_names(command.params) - {p.option[2:] for p in api.params} - negatives
         assert own <= RESERVED_OPTIONS, (api.id, own - RESERVED_OPTIONS)
         assert {p.option[2:] for p in api.params}.isdisjoint(RESERVED_OPTIONS), api.id

@@ -442,7 +442,12 @@ def by_long(name: str) -> tuple[CurlOption, bool]:
 
     hint = ""
     if "=" in name:
-        hint = f"; curl does not take --name=value, write --{name.split('=', 1)[0]} VALUE"
+        # The value is never shown: --user=admin:pw is a credential (botkit/masking.py).
+        option = name.split("=", 1)[0]
+        raise OptionError(
+            f"--{option}=… is not a curl option; curl does not take --name=value, "
+            f"write --{option} VALUE"
+        )
     else:
         close = difflib.get_close_matches(lowered, names, n=1)
         if close:

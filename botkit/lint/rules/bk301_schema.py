@@ -17,13 +17,12 @@ from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
 from botkit.lint.schema_words import in_words
-from botkit.lint.secrets import mask
+from botkit.masking import is_secret_place, mask
 
 RULE = Rule(
     "BK301", "schema", Severity.ERROR, "a bot or component that breaks its schema", scope="json"
 )
 
-_SENSITIVE = {"headers", "auth"}
 #: The form the schemas give an x-botkit-ignore entry (whether it names a rule is checked here).
 _SELECTOR = re.compile(r"ALL|BK[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -174,7 +173,7 @@ def _shown(instance: Any, path: JsonPath) -> str:
     shortened (a long string) or named by its kind (an object or array)."""
     if isinstance(instance, (dict, list)):
         return _kind(instance)
-    if _SENSITIVE.intersection(str(k) for k in path) and path[-1:] != ("name",):
+    if path[-1:] != ("name",) and is_secret_place(path):
         return repr(mask(instance)) if isinstance(instance, str) else _kind(instance)
     if isinstance(instance, str) and len(instance) > 60:
         return repr(instance[:40] + "…")
