@@ -1,9 +1,10 @@
 """The API catalog's model: vendors, their APIs and each API's parameters.
 
 Every API is described once, as data, in botkit/apis/<vendor>.toml or in a user's
-catalog file (read by ``catalog.files``).  CLI options, parameter validation, the
-component a request becomes and the lint rules that check a component against
-its API all derive from these entries.  What a parameter type or an auth scheme
+catalog file (read by ``catalog.files``, checked by ``catalog.check``, kept checked
+by ``catalog.cache``).  CLI options, parameter validation, the component a request
+becomes and the lint rules that check a component against its API all derive from
+these entries.  What a parameter type or an auth scheme
 means lives with it, in ``paramtypes`` and ``auth``; the entries here only name them.
 """
 
