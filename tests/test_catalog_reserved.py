@@ -15,7 +15,7 @@ import pytest
 
 from botkit.catalog import RESERVED_OPTIONS, load_catalog
 from botkit.catalog.auth import SCHEMES, scheme_from_data
-from botkit.catalog.files import CatalogFileError, parse_file
+from botkit.catalog.check import CatalogFileError, parse_file
 
 CATALOG = """\
 [vendor]
