@@ -183,6 +183,7 @@ def _fill(
     """The components with ``values`` filled in, each checked again as a component (a
     value is judged where it lands); and a warning per variable left unfilled."""
     from botkit.fill import fill_component, unfilled, unfilled_message
+    from botkit.fillcheck import check_filled
     from botkit.request import Request
     from botkit.variables import VariablesError
 
@@ -190,6 +191,7 @@ def _fill(
     for component, at in zip(components, places, strict=True):
         try:
             filled = fill_component(component, values)
+            check_filled(component, filled)
         except VariablesError as exc:
             raise InputError(f"{at}: {exc}", source=source) from None
         try:
@@ -218,6 +220,10 @@ def component_for(
         from botkit.redact import redact_component
 
         component = redact_component(component, api)
+        if not name and api is None:  # 'GET /bot<token>/getMe': named after the redacted path
+            from botkit.request import split_url
+
+            component["name"] = f"{request.method} {split_url(component['url']).path or '/'}"
     check_component(component)
     return component
 

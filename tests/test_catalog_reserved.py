@@ -15,7 +15,7 @@ import pytest
 
 from botkit.catalog import RESERVED_OPTIONS, load_catalog
 from botkit.catalog.auth import SCHEMES, scheme_from_data
-from botkit.catalog.files import CatalogFileError, parse_file
+from botkit.catalog.check import CatalogFileError, parse_file
 
 CATALOG = """\
 [vendor]
@@ -112,6 +112,8 @@ def test_every_option_of_botkit_curl_id_besides_the_parameters_is_reserved() -> 
     for api in load_catalog():
         command = curl.get_command(click.Context(curl, parent=ctx), api.id)
         assert command is not None
-        own = _long_names(command.params) - {p.option[2:] for p in api.params}
+        # a boolean's own options: --reassign and --no-reassign
+        negatives = {"no-" + p.option[2:] for p in api.params if p.value_type.flag}
+        own = _long_names(command.params) - {p.option[2:] for p in api.params} - negatives
         assert own <= RESERVED_OPTIONS, (api.id, own - RESERVED_OPTIONS)
         assert {p.option[2:] for p in api.params}.isdisjoint(RESERVED_OPTIONS), api.id

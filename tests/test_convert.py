@@ -66,18 +66,18 @@ def test_redact_replaces_secrets_with_variables() -> None:
     )
     assert component["auth"] == {
         "type": "basic",
-        "username": "{{username}}",
-        "password": "{{password}}",
+        "username": "{{API_USER}}",
+        "password": "",  # an empty password is no secret
     }
     assert component["query"] == [
-        {"name": "api_key", "value": "{{api_key}}"},
+        {"name": "api_key", "value": "{{API_KEY}}"},
         {"name": "page", "value": "2"},
     ]
     assert [h["value"] for h in component["headers"]] == [
-        "Bearer {{authorization}}",
-        "{{x_api_key}}",
-        "{{cookie}}",
-        "{{x_auth_token}}",
+        "Bearer {{AUTHORIZATION}}",
+        "{{X_API_KEY}}",
+        "{{COOKIE}}",
+        "{{X_AUTH_TOKEN}}",
         "application/json",
         "{{mine}}",
     ]
@@ -86,9 +86,9 @@ def test_redact_replaces_secrets_with_variables() -> None:
     )["query"]
     assert [q["value"] for q in query] == [
         "Asha",
-        "{{auth}}",
-        "{{access_token}}",
-        "{{client_auth}}",
+        "{{AUTH}}",
+        "{{ACCESS_TOKEN}}",
+        "{{CLIENT_AUTH}}",
     ]
     # A catalog API's own credential gets the variable 'botkit curl' writes for it.
     doubletick = botkit.parse_curl(README, redact=True)

@@ -180,7 +180,7 @@ def test_redact_applies_to_har_too() -> None:
     component = import_text(SAMPLE.read_text(), entry=3, redact=True).document
     values = {h["name"]: h["value"] for h in component["headers"]}
     assert values["Authorization"] == "{{DOUBLETICK_API_KEY}}"
-    assert values["Cookie"] == "{{cookie}}"
+    assert values["Cookie"] == "{{COOKIE}}"
 
 
 def test_strict_makes_a_left_out_entry_an_error() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from botkit.catalog.files import parse_file
+from botkit.catalog.check import parse_file
 from botkit.catalog.write import to_toml
 from botkit.errors import BotkitError
 from botkit.openapi.convert import Options, convert

@@ -25,9 +25,10 @@ from openapi_support import ROOT, sample, specs_dir
 
 from botkit.catalog import files as catalog_files
 from botkit.catalog import load_catalog
-from botkit.catalog.files import parse_file
+from botkit.catalog.check import parse_file
 from botkit.catalog.write import to_toml
-from botkit.openapi.convert import Options, _merged, convert
+from botkit.openapi.convert import Options, convert
+from botkit.openapi.param_types import merged
 from botkit.openapi.spec import Resolver, load_spec
 
 SPECS = specs_dir()
@@ -213,10 +214,10 @@ def _judge(spec: dict[str, Any], expected: dict[str, Any], got, base_path: str) 
     body = resolver.deref(op.get("requestBody")) if op.get("requestBody") else None
     content = (body or {}).get("content") or {}
     if "application/json" in content:
-        from botkit.openapi.convert import _Context
+        from botkit.openapi.context import Context
 
-        ctx = _Context(resolver, "X", None, spec)
-        schema = _merged(ctx, content["application/json"].get("schema") or {})
+        ctx = Context(resolver, "X", None, spec)
+        schema = merged(ctx, content["application/json"].get("schema") or {})
         wanted = [r for r in schema.get("required", []) if r in (schema.get("properties") or {})]
         if wanted and schema.get("type", "object") == "object":
             try:

@@ -1,9 +1,10 @@
 """The API catalog's model: vendors, their APIs and each API's parameters.
 
 Every API is described once, as data, in botkit/apis/<vendor>.toml or in a user's
-catalog file (read by ``catalog.files``).  CLI options, parameter validation, the
-component a request becomes and the lint rules that check a component against
-its API all derive from these entries.  What a parameter type or an auth scheme
+catalog file (read by ``catalog.files``, checked by ``catalog.check``, kept checked
+by ``catalog.cache``).  CLI options, parameter validation, the component a request
+becomes and the lint rules that check a component against its API all derive from
+these entries.  What a parameter type or an auth scheme
 means lives with it, in ``paramtypes`` and ``auth``; the entries here only name them.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from botkit.catalog.auth import AuthScheme
@@ -76,8 +77,7 @@ class Param:
         return TYPES[self.type]
 
 
-@dataclass(frozen=True)
-class Vendor:
+class Vendor(NamedTuple):
     name: str
     title: str
     docs: str

@@ -6,6 +6,11 @@ environment variables), where lint finds it in a component, which variable
 stands for it when it is left out or redacted, and how a recipe script reads it
 from the environment.  Adding a scheme is one class here and one line in
 ``SCHEMES``, plus its shape in schemas/catalog.schema.json and a test.
+
+Over 350 lines because it holds the five schemes side by side, each answering the
+same questions the base class asks: a new scheme is written by reading the others,
+and what they share (the ``--api-key`` and ``--user`` options, ``USER:PASSWORD``
+checked, the note on a missing key) is written once at the end.
 """
 
 from __future__ import annotations
@@ -152,27 +157,14 @@ class HeaderKey(AuthScheme):
         return {"scheme": self.scheme, "header": self.header, "env": self.env, "token_env": None}
 
     def click_options(self) -> list[click.Option]:
-        import click
-
-        return [
-            click.Option(
-                ["--api-key"],
-                envvar=self.env,
-                show_envvar=True,
-                metavar="KEY",
-                help=f"API key for the {self.header} header; without one, {{{{{self.env}}}}}.",
-            )
-        ]
+        return [_api_key_option(self.env, f"the {self.header} header")]
 
     def apply(self, credentials: Credentials) -> AuthParts:
         parts = AuthParts()
         key = credentials.api_key
         if not key:
-            key = "{{" + self.env + "}}"
-            parts.notes.append(
-                f"no API key given (--api-key or ${self.env}): the {self.header} header "
-                f"holds the variable {key}"
-            )
+            key = written(self.env)
+            parts.notes.append(_no_key(self.env, f"the {self.header} header", key))
         check_secret("api_key", key)
         parts.headers.append(Header(self.header, self.prefix + key))
         return parts
@@ -204,8 +196,9 @@ class BasicOrBearer(AuthScheme):
 
     def credential_names(self) -> CredentialNames:
         # A component holds user and password apart: UNBLU_USER and UNBLU_PASSWORD.
-        password = self.env.removesuffix("_USER") + "_PASSWORD"
-        return CredentialNames(user=self.env, password=password, token=self.token_env)
+        return CredentialNames(
+            user=self.env, password=_password_env(self.env), token=self.token_env
+        )
 
     def describe(self) -> str:
         return f"basic (--user or ${self.env}) or bearer token (--token or ${self.token_env})"
@@ -217,13 +210,7 @@ class BasicOrBearer(AuthScheme):
         import click
 
         return [
-            click.Option(
-                ["--user"],
-                envvar=self.env,
-                show_envvar=True,
-                metavar="USER:PASSWORD",
-                help="Basic auth credentials.",
-            ),
+            _user_option(self.env, "Basic auth credentials."),
             click.Option(
                 ["--token"],
                 envvar=self.token_env,
@@ -240,11 +227,7 @@ class BasicOrBearer(AuthScheme):
             check_secret("token", credentials.token)
             return AuthParts([Header("Authorization", "Bearer " + credentials.token)])
         if credentials.user:
-            check_secret("user", credentials.user)
-            username, colon, password = credentials.user.partition(":")
-            if not colon or not username:
-                raise ParamError("user", "must be USER:PASSWORD")
-            return AuthParts(basic=BasicAuth(username, password))
+            return AuthParts(basic=_basic(credentials.user))
         variable = "{{" + self.token_env + "}}"
         note = (
             f"no credentials given (--user, --token, ${self.env} or ${self.token_env}): "
@@ -286,18 +269,7 @@ class QueryKey(AuthScheme):
         return {"scheme": self.scheme, "param": self.param, "env": self.env}
 
     def click_options(self) -> list[click.Option]:
-        import click
-
-        return [
-            click.Option(
-                ["--api-key"],
-                envvar=self.env,
-                show_envvar=True,
-                metavar="KEY",
-                help=f"API key for the {self.param} query parameter; without one, "
-                f"{{{{{self.env}}}}}.",
-            )
-        ]
+        return [_api_key_option(self.env, f"the {self.param} query parameter")]
 
     def apply(self, credentials: Credentials) -> AuthParts:
         from urllib.parse import quote
@@ -305,11 +277,8 @@ class QueryKey(AuthScheme):
         parts = AuthParts()
         key = credentials.api_key
         if not key:
-            key = "{{" + self.env + "}}"
-            parts.notes.append(
-                f"no API key given (--api-key or ${self.env}): the {self.param} query "
-                f"parameter holds the variable {key}"
-            )
+            key = written(self.env)
+            parts.notes.append(_no_key(self.env, f"the {self.param} query parameter", key))
             parts.query.append(QueryParam(self.param, key))
         else:
             check_secret("api_key", key)
@@ -337,7 +306,7 @@ class Basic(AuthScheme):
         return "basic credentials ('auth')"
 
     def credential_names(self) -> CredentialNames:
-        return CredentialNames(user=self.env, password=self.env.removesuffix("_USER") + "_PASSWORD")
+        return CredentialNames(user=self.env, password=_password_env(self.env))
 
     def describe(self) -> str:
         return f"basic (--user or ${self.env})"
@@ -346,25 +315,13 @@ class Basic(AuthScheme):
         return {"scheme": self.scheme, "header": None, "env": self.env, "token_env": None}
 
     def click_options(self) -> list[click.Option]:
-        import click
-
         return [
-            click.Option(
-                ["--user"],
-                envvar=self.env,
-                show_envvar=True,
-                metavar="USER:PASSWORD",
-                help=f"Basic auth credentials; without them, {{{{{self.env}}}}}.",
-            )
+            _user_option(self.env, f"Basic auth credentials; without them, {written(self.env)}.")
         ]
 
     def apply(self, credentials: Credentials) -> AuthParts:
         if credentials.user:
-            check_secret("user", credentials.user)
-            username, colon, password = credentials.user.partition(":")
-            if not colon or not username:
-                raise ParamError("user", "must be USER:PASSWORD")
-            return AuthParts(basic=BasicAuth(username, password))
+            return AuthParts(basic=_basic(credentials.user))
         names = self.credential_names()
         user, password = written(names.user or self.env), written(names.password or "PASSWORD")
         note = (
@@ -431,3 +388,44 @@ def check_secret(name: str, value: str) -> None:
     """Refuse a credential a header cannot carry, never echoing the secret itself."""
     if _CONTROL.search(value):
         raise ParamError(name, "contains a line break or control character")
+
+
+# --- what several schemes share ----------------------------------------------------
+
+
+def _api_key_option(env: str, where: str) -> click.Option:
+    import click
+
+    return click.Option(
+        ["--api-key"],
+        envvar=env,
+        show_envvar=True,
+        metavar="KEY",
+        help=f"API key for {where}; without one, {written(env)}.",
+    )
+
+
+def _user_option(env: str, help: str) -> click.Option:
+    import click
+
+    return click.Option(
+        ["--user"], envvar=env, show_envvar=True, metavar="USER:PASSWORD", help=help
+    )
+
+
+def _basic(user: str) -> BasicAuth:
+    """``USER:PASSWORD`` as basic credentials, checked."""
+    check_secret("user", user)
+    username, colon, password = user.partition(":")
+    if not colon or not username:
+        raise ParamError("user", "must be USER:PASSWORD")
+    return BasicAuth(username, password)
+
+
+def _no_key(env: str, where: str, variable: str) -> str:
+    return f"no API key given (--api-key or ${env}): {where} holds the variable {variable}"
+
+
+def _password_env(user_env: str) -> str:
+    """A component holds user and password apart: UNBLU_USER and UNBLU_PASSWORD."""
+    return user_env.removesuffix("_USER") + "_PASSWORD"

@@ -6,38 +6,27 @@ relative to it), or by ``$BOTKIT_CATALOG`` (a path list).  A user file may add a
 vendor, add APIs to a known vendor (its ``[vendor]`` table then needs only the
 name), or override an API by repeating its id.
 
-Parsing TOML and checking it against schemas/catalog.schema.json costs far more
-than the command that needs one entry, so each file's checked data is kept in a
-cache keyed by the file's content (its SHA-256), the schema's identity and
-botkit's version: an edited file is a new key, never a stale entry.  Without a
-writable cache folder everything still works, only slower.
+Each file is parsed and checked by ``catalog/check.py``; since that costs far
+more than the command that needs one entry, the checked data is kept by
+``catalog/cache.py``, keyed by the file's content.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from botkit.catalog import BUILT_IN, RESERVED_OPTIONS, Api, Catalog, Param, Vendor, kebab
+from botkit.catalog import BUILT_IN, Api, Catalog, Vendor
 from botkit.catalog.auth import scheme_from_data
-from botkit.errors import BotkitError
-
-#: Bump when what the cache holds changes shape.
-_CACHE_FORMAT = 2
-_PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+from botkit.catalog.cache import cache_file_for, write_cache
+from botkit.catalog.check import CatalogFileError, parse_file
 
 #: Catalog paths given on the command line (``--catalog``), in order.
 _cli_paths: list[Path] = []
-
-
-class CatalogFileError(BotkitError):
-    """A catalog file that cannot be used: says the file, the line and the key."""
 
 
 def add_cli_catalogs(paths: Iterable[str | Path]) -> None:
@@ -170,7 +159,7 @@ def read_file(path: Path) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as exc:
         raise CatalogFileError(f"{path}: cannot read catalog file: {exc.strerror}") from None
-    cache_file = _cache_file(raw)
+    cache_file = cache_file_for(raw)
     if cache_file is not None:
         params_file = cache_file.with_suffix(".params.json")
         try:
@@ -181,89 +170,8 @@ def read_file(path: Path) -> LoadedFile:
             pass
     data = parse_file(path, raw)
     if cache_file is not None:
-        _write_cache(cache_file, data)
+        write_cache(cache_file, data)
     return LoadedFile(path, data)
-
-
-def parse_file(path: Path, raw: bytes) -> dict[str, Any]:
-    """Parse and check one catalog file; any problem is one error naming file, line and key."""
-    import tomllib
-
-    from botkit import schemas
-
-    try:
-        text = raw.decode("utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise CatalogFileError(f"{path}: cannot read catalog file: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogFileError(f"{path}: not valid TOML: {exc}") from None
-    problem = schemas.best_problem("catalog", data)
-    if problem is not None:
-        line = _line_of(text, data, problem.path)
-        raise CatalogFileError(f"{path}:{line}: {_key(problem.path)}: {problem.message}")
-    _check_entries(path, text, data)
-    return data
-
-
-def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
-    """Cross-field facts a schema cannot state: names that must exist, path placeholders."""
-
-    def fail(where: tuple[str | int, ...], message: str) -> None:
-        raise CatalogFileError(f"{path}:{_line_of(text, data, where)}: {_key(where)}: {message}")
-
-    for where, value in _strings(data, ()):
-        if _CONTROL.search(value):
-            fail(where, "holds a control character (a terminal would run it)")
-    for i, entry in enumerate(data["api"]):
-        params = entry["params"]
-        names = [p["name"] for p in params]
-        for j, p in enumerate(params):
-            if names.index(p["name"]) != j:
-                fail(("api", i, "params", j, "name"), f"names the parameter {p['name']!r} twice")
-            option = Param(p["name"], p["in"], p["type"], p["help"], cli=p.get("option")).option
-            if option[2:] in RESERVED_OPTIONS or not option[2:]:
-                fail(
-                    ("api", i, "params", j, "name"),
-                    f"its CLI option {option} is one of botkit curl's own options: "
-                    "give the parameter an 'option' of its own",
-                )
-            if p.get("schema") is not None:
-                try:
-                    json.loads(p["schema"])
-                except ValueError as exc:
-                    fail(("api", i, "params", j, "schema"), f"is not JSON text: {exc}")
-        options = [p.get("option") or kebab(p["name"]) for p in params]
-        for j, option in enumerate(options):
-            if options.index(option) != j:
-                fail(("api", i, "params", j, "name"), f"the CLI option --{option} is taken")
-        mentioned = {n for group in entry.get("one_of", ()) for n in group}
-        mentioned |= {n for p in params for n in p.get("requires", ())}
-        missing = mentioned - set(names)
-        if missing:
-            fail(("api", i, "one_of"), f"refers to unknown parameters {sorted(missing)}")
-        placeholders = set(_PLACEHOLDER.findall(entry["path"]))
-        path_params = {p["name"] for p in params if p["in"] == "path"}
-        if placeholders != path_params:
-            fail(
-                ("api", i, "path"),
-                f"path placeholders {sorted(placeholders)} "
-                f"differ from its path parameters {sorted(path_params)}",
-            )
-
-
-Where = tuple[str | int, ...]
-
-
-def _strings(node: Any, where: Where) -> Iterable[tuple[Where, str]]:
-    if isinstance(node, str):
-        yield where, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(value, (*where, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _strings(value, (*where, i))
 
 
 def _vendor(path: Path, data: dict[str, Any]) -> Vendor:
@@ -309,113 +217,3 @@ def _api(
         own_auth=scheme_from_data(auth) if auth is not None else None,
         source=source,
     )
-
-
-def _key(path: Sequence[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def _line_of(text: str, data: dict[str, Any], where: Sequence[str | int]) -> int:
-    """The line of ``text`` where the value at ``where`` is written (best effort)."""
-    lines = text.splitlines()
-
-    def find(pattern: str, start: int = 0) -> int | None:
-        regex = re.compile(pattern)
-        return next((i for i in range(start, len(lines)) if regex.search(lines[i])), None)
-
-    line = 0
-    if where and where[0] == "api":
-        headers = [
-            i for i, text_line in enumerate(lines) if re.match(r"\s*\[\[\s*api\s*\]\]", text_line)
-        ]
-        if len(where) > 1 and isinstance(where[1], int) and where[1] < len(headers):
-            line = headers[where[1]]
-            if len(where) > 2 and isinstance(where[2], str):
-                line = find(rf"^\s*{re.escape(where[2])}\s*=", line) or line
-                if where[2] == "params" and len(where) > 3 and isinstance(where[3], int):
-                    try:
-                        name = data["api"][where[1]]["params"][where[3]]["name"]
-                    except (KeyError, IndexError, TypeError):
-                        name = None
-                    if isinstance(name, str):
-                        line = find(rf"name\s*=\s*[\"']{re.escape(name)}[\"']", line) or line
-    elif where and where[0] == "vendor":
-        line = find(r"^\s*\[\s*vendor\s*\]") or 0
-        if len(where) > 1 and isinstance(where[1], str):
-            line = find(rf"^\s*{re.escape(where[1])}\s*=", line) or line
-    return line + 1
-
-
-def _cache_file(raw: bytes) -> Path | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    from botkit import __version__
-    from botkit.resources import data_dir
-
-    try:
-        schema = (data_dir("schemas") / "catalog.schema.json").stat()
-    except OSError:
-        return None
-    key = _sha256(raw)
-    key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
-    return folder / f"catalog-{key.hexdigest()[:40]}.json"
-
-
-def _sha256(data: bytes) -> Any:
-    """A SHA-256 hash object, from CPython's own implementation where it has one.
-
-    ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
-    command that reads the catalog); a cache key needs only the hash itself.  The module is
-    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback."""
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]
-        except ImportError:
-            from hashlib import sha256
-    return sha256(data)
-
-
-def cache_dir() -> Path | None:
-    """Where checked catalog data is kept: ``$BOTKIT_CACHE_DIR``, else the user's cache folder."""
-    explicit = os.environ.get("BOTKIT_CACHE_DIR")
-    if explicit is not None:
-        return Path(explicit) if explicit else None  # empty: no cache
-    base = os.environ.get("XDG_CACHE_HOME") or (
-        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
-    )
-    if base:
-        return Path(base) / "botkit"
-    home = Path.home() if "HOME" in os.environ or os.name == "nt" else None
-    return home / ".cache" / "botkit" if home else None
-
-
-def _write_cache(cache_file: Path, data: dict[str, Any]) -> None:
-    """Keep ``data`` as two files: the APIs without parameters, and the parameters."""
-    head = {**data, "api": [{k: v for k, v in a.items() if k != "params"} for a in data["api"]]}
-    params = [a["params"] for a in data["api"]]
-    # the parameters first: a head without its parameters file is never used
-    _write_json(cache_file.with_suffix(".params.json"), params)
-    _write_json(cache_file, head)
-
-
-def _write_json(target: Path, value: Any) -> None:
-    import tempfile
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(value, out, separators=(",", ":"))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # only a cache: the next run parses again

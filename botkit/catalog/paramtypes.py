@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from botkit.errors import ParamError
 from botkit.phone import PhoneFormat
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@dataclass(frozen=True)
-class ValueContext:
+class ValueContext(NamedTuple):
     """What a value's normal form depends on besides the value: the vendor and the user."""
 
     phone_format: PhoneFormat = "digits"
@@ -133,12 +131,34 @@ class BooleanType(ParamType):
         return "true" if value else "false"
 
     def click_option(self, param: Param) -> click.Option:
+        """``--reassign`` alone means true; it also takes a value, ``true``, ``false`` or a
+        ``{{variable}}`` (a bot decides at run time).  ``--no-reassign`` is ``negative_option``."""
         import click
 
-        kebab_name = param.option[2:]
         return click.Option(
-            [f"--{kebab_name}/--no-{kebab_name}", param.dest], default=None, help=param.help
+            [param.option, param.dest],
+            is_flag=False,
+            flag_value="true",
+            default=None,
+            metavar="[true|false|{{VAR}}]",
+            help=param.help + "; the option alone: true",
         )
+
+    @staticmethod
+    def negative_option(param: Param) -> click.Option:
+        """``--no-reassign``: the parameter false (its value arrives as ``negative_dest``)."""
+        import click
+
+        return click.Option(
+            [f"--no-{param.option[2:]}", BooleanType.negative_dest(param)],
+            is_flag=True,
+            default=False,
+            help=f"Same as {param.option} false.",
+        )
+
+    @staticmethod
+    def negative_dest(param: Param) -> str:
+        return param.dest + "__no"
 
 
 class PhoneType(ParamType):
@@ -313,8 +333,11 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
+    from botkit.masking import schema_message
+
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-    return f"does not match its schema at ${where}: {error.message}"
+    message = schema_message(error.message, error.instance, error.absolute_path)
+    return f"does not match its schema at ${where}: {message}"
 
 
 #: Every parameter type by the word a catalog entry uses for it.

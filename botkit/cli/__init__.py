@@ -155,5 +155,7 @@ def _usage_message(exc: click.ClickException) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    click.echo(f"botkit: error: {message}", err=True)
+    from botkit.masking import safe
+
+    click.echo(f"botkit: error: {safe(message)}", err=True)
     return code

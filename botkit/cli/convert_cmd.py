@@ -14,6 +14,7 @@ import click
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_values, with_fill, with_output
 from botkit.errors import InputError
+from botkit.masking import safe
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
 
@@ -106,7 +107,7 @@ def import_(
         strict=strict,
     )
     for warning in imported.warnings:
-        click.echo(f"botkit: warning: {source}:{warning}", err=True)
+        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
     with output_stream(output) as out:
         click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
@@ -196,7 +197,7 @@ def export(
         document, to=fmt, style=style, steps=steps, source=source, values=values, strict=strict
     )
     for warning in exported.warnings:
-        click.echo(f"botkit: warning: {source}:{warning}", err=True)
+        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
     with output_stream(output) as out:
         click.echo(exported.text, file=out, nl=False)
 

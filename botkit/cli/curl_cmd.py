@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from botkit.catalog import Api, load_catalog
+from botkit.catalog.paramtypes import BooleanType
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_options, fill_values, output_option
@@ -26,7 +27,11 @@ def _apis() -> dict[str, Api]:
 
 
 def _build_api_command(api: Api) -> click.Command:
-    params: list[click.Parameter] = [p.value_type.click_option(p) for p in api.params]
+    params: list[click.Parameter] = []
+    for p in api.params:
+        params.append(p.value_type.click_option(p))
+        if p.value_type.flag:
+            params.append(BooleanType.negative_option(p))
     vendor = api.vendor
     base_help = (
         f"Base URL (default {vendor.base_url})."
@@ -106,7 +111,7 @@ def _example_line(api: Api) -> str:
 def _generate(api: Api, options: dict[str, Any]) -> None:
     from botkit.generate import BodyLayout, Credentials, build_request
 
-    values: dict[str, Any] = {p.name: options.get(p.dest) for p in api.params}
+    values = _values(api, options)
     output_format = options["output_format"]
     body_layout: BodyLayout = (
         "pretty" if output_format == "component" else STYLE_BODY_LAYOUT[options["style"]]
@@ -124,6 +129,7 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         base_url = filled.values.pop("base_url")
         secrets = {k: filled.values.pop(k) for k in _CREDENTIALS}
         values, source_of = filled.values, filled.source_of
+    values = _booleans(api, values)
     credentials = Credentials(**secrets)
     try:
         generated = build_request(
@@ -157,6 +163,30 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
 
 
 _CREDENTIALS = ("api_key", "user", "token")
+
+
+def _booleans(api: Api, values: dict[str, Any]) -> dict[str, Any]:
+    """``--reassign false`` (typed, or filled in by ``--var``) is the boolean false; any
+    other text is left for the generator to pass (a variable) or refuse."""
+    out = dict(values)
+    for p in api.params:
+        value = out.get(p.name)
+        if p.value_type.flag and isinstance(value, str) and value.lower() in ("true", "false"):
+            out[p.name] = value.lower() == "true"
+    return out
+
+
+def _values(api: Api, options: dict[str, Any]) -> dict[str, Any]:
+    """The parameter values the options give; ``--no-reassign`` is ``reassign`` false."""
+    values: dict[str, Any] = {}
+    for p in api.params:
+        value = options.get(p.dest)
+        if p.value_type.flag and options.get(BooleanType.negative_dest(p)):
+            if value is not None:
+                raise click.UsageError(f"{p.option} and --no-{p.option[2:]}: give one of them")
+            value = False
+        values[p.name] = value
+    return values
 
 
 def _no_source(key: str) -> str:

@@ -106,7 +106,7 @@ def from_openapi(
     text = to_toml(result.data(), header=header)
     from pathlib import Path
 
-    from botkit.catalog.files import parse_file
+    from botkit.catalog.check import parse_file
 
     parse_file(Path(output or "<generated>"), text.encode())  # what botkit will read back
     with output_stream(output) as out:

@@ -22,9 +22,9 @@ read row by row, and splitting it would hide which options exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
 
 class Effect(Enum):
@@ -86,8 +86,7 @@ NOTED = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class CurlOption:
+class CurlOption(NamedTuple):
     long: str
     short: str | None
     takes_arg: bool
@@ -442,7 +441,12 @@ def by_long(name: str) -> tuple[CurlOption, bool]:
 
     hint = ""
     if "=" in name:
-        hint = f"; curl does not take --name=value, write --{name.split('=', 1)[0]} VALUE"
+        # The value is never shown: --user=admin:pw is a credential (botkit/masking.py).
+        option = name.split("=", 1)[0]
+        raise OptionError(
+            f"--{option}=… is not a curl option; curl does not take --name=value, "
+            f"write --{option} VALUE"
+        )
     else:
         close = difflib.get_close_matches(lowered, names, n=1)
         if close:

@@ -1,7 +1,8 @@
 """Where the complaints about one curl command go: errors raised, warnings collected.
 
-Both are located at a ``Word`` (its line and column in the original text) and kept
-to one readable line; ``strict`` turns every warning into an error.
+Both are located at a ``Word`` (its line and column in the original text), kept
+to one readable line and masked (botkit/masking.py: a message quoting the input
+never repeats a credential); ``strict`` turns every warning into an error.
 """
 
 from __future__ import annotations
@@ -18,17 +19,23 @@ class Report:
         self.warnings: list[CurlWarning] = []
 
     def error(self, message: str, word: Word) -> InputError:
-        return InputError(one_line(message), source=self.source, line=word.line, column=word.column)
+        from botkit.masking import safe
+
+        return InputError(
+            safe(one_line(message)), source=self.source, line=word.line, column=word.column
+        )
 
     def warn(self, option: str, message: str, word: Word) -> None:
-        option, message = one_line(option), one_line(message)
+        from botkit.masking import safe
+
+        option, message = safe(one_line(option)), safe(one_line(message))
         if self.strict:
             raise self.error(f"{option}: {message} (--strict)", word)
         self.warnings.append(CurlWarning(option, message, word.line, word.column))
 
 
 def mask(value: str) -> str:
-    """A value quoted in a message, with secrets masked (see botkit.redact)."""
-    from botkit.redact import mask
+    """A value quoted in a message, with secrets masked (see botkit.masking)."""
+    from botkit.masking import mask
 
     return mask(value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from botkit.request import Request
 
@@ -11,8 +11,7 @@ if TYPE_CHECKING:
     from botkit.curl.spans import Sources
 
 
-@dataclass(frozen=True)
-class CurlWarning:
+class CurlWarning(NamedTuple):
     """Something in the command that changes the request but has no place in a component.
 
     ``option`` is the option as written (``--digest``, ``-x``) or the shell construct

@@ -38,8 +38,7 @@ class Word(NamedTuple):
     pieces: tuple[Piece, ...] | None = None
 
 
-@dataclass(frozen=True)
-class Stdin:
+class Stdin(NamedTuple):
     """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
 
     kind: Literal["text", "file", "pipe"]

@@ -18,7 +18,14 @@ from urllib.parse import quote
 
 from botkit.formats import ReadOptions
 from botkit.formats.jsondata import JsonReader, child
-from botkit.formats.parts import PartError, added_by_browser, cookie_header, header, url_parts
+from botkit.formats.parts import (
+    PartError,
+    added_by_browser,
+    cookie_header,
+    form_encode,
+    header,
+    url_parts,
+)
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.request import Body, FormPart, Header, Request
 
@@ -152,9 +159,9 @@ def _body(
         ipath = child(child(ppath, "params"), index)
         item = reader.expect(item, dict, ipath)
         pairs.append(
-            _form_encode(reader.required(item, "name", str, ipath))
+            form_encode(reader.required(item, "name", str, ipath))
             + "="
-            + _form_encode(reader.text(item, "value", ipath, ""))
+            + form_encode(reader.text(item, "value", ipath, ""))
         )
     return Body(text="&".join(pairs))
 
@@ -176,11 +183,6 @@ def _parts(reader: JsonReader, params: list[Any], path: str) -> list[FormPart]:
             value = reader.text(item, "value", ipath, "")
             parts.append(FormPart(name, value=value, type=content_type or None))
     return parts
-
-
-def _form_encode(text: str) -> str:
-    """As a browser encodes a form field: space as +, the rest of the reserved set as %XX."""
-    return quote(text, safe="-._~*{}").replace("%20", "+")
 
 
 # --- writing ------------------------------------------------------------------

@@ -19,6 +19,8 @@ Everything else (User-Agent, Referer, Origin, Cookie, Accept...) is kept.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from botkit.curl.urls import UrlError, resolve_url
 from botkit.request import BasicAuth, Header, QueryParam, parse_query
 
@@ -80,3 +82,9 @@ def url_parts(text: str) -> tuple[str, list[QueryParam], BasicAuth | None]:
 def cookie_header(pairs: list[tuple[str, str]]) -> Header:
     """The ``Cookie`` header a client sends for these name/value pairs."""
     return header("Cookie", "; ".join(f"{name}={value}" for name, value in pairs))
+
+
+def form_encode(text: str) -> str:
+    """A form field as a browser (and PowerShell) encodes it: space as ``+``, the rest
+    of the reserved set as %XX."""
+    return quote(text, safe="-._~*{}").replace("%20", "+")

@@ -11,28 +11,25 @@ ones the curl.exe reader uses (botkit/curl/powershell_reader.py).  What the cmdl
 would send beyond the text: Content-Type ``application/x-www-form-urlencoded``
 for a POST body with no ``-ContentType``, as PowerShell documents; its own
 User-Agent is left out, as curl's is.
+
+This module reads the statements; what a cmdlet call sends is worked out by
+``webrequest_request.py``.  Over 350 lines because it is one reader of PowerShell's
+statement syntax (statements, session lines, constructor arguments, values,
+hashtables, parameters) whose methods move one cursor through the text; split,
+each piece would need the others' cursor handling.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from botkit.curl.powershell_reader import PowerShellStrings
 from botkit.errors import InputError
 from botkit.formats import ReadOptions
-from botkit.formats.parts import PartError, added_by_browser, cookie_header, header, url_parts
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
-from botkit.request import Body, Header, Request
+from botkit.formats.webrequest_request import CmdletRequest, Session, Value
 
 _CMDLETS = ("invoke-webrequest", "invoke-restmethod", "iwr", "irm")
-_LOOKS = re.compile(
-    r"(?im)^[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:\$\w+[ \t]*=[ \t]*)?(?:&[ \t]*)?"
-    r"(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b"
-    r"|new-object[ \t]+microsoft\.powershell\.commands\.webrequestsession"
-    r"|^[ \t]*curl[ \t]+-(?:uri|method|headers|usebasicparsing)\b"
-)
 _CURL_EXE = re.compile(
     r"\s*(?:PS [^>\n]*>\s*)?(?:&\s*)?curl(?:\.exe)?[ \t]+"
     r"(?!-(?:uri|method|headers|usebasicparsing)\b)",
@@ -64,43 +61,6 @@ _SWITCHES = (
     "UseDefaultCredentials", "ProxyUseDefaultCredentials", "PreserveHttpMethodOnRedirect",
     "Verbose", "Debug",
 )  # fmt: skip
-# what changes the request but has no place in a component: named, never silent
-_LOST = {
-    "Credential": "credentials from a PSCredential object",
-    "Authentication": "an authentication scheme PowerShell applies",
-    "Token": "a bearer token from a SecureString",
-    "Certificate": "a client certificate",
-    "CertificateThumbprint": "a client certificate",
-    "Proxy": "a proxy",
-    "ProxyCredential": "proxy credentials",
-    "InFile": "a body read from a file",
-    "Form": "a multipart form built by PowerShell",
-    "TransferEncoding": "a Transfer-Encoding",
-    "UseDefaultCredentials": "the Windows user's credentials",
-    "ProxyUseDefaultCredentials": "the Windows user's proxy credentials",
-}
-
-
-def looks_like_webrequest(text: str) -> bool:
-    return _LOOKS.search(text[:200_000]) is not None
-
-
-@dataclass
-class _Session:
-    user_agent: str | None = None
-    cookies: list[tuple[str, str, str, int]] = field(
-        default_factory=list
-    )  # name, value, domain, at
-
-
-@dataclass
-class _Value:
-    """A parameter's value: text, a hashtable's pairs, or a $variable."""
-
-    at: int
-    text: str | None = None
-    pairs: list[tuple[str, str, int]] | None = None
-    variable: str | None = None
 
 
 def read_webrequest(text: str, source: str, options: ReadOptions) -> ReadResult:
@@ -122,7 +82,7 @@ class _Reader:
         self.text = text
         self.source = source
         self.strings = PowerShellStrings(text, source)
-        self.sessions: dict[str, _Session] = {}
+        self.sessions: dict[str, Session] = {}
         self.i = 0
 
     # --- positions and errors -------------------------------------------------
@@ -199,7 +159,7 @@ class _Reader:
         if assignment:
             self.i = assignment.end()
             if _SESSION_NEW.match(t, self.i):
-                self.sessions[assignment.group(1).lower()] = _Session()
+                self.sessions[assignment.group(1).lower()] = Session()
                 self.i = _SESSION_NEW.match(t, self.i).end()  # type: ignore[union-attr]
                 self.end_statement()
                 return None
@@ -267,7 +227,7 @@ class _Reader:
             )
         self.end_statement()
 
-    def cookie(self, session: _Session) -> None:
+    def cookie(self, session: Session) -> None:
         at = self.i
         m = _NEW_COOKIE.match(self.text, self.i)
         if m is None:
@@ -342,9 +302,9 @@ class _Reader:
         m = re.compile(r"[\w-]+").match(self.text, self.i)
         assert m is not None
         self.i = m.end()
-        values: dict[str, _Value] = {}
+        values: dict[str, Value] = {}
         switches: dict[str, int] = {}
-        positional: list[_Value] = []
+        positional: list[Value] = []
         while True:
             self.skip_blanks()
             if self.at_end_of_statement():
@@ -352,7 +312,7 @@ class _Reader:
             at = self.i
             param = re.compile(r"-([A-Za-z]\w*)(:?)").match(self.text, self.i)
             if param is None:
-                positional.append(_Value(at, text=self.value_text("an argument")))
+                positional.append(Value(at, text=self.value_text("an argument")))
                 continue
             self.i = param.end()
             name = self.parameter(param.group(1), at)
@@ -368,7 +328,7 @@ class _Reader:
             values["Uri"] = positional.pop(0)
         if positional:
             raise self.error("an argument botkit does not know what to do with", positional[0].at)
-        return self.request(values, switches, start)
+        return CmdletRequest(self.strings, self.sessions).request(values, switches, start)
 
     def parameter(self, written: str, at: int) -> str:
         lower = written.lower()
@@ -383,15 +343,15 @@ class _Reader:
             raise self.error(f"-{written} is ambiguous ({', '.join('-' + p for p in matches)})", at)
         raise self.error(f"-{written}: not a parameter of Invoke-WebRequest botkit knows", at)
 
-    def value(self, what: str) -> _Value:
+    def value(self, what: str) -> Value:
         at = self.i
         if self.text.startswith("@{", self.i):
-            return _Value(at, pairs=self.hashtable())
+            return Value(at, pairs=self.hashtable())
         var = _VARIABLE_WORD.match(self.text, self.i)
         if var and var.group(1).lower() in self.sessions:
             self.i = var.end()
-            return _Value(at, variable=var.group(1).lower())
-        return _Value(at, text=self.value_text(what))
+            return Value(at, variable=var.group(1).lower())
+        return Value(at, text=self.value_text(what))
 
     def hashtable(self) -> list[tuple[str, str, int]]:
         opened = self.i
@@ -420,127 +380,3 @@ class _Reader:
             self.i += 1
             self.skip_blanks()
             pairs.append((key, self.value_text(f"the value of {key!r}", ";}"), at))
-
-    def request(
-        self, values: dict[str, _Value], switches: dict[str, int], start: int
-    ) -> ReadRequest:
-        warnings: list[ReadWarning] = []
-        for name, value in [*values.items(), *((s, _Value(at)) for s, at in switches.items())]:
-            if name in _LOST:
-                warnings.append(
-                    ReadWarning(
-                        self.where(value.at),
-                        f"-{name}",
-                        f"sends {_LOST[name]}; a component cannot hold that, so it is left out",
-                    )
-                )
-        uri = values.get("Uri")
-        if uri is None or uri.text is None:
-            raise self.error("the command has no -Uri", start)
-        try:
-            url, query, auth = url_parts(uri.text)
-        except PartError as exc:
-            raise self.error(str(exc), uri.at) from None
-        method = self.text_of(values.get("CustomMethod")) or self.text_of(values.get("Method"))
-        method = (method or "GET").upper() if not values.get("CustomMethod") else method or "GET"
-        headers: list[Header] = []
-        session = self.session(values.get("WebSession"))
-        user_agent = self.text_of(values.get("UserAgent")) or (session and session.user_agent)
-        content_type = self.text_of(values.get("ContentType"))
-        given = values.get("Headers")
-        for key, text, at in (given.pairs or []) if given else []:
-            if added_by_browser(key):
-                continue
-            if key.lower() == "content-type" and content_type is not None:
-                continue  # -ContentType wins
-            if key.lower() == "user-agent" and user_agent:
-                continue
-            headers.append(self.header(key, text, at))
-        if user_agent:
-            headers.insert(0, self.header("User-Agent", user_agent, start))
-        cookies = self.cookies(session, url, warnings) if session else None
-        if cookies is not None:
-            headers.append(cookies)
-        body = self.body(values.get("Body"), method, query, content_type, headers)
-        if (
-            body is not None
-            and content_type is None
-            and method == "POST"
-            and not any(h.name.lower() == "content-type" for h in headers)
-        ):
-            content_type = "application/x-www-form-urlencoded"
-        if content_type is not None:
-            headers.append(
-                self.header(
-                    "Content-Type",
-                    content_type,
-                    values["ContentType"].at if "ContentType" in values else start,
-                )
-            )
-        request = Request(method, url, headers, query, body, auth)
-        return ReadRequest(request, where=self.where(start), warnings=warnings)
-
-    def text_of(self, value: _Value | None) -> str | None:
-        if value is None:
-            return None
-        if value.text is None:
-            raise self.error("expected a string here", value.at)
-        return value.text
-
-    def session(self, value: _Value | None) -> _Session | None:
-        if value is None:
-            return None
-        if value.variable is None:
-            raise self.error("-WebSession takes the $session the text creates", value.at)
-        return self.sessions[value.variable]
-
-    def header(self, name: str, value: str, at: int) -> Header:
-        try:
-            return header(name, value)
-        except PartError as exc:
-            raise self.error(str(exc), at) from None
-
-    def cookies(self, session: _Session, url: str, warnings: list[ReadWarning]) -> Header | None:
-        host = url.split("://", 1)[-1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0].lower()
-        pairs = []
-        for name, value, domain, at in session.cookies:
-            wanted = domain.lower().lstrip(".")
-            if wanted and not (host == wanted or host.endswith("." + wanted)):
-                warnings.append(
-                    ReadWarning(
-                        self.where(at),
-                        f"cookie {name}",
-                        f"is for {domain}, so PowerShell does not send it to {host}; left out",
-                    )
-                )
-                continue
-            pairs.append((name, value))
-        return cookie_header(pairs) if pairs else None
-
-    def body(
-        self,
-        value: _Value | None,
-        method: str,
-        query: list,
-        content_type: str | None,
-        headers: list[Header],
-    ) -> Body | None:
-        if value is None:
-            return None
-        if value.pairs is None:
-            text = self.text_of(value)
-            assert text is not None
-            return Body(text=text)
-        encoded = [(_form(k), _form(v)) for k, v, _ in value.pairs]
-        if method == "GET":  # PowerShell puts a form in the query of a GET
-            from botkit.request import QueryParam
-
-            query.extend(QueryParam(k, v) for k, v in encoded)
-            return None
-        if content_type is None and not any(h.name.lower() == "content-type" for h in headers):
-            headers.append(Header("Content-Type", "application/x-www-form-urlencoded"))
-        return Body(text="&".join(f"{k}={v}" for k, v in encoded))
-
-
-def _form(text: str) -> str:
-    return quote(text, safe="-._~*{}").replace("%20", "+")

@@ -4,29 +4,22 @@ What the vendor expects is its catalog auth scheme's to say (the headers that
 carry the credential, whether basic credentials count): DoubleTick and Vambe
 want a key in one header; Unblu wants basic credentials or a bearer token.
 For an API the catalog does not know, headers whose names say
-"credential" (Authorization, x-api-key, ...) are still checked for placeholders
-and committed secrets, but nothing can be called missing.
+"credential" (Authorization, x-api-key, ...: botkit/secret_names.py) are still
+checked for placeholders and committed secrets, but nothing can be called missing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from botkit import secret_names
 from botkit.catalog import Vendor
 from botkit.catalog.auth import AuthScheme
 from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
-_AUTH_HEADER = re.compile(
-    r"(?i)^(?:proxy-)?authorization$|^x-?api-?key$|^api-?key$|token$|secret$|^x-auth"
-)
 
-_VENDOR_HEADERS = {"authorization", "x-api-key"}
-
-
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     label: str
     value: str
     site: Site
@@ -34,8 +27,7 @@ class Credential:
     secret: bool = True
 
 
-@dataclass(frozen=True)
-class AuthView:
+class AuthView(NamedTuple):
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
     #: The API's auth scheme (its own, else its vendor's); None for an unknown API.
@@ -62,7 +54,7 @@ def auth_view(
     found = [
         Credential(f"{h.name} header", h.value, call.site("headers", h.index, "value"))
         for h in call.headers
-        if (_AUTH_HEADER.search(h.name) if wanted is None else h.name.lower() in wanted)
+        if (secret_names.is_secret_header(h.name) if wanted is None else h.name.lower() in wanted)
     ]
     found += [
         Credential(f"{q.name} query parameter", q.value, call.site("query", q.index, "value"))
@@ -108,21 +100,15 @@ def needs(vendor: Vendor, scheme: AuthScheme | None = None) -> str:
 
 
 def secrets_in(component: dict) -> list[str]:
-    """Literal credentials a component holds (to mask them in any message)."""
-    from botkit.lint.secrets import credential, is_placeholder, is_variable
+    """Literal credentials a component holds (to mask them in any message): every
+    place ``--redact`` would replace (botkit/redact.py), placeholders left out."""
+    from botkit.redact import secret_places
 
-    found: list[str] = []
-    headers = component.get("headers")
-    for h in headers if isinstance(headers, list) else []:
-        if not isinstance(h, dict) or not isinstance(h.get("value"), str):
-            continue
-        name = h.get("name")
-        if isinstance(name, str) and (_AUTH_HEADER.search(name) or name.lower() in _VENDOR_HEADERS):
-            value = credential(h["value"])
-            if value and not is_placeholder(value) and not is_variable(value):
+    found = []
+    for place in secret_places(component):
+        value = secret_names.credential(place.value)
+        if value and not secret_names.is_placeholder(value):
+            found.append(place.value)
+            if value != place.value:
                 found.append(value)
-    auth = component.get("auth")
-    password = auth.get("password") if isinstance(auth, dict) else None
-    if isinstance(password, str) and not is_placeholder(password) and not is_variable(password):
-        found.append(password)
     return found

@@ -11,7 +11,7 @@ from botkit.lint.checks import Part
 from botkit.lint.document import Document
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Finding, Fix, Position, Rule
-from botkit.lint.secrets import redact, scrub
+from botkit.masking import safe
 
 
 def findings_of(part: Part) -> list[Finding]:
@@ -28,7 +28,7 @@ def findings_of(part: Part) -> list[Finding]:
             edit = doc.edit(hit.site, hit.fix)
             if edit is not None:
                 fix = Fix(hit.fix_title, (edit,))
-        message = scrub(redact(hit.message, secrets))
+        message = safe(hit.message, secrets)
         findings.append(
             Finding(
                 doc.display,
@@ -47,7 +47,7 @@ def findings_of(part: Part) -> list[Finding]:
 
 def at_start(display: str, rule: Rule, message: str) -> Finding:
     """A finding about the whole file (it could not be read or linted)."""
-    return Finding(display, Position(1, 1), Position(1, 1), rule, scrub(message))
+    return Finding(display, Position(1, 1), Position(1, 1), rule, safe(message))
 
 
 def _secrets_of(part: Part) -> list[str]:

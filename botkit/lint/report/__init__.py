@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 from botkit.lint.model import Severity
 
 if TYPE_CHECKING:
+    from botkit.lint.model import Finding
     from botkit.lint.runner import FileResult
 
 
@@ -65,8 +66,7 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
-@dataclass(frozen=True)
-class ReporterSpec:
+class ReporterSpec(NamedTuple):
     """A format: where its reporter lives (imported only when chosen) and what it writes."""
 
     module: str
@@ -112,6 +112,21 @@ def printable(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+def shown(result: FileResult) -> list[Finding]:
+    """The findings of ``result`` as every format writes them: each message through the
+    one masking point (botkit/masking.py), so no format, nor an ``-o`` file, carries a
+    credential beyond its mask."""
+    from dataclasses import replace
+
+    from botkit.masking import safe
+
+    out = []
+    for f in result.findings:
+        message = safe(f.message)
+        out.append(f if message == f.message else replace(f, message=message))
+    return out
 
 
 def plural(n: int, word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from botkit.lint.model import Severity
-from botkit.lint.report import Summary, printable
+from botkit.lint.report import Summary, printable, shown
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
@@ -27,7 +27,7 @@ class GithubReporter:
         self.stream = stream
 
     def file(self, result: FileResult) -> None:
-        for f in result.findings:
+        for f in shown(result):
             level = "error" if f.severity is Severity.ERROR or f.rule.fatal else "warning"
             props = ",".join(
                 f"{k}={_property(str(v))}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from botkit.lint.report import Summary
+from botkit.lint.report import Summary, shown
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
@@ -23,7 +23,7 @@ class JsonReporter:
         self.stream.write("[")
 
     def file(self, result: FileResult) -> None:
-        for finding in result.findings:
+        for finding in shown(result):
             sep = "," if self.count else ""
             self.stream.write(f"{sep}\n  {json.dumps(finding.to_dict(), ensure_ascii=False)}")
             self.count += 1

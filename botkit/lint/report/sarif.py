@@ -17,7 +17,7 @@ from urllib.parse import quote
 import botkit.lint.rules as rules
 from botkit import __version__
 from botkit.lint.model import Finding, Severity
-from botkit.lint.report import Summary
+from botkit.lint.report import Summary, shown
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
@@ -34,8 +34,9 @@ class SarifReporter:
         self.index = {rule.code: i for i, rule in enumerate(rules.all_rules())}
 
     def file(self, result: FileResult) -> None:
-        self.results.extend(self._result(f) for f in result.findings)
-        self.notifications.extend(_notification(f) for f in result.findings if f.rule.fatal)
+        findings = shown(result)
+        self.results.extend(self._result(f) for f in findings)
+        self.notifications.extend(_notification(f) for f in findings if f.rule.fatal)
 
     def finish(self, summary: Summary) -> None:
         log = {

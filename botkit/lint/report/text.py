@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from botkit.lint.report import Summary, plural, printable
+from botkit.lint.report import Summary, plural, printable, shown
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
@@ -19,7 +19,7 @@ class TextReporter:
         self.stream = stream
 
     def file(self, result: FileResult) -> None:
-        for f in result.findings:
+        for f in shown(result):
             mark = " [*]" if f.fix is not None else ""
             line = f"{f.path}:{f.line}:{f.column}: {f.code}{mark} {f.message}"
             self.stream.write(printable(line) + "\n")

@@ -7,7 +7,6 @@ credential, and an unknown property gets a "did you mean" from the schema.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -17,13 +16,12 @@ from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
 from botkit.lint.schema_words import in_words
-from botkit.lint.secrets import mask
+from botkit.masking import is_secret_place, mask
 
 RULE = Rule(
     "BK301", "schema", Severity.ERROR, "a bot or component that breaks its schema", scope="json"
 )
 
-_SENSITIVE = {"headers", "auth"}
 #: The form the schemas give an x-botkit-ignore entry (whether it names a rule is checked here).
 _SELECTOR = re.compile(r"ALL|BK[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -102,6 +100,8 @@ def _typo_behind(best: Any, errors: list[Any]) -> Any:
     for error in errors:
         if error.validator == "additionalProperties" and error.absolute_path == best.absolute_path:
             extra = _extra_keys(error)
+            import difflib  # only when there is something to suggest
+
             if any(difflib.get_close_matches(k, missing, n=1, cutoff=0.6) for k in extra):
                 return error
     return best
@@ -134,6 +134,8 @@ def _hit(prefix: JsonPath, error: Any) -> Hit:
         if extra:
             site = Site((*path, extra[0]), key=True)
             known = sorted(error.schema.get("properties", {}))
+            import difflib  # only when there is something to suggest
+
             close = difflib.get_close_matches(extra[0], known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             message = f"unknown property {extra[0]!r}{hint}"
@@ -161,6 +163,8 @@ def _describe(error: Any, path: JsonPath) -> str:
     else:
         message = error.message.replace(shown, safe) if shown in error.message else error.message
     if error.validator == "enum" and isinstance(instance, str):
+        import difflib  # only when there is something to suggest
+
         close = difflib.get_close_matches(instance, [str(v) for v in error.validator_value], n=1)
         if close:
             message += f"; did you mean {close[0]!r}?"
@@ -174,7 +178,7 @@ def _shown(instance: Any, path: JsonPath) -> str:
     shortened (a long string) or named by its kind (an object or array)."""
     if isinstance(instance, (dict, list)):
         return _kind(instance)
-    if _SENSITIVE.intersection(str(k) for k in path) and path[-1:] != ("name",):
+    if path[-1:] != ("name",) and is_secret_place(path):
         return repr(mask(instance)) if isinstance(instance, str) else _kind(instance)
     if isinstance(instance, str) and len(instance) > 60:
         return repr(instance[:40] + "…")

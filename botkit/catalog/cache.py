@@ -1,0 +1,91 @@
+"""Checked catalog data kept between runs, so a command need not parse TOML again.
+
+Parsing TOML and checking it against schemas/catalog.schema.json costs far more
+than the command that needs one entry, so each file's checked data is kept in a
+cache keyed by the file's content (its SHA-256), the schema's identity and
+botkit's version: an edited file is a new key, never a stale entry.  Without a
+writable cache folder everything still works, only slower.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+#: Bump when what the cache holds changes shape.
+_CACHE_FORMAT = 2
+
+
+def cache_file_for(raw: bytes) -> Path | None:
+    """Where the checked data of a file with these bytes is kept (None: no cache)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from botkit import __version__
+    from botkit.resources import data_dir
+
+    try:
+        schema = (data_dir("schemas") / "catalog.schema.json").stat()
+    except OSError:
+        return None
+    key = _sha256(raw)
+    key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
+    return folder / f"catalog-{key.hexdigest()[:40]}.json"
+
+
+def _sha256(data: bytes) -> Any:
+    """A SHA-256 hash object, from CPython's own implementation where it has one.
+
+    ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
+    command that reads the catalog); a cache key needs only the hash itself.  The module is
+    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback."""
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found]
+    except ImportError:
+        try:
+            from _sha256 import sha256  # type: ignore[import-not-found]
+        except ImportError:
+            from hashlib import sha256
+    return sha256(data)
+
+
+def cache_dir() -> Path | None:
+    """Where checked catalog data is kept: ``$BOTKIT_CACHE_DIR``, else the user's cache folder."""
+    explicit = os.environ.get("BOTKIT_CACHE_DIR")
+    if explicit is not None:
+        return Path(explicit) if explicit else None  # empty: no cache
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
+    )
+    if base:
+        return Path(base) / "botkit"
+    home = Path.home() if "HOME" in os.environ or os.name == "nt" else None
+    return home / ".cache" / "botkit" if home else None
+
+
+def write_cache(cache_file: Path, data: dict[str, Any]) -> None:
+    """Keep ``data`` as two files: the APIs without parameters, and the parameters."""
+    head = {**data, "api": [{k: v for k, v in a.items() if k != "params"} for a in data["api"]]}
+    params = [a["params"] for a in data["api"]]
+    # the parameters first: a head without its parameters file is never used
+    _write_json(cache_file.with_suffix(".params.json"), params)
+    _write_json(cache_file, head)
+
+
+def _write_json(target: Path, value: Any) -> None:
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(value, out, separators=(",", ":"))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # only a cache: the next run parses again

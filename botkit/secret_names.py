@@ -1,0 +1,331 @@
+"""Which places of a request are credentials: the one vocabulary.
+
+``import --redact`` (botkit/redact.py), lint's credential checks
+(botkit/lint/credentials.py) and message masking (botkit/masking.py) all ask
+this module, so a name is a secret for all of them or for none:
+
+- header names (``Authorization``, ``X-Api-Key``, ``Ocp-Apim-Subscription-Key``,
+  any ``*-Token``, ``*-Secret``, ``*-Key``...);
+- field names of a query, a form, a JSON or urlencoded body, a multipart part
+  (``password``, ``api_key``, ``X-Amz-Signature``, ``sid``...), percent-decoded
+  first (``api%5Fkey`` is ``api_key``);
+- curl options whose value is a credential (``--user``, ``--oauth2-bearer``...);
+- URL paths that are credentials themselves (a Telegram bot token, a Slack or
+  Discord webhook);
+- token shapes recognisable anywhere in text (a JWT, ``sk_live_...``, ``ghp_...``).
+
+A name is split into words (``X-Amz-Credential`` -> x, amz, credential;
+``clientSecret`` -> client, secret) and judged by its words, so ``author`` and
+``keyword`` are no secrets while ``auth`` and ``api_key`` are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+from urllib.parse import unquote_plus
+
+#: Words that make any header or field name a credential wherever they stand.
+SECRET_WORDS = frozenset(
+    {
+        "auth",
+        "authorization",
+        "authentication",
+        "apikey",
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "passphrase",
+        "pwd",
+        "credential",
+        "credentials",
+        "signature",
+        "jwt",
+        "session",
+        "cookie",
+        "bearer",
+        "otp",
+    }
+)
+
+#: Whole field names (words joined, lower case) that are credentials on their own.
+SECRET_FIELDS = frozenset(
+    {"pass", "sid", "sig", "code", "key", "hmac", "passcode", "pin", "sessionid", "ssid"}
+)
+
+#: The last word that makes a name a credential (``access_key``, ``X-Auth-Key``).
+SECRET_LAST_WORDS = frozenset({"key", "sig", "pass"})
+
+#: Names that look like credentials and are not: sent as they are.
+NOT_SECRETS = frozenset(
+    {
+        "idempotencykey",
+        "xidempotencykey",
+        "secwebsocketkey",
+        "sortkey",
+        "partitionkey",
+        "primarykey",
+        "foreignkey",
+        "keyword",
+        "keywords",
+        "tokentype",
+        "tokenendpoint",
+        "cachekey",
+        "publickey",
+        "xpublickey",
+        "signaturemethod",
+        "oauthsignaturemethod",
+        "signatureversion",
+        "authtype",
+    }
+)
+
+#: Header names that are credentials whatever their words (exact, lower case).
+SECRET_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "authentication",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "api-key",
+        "apikey",
+        "x-auth",
+        "x-auth-key",
+        "x-key",
+        "x-access-key",
+        "x-credentials",
+        "ocp-apim-subscription-key",
+        "x-amz-security-token",
+        "x-goog-api-key",
+    }
+)
+
+#: curl options whose value is (or holds) a credential, long and short spellings.
+SECRET_OPTIONS = frozenset(
+    {
+        "-u",
+        "--user",
+        "-U",
+        "--proxy-user",
+        "--oauth2-bearer",
+        "-b",
+        "--cookie",
+        "--pass",
+        "--proxy-pass",
+        "--tlspassword",
+        "--proxy-tlspassword",
+        "--tlsuser",
+        "--proxy-tlsuser",
+        "-E",
+        "--cert",
+        "--proxy-cert",
+        "--login-options",
+        "--sasl-authzid",
+    }
+)
+
+#: Options whose value is a header (``Name: value``): secret when the header is.
+HEADER_OPTIONS = frozenset({"-H", "--header", "--proxy-header"})
+
+#: Auth scheme words kept in front of a redacted or masked header value.
+SCHEME_WORDS = ("bearer", "basic", "token", "bot", "digest", "key", "apikey", "sso-key")
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
+
+
+def words(name: str) -> list[str]:
+    """``X-Amz-Credential`` -> ``['x', 'amz', 'credential']``; ``clientSecret`` ->
+    ``['client', 'secret']``; percent-encoding decoded first (``api%5Fkey``)."""
+    if "%" in name or "+" in name:
+        name = unquote_plus(name)
+    out: list[str] = []
+    for piece in _SEPARATORS.split(name):
+        out.extend(w.lower() for w in _CAMEL.split(piece) if w)
+    return out
+
+
+def _judge(parts: list[str]) -> bool:
+    if not parts:
+        return False
+    joined = "".join(parts)
+    if joined in NOT_SECRETS:
+        return False
+    if joined in SECRET_FIELDS or joined in SECRET_WORDS:
+        return True
+    if parts[-1] in SECRET_LAST_WORDS:
+        return True
+    if joined.endswith(("apikey", "accesskey", "secretkey", "privatekey", "token", "secret")):
+        return True  # apiKey, accesskey, refreshtoken, clientsecret written as one word
+    return any(w in SECRET_WORDS for w in parts)
+
+
+def is_secret_header(name: str) -> bool:
+    """Does a header of this name carry a credential (``Authorization``, ``X-Auth``,
+    ``Ocp-Apim-Subscription-Key``, any ``*-Token``/``*-Secret``/``*-Key``)?"""
+    lower = name.strip().lower()
+    return lower in SECRET_HEADERS or _judge(words(lower))
+
+
+def is_secret_field(name: str) -> bool:
+    """Does a query parameter, form, JSON or multipart field of this name carry a
+    credential (``pass``, ``pwd``, ``X-Amz-Signature``, ``access_key``, ``jwt``,
+    ``sid``, ``api%5Fkey``...)?"""
+    return _judge(words(name))
+
+
+def is_secret_option(option: str, value: str = "") -> bool:
+    """Is the value of this curl option a credential (``--user``, ``--oauth2-bearer``,
+    ``--cookie``; ``-H`` when its header is one)?"""
+    if option in SECRET_OPTIONS:
+        return True
+    if option in HEADER_OPTIONS:
+        name = value.split(":", 1)[0].split(";", 1)[0]
+        return is_secret_header(name)
+    return False
+
+
+def variable_name(place: str) -> str:
+    """The variable that stands for the credential at ``place`` (a header or field name):
+    upper case, like the environment variable it would come from (``X-Api-Key`` ->
+    ``X_API_KEY``, ``api%5Fkey`` -> ``API_KEY``), the one rule for credential variables."""
+    if "%" in place or "+" in place:
+        place = unquote_plus(place)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", place).strip("_").upper() or "SECRET"
+    return name if not name[0].isdigit() else "_" + name
+
+
+# --- credentials that are a shape, not a name ----------------------------------------
+
+
+class Span(NamedTuple):
+    """A credential found in a text: ``text[start:end]``, and the variable it becomes."""
+
+    start: int
+    end: int
+    variable: str
+
+
+_PATH_SECRETS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # api.telegram.org/bot123456:AA.../sendMessage: the token is the credential.
+    (re.compile(r"/bot(\d{3,}:[A-Za-z0-9_-]{20,})(?=/|$)"), "TELEGRAM_BOT_TOKEN"),
+    # hooks.slack.com/services/T.../B.../xxxx: the whole webhook path is the credential.
+    (
+        re.compile(r"/services/(T[A-Z0-9]{4,}/B[A-Z0-9]{4,}/[A-Za-z0-9]{8,})(?=/|$)"),
+        "SLACK_WEBHOOK",
+    ),
+    # discord.com/api/webhooks/<id>/<token>
+    (re.compile(r"/api/webhooks/\d+/([A-Za-z0-9_-]{20,})(?=/|$)"), "DISCORD_WEBHOOK_TOKEN"),
+)
+
+
+def path_secrets(path: str) -> list[Span]:
+    """Credentials in a URL's path: a Telegram bot token, a Slack or Discord webhook."""
+    found = []
+    for pattern, variable in _PATH_SECRETS:
+        for m in pattern.finditer(path):
+            found.append(Span(m.start(1), m.end(1), variable))
+    return sorted(found)
+
+
+_TOKEN_SHAPES = re.compile(
+    r"""(?x)
+      \beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}   # a JWT
+    | \b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}                    # Stripe
+    | \bgh[pousr]_[A-Za-z0-9]{20,}                                    # GitHub
+    | \bgithub_pat_[A-Za-z0-9_]{20,}
+    | \bglpat-[A-Za-z0-9_-]{20,}                                      # GitLab
+    | \bxox[abposr]-[A-Za-z0-9-]{10,}                                 # Slack
+    | \bAKIA[0-9A-Z]{16}\b                                            # AWS access key id
+    | \bAIza[0-9A-Za-z_-]{35}                                         # Google API key
+    | \bya29\.[0-9A-Za-z_-]{20,}                                      # Google OAuth token
+    | \bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}                    # SendGrid
+    | \bsk-[A-Za-z0-9_-]{20,}                                         # sk-... API keys
+    | \bkey_[A-Za-z0-9]{6,}                                           # key_... (doc style)
+    | (?<![\w:])\d{6,}:AA[A-Za-z0-9_-]{30,}                           # a Telegram bot token
+    """
+)
+
+_PAIR = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.%-]*)=(?P<value>[^&;\s,\"'()<>]+)")
+_USERINFO = re.compile(r"(?<=://)(?P<user>[^\s/@:?#]+):(?P<password>[^\s/@?#]+)(?=@)")
+
+
+def text_secrets(text: str, owner: str = "") -> list[Span]:
+    """Credentials inside a free text such as a User-Agent or Referer value: secret
+    ``name=value`` pairs (``?token=...``), URL userinfo, and the token shapes above.
+    ``owner`` names the place, for the variable of a credential that has no name."""
+    found: list[Span] = []
+    for m in _PAIR.finditer(text):
+        if is_secret_field(m.group("name")):
+            found.append(Span(m.start("value"), m.end("value"), variable_name(m.group("name"))))
+    for m in _USERINFO.finditer(text):
+        found.append(
+            Span(m.start("password"), m.end("password"), variable_name(f"{owner}_PASSWORD"))
+        )
+    for m in _TOKEN_SHAPES.finditer(text):
+        found.append(Span(m.start(), m.end(), variable_name(f"{owner}_TOKEN")))
+    return _disjoint(found)
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Spans sorted, an overlapping later one dropped (the first found wins)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
+# --- what is a placeholder, not a credential -----------------------------------------
+
+_SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
+#: A shell variable written out whole: after the cURL readers (which turn every variable
+#: they expand into ``{{NAME}}``) it can only be text sent as it is (``'$API_KEY'`` in
+#: single quotes), so it is a placeholder, never a variable.
+_SHELL_VARIABLE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
+_PLACEHOLDER = re.compile(
+    r"""(?ix)^(?:
+        <[^<>]*>                      # <x-api-key>, <token>
+      | \[[^\[\]]*\]                  # [API KEY]
+      | \{[^{}]*\}                    # {apiKey} (one brace: documentation, not a variable)
+      | [a-z]{1,8}[_-][x*.•…]{3,}     # key_xxxxxxxxxx, sk-****
+      | [x*.•…]{3,}                   # xxxx, ****, ...
+      | .*\byour\b.* | your[_\-a-z0-9]+ | .*_here  # YOUR_API_KEY, your-token, INSERT_KEY_HERE
+      | (?:x[_-])?api[_-]?key | access[_-]?token | auth[_-]?token | token | secret
+      | key | password | passwd | changeme | change[_-]me | replace[_-]?me | todo | tbd
+      | placeholder | dummy | example | sample | test | null | none | undefined
+      | (?:insert|replace|enter|put|paste)[_\- ].*
+    )$""",
+)
+
+
+def is_variable(value: str) -> bool:
+    """A value filled in at run time: ``{{api_key}}``.
+
+    A ``$`` is always literal here: the cURL readers have already turned each shell
+    variable they expand into ``{{NAME}}``, so ``Xk9pL2q$wZZ`` (from ``-u 'admin:Xk9pL2q$wZZ'``)
+    is a password as written, and a bot sends ``$API_KEY`` as those eight characters.
+    """
+    from botkit.phone import is_template_variable
+
+    return is_template_variable(value)
+
+
+def credential(value: str) -> str:
+    """The credential itself, without an auth scheme word (``Bearer abc`` -> ``abc``)."""
+    return _SCHEME.sub("", value, count=1).strip()
+
+
+def is_shell_variable(value: str) -> bool:
+    """A ``$NAME`` (or ``${NAME}``) that reached the request as text: nothing expanded it."""
+    return _SHELL_VARIABLE.fullmatch(credential(value)) is not None
+
+
+def is_placeholder(value: str) -> bool:
+    """Empty, or text that documentation puts where a real key should go."""
+    token = credential(value)
+    return not token or _PLACEHOLDER.match(token) is not None or is_shell_variable(token)
