@@ -143,9 +143,22 @@ def scrub(text: str) -> str:
     return text
 
 
+#: Credential URL paths, loosely: a message may quote them cut short or run on.
+_LOOSE_PATHS = re.compile(
+    r"/bot\d{3,}:(?P<a>[^\s/'\"]+)|/services/T[A-Z0-9]+/(?P<b>[^\s'\"]+)"
+    r"|/api/webhooks/\d+/(?P<c>[^\s/'\"]+)"
+)
+
+
 def _shapes(text: str) -> str:
     """Credential URL paths and token shapes, replaced by their masks."""
-    spans = names.path_secrets(text) + [
+    loose = [
+        names.Span(m.start(g), m.end(g), "")
+        for m in _LOOSE_PATHS.finditer(text)
+        for g in ("a", "b", "c")
+        if m.group(g) is not None
+    ]
+    spans = loose + [
         s for s in names.text_secrets(text) if not text[s.start : s.end].startswith(ELLIPSIS)
     ]
     if not spans:

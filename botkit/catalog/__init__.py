@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from botkit.catalog.auth import AuthScheme
@@ -77,8 +77,7 @@ class Param:
         return TYPES[self.type]
 
 
-@dataclass(frozen=True)
-class Vendor:
+class Vendor(NamedTuple):
     name: str
     title: str
     docs: str

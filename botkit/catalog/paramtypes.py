@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from botkit.errors import ParamError
 from botkit.phone import PhoneFormat
@@ -33,8 +32,7 @@ if TYPE_CHECKING:
 UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-@dataclass(frozen=True)
-class ValueContext:
+class ValueContext(NamedTuple):
     """What a value's normal form depends on besides the value: the vendor and the user."""
 
     phone_format: PhoneFormat = "digits"
@@ -338,8 +336,11 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
+    from botkit.masking import schema_message
+
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-    return f"does not match its schema at ${where}: {error.message}"
+    message = schema_message(error.message, error.instance, error.absolute_path)
+    return f"does not match its schema at ${where}: {message}"
 
 
 #: Every parameter type by the word a catalog entry uses for it.

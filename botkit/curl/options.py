@@ -22,9 +22,9 @@ read row by row, and splitting it would hide which options exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
 
 class Effect(Enum):
@@ -86,8 +86,7 @@ NOTED = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class CurlOption:
+class CurlOption(NamedTuple):
     long: str
     short: str | None
     takes_arg: bool

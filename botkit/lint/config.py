@@ -7,8 +7,6 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -73,6 +71,8 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a settings file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -92,6 +92,8 @@ def _parse(section: dict[str, Any], path: Path) -> LintConfig:
     unknown = set(section) - _KEYS
     if unknown:
         name = sorted(unknown)[0]
+        import difflib  # only when there is something to suggest
+
         close = difflib.get_close_matches(name, sorted(_KEYS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(_KEYS))}"
         raise BotkitError(f"{where}: unknown setting '{name}'{hint}")
