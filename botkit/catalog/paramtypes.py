@@ -10,6 +10,9 @@ here, one line in ``TYPES``, and the type's word in schemas/catalog.schema.json
 Callers decide *whether* a value is checked; a type only says *how*.  A
 ``{{variable}}`` filled in at run time, for instance, is for the caller to pass
 through before it asks the type.
+
+Over 350 lines because it holds the seven types side by side, each answering the
+questions ``ParamType`` asks; a new type is written by reading the others.
 """
 
 from __future__ import annotations
@@ -55,10 +58,10 @@ class ParamType:
         if value == "":
             raise ParamError(param.name, "must not be empty")
         if param.enum and value not in param.enum:
-            import difflib
+            from botkit.suggest import closest
 
-            close = difflib.get_close_matches(value.upper(), param.enum, n=1)
-            hint = f"did you mean {close[0]}? " if close else ""
+            close = closest(value.upper(), param.enum, cutoff=0.6)
+            hint = f"did you mean {close}? " if close else ""
             raise ParamError(
                 param.name, f"{value!r} is not allowed; {hint}choose from {', '.join(param.enum)}"
             )
@@ -375,12 +378,12 @@ def json_type(value: Any) -> str:
 
 
 def _choices(value: str, allowed: tuple[str, ...]) -> str:
-    import difflib
+    from botkit.suggest import closest
 
-    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
-    close = close or [a for a in allowed if value.upper() in a][:1]
+    close = closest(value.upper(), allowed, cutoff=0.6)
+    close = close or next((a for a in allowed if value.upper() in a), None)
     if close:
-        return f"did you mean {close[0]!r}?"
+        return f"did you mean {close!r}?"
     if len(allowed) <= 6:
         return "use one of " + ", ".join(allowed)
     return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"
