@@ -326,11 +326,17 @@ def _choice_or_variable(choices: tuple[str, ...]) -> click.Choice:
 def schema_problem(param: Param, value: Any) -> str | None:
     """Why ``value`` does not match the parameter's JSON Schema (None when it does, or has none).
 
-    jsonschema is imported only here: only a json-typed value that is given pays for it.
+    A compiled yes/no check (``botkit.schemacheck``) answers for a valid value; jsonschema
+    is imported only to explain an invalid one.
     """
     schema = param.json_schema
     if not schema:
         return None
+    from botkit.schemacheck import compiled_inline
+
+    fast = compiled_inline(param.schema or "")
+    if fast is not None and fast(value):
+        return None  # valid: jsonschema is needed only to say what is wrong
     from jsonschema import Draft202012Validator
 
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from botkit.curl.report import Report
+from botkit.curl.spans import Source
 from botkit.curl.words import Stdin, Word
 
 
@@ -32,6 +33,14 @@ class Inputs:
         if strip_newlines:
             text = text.replace("\r", "").replace("\n", "")
         return text
+
+    def stdin_source(self, text: str) -> Source | None:
+        """Where the text ``@-`` read is written: a here-document or -string, when it
+        gave ``text`` as it is (``-d`` drops its line breaks, and then it is not)."""
+        stdin = self.stdin
+        if stdin is None or stdin.kind != "text" or stdin.value != text:
+            return None
+        return Source(Word(stdin.value, stdin.line, stdin.column, stdin.pieces))
 
     def _file(self, name: str, word: Word) -> bytes:
         path = Path(name)
