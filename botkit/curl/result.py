@@ -24,6 +24,16 @@ class CurlWarning:
         return f"{self.line}:{self.column}: {self.option}: {self.message}"
 
 
+@dataclass(frozen=True)
+class OutsideFile:
+    """A file the command names (``@file``, ``<file``) that was not read: it lies outside
+    the folder the reader was limited to (lint: the repository)."""
+
+    name: str
+    line: int
+    column: int
+
+
 @dataclass
 class CurlRead:
     """The request a cURL command makes, and what could not be carried over into it."""
@@ -35,3 +45,5 @@ class CurlRead:
     # Where it ends (line and column just past it) when it is one of a script's
     # commands; None: it runs to the end of the text.
     end: tuple[int, int] | None = None
+    #: Files named by the command and not read (outside the reader's root).
+    outside: list[OutsideFile] = field(default_factory=list)

@@ -40,6 +40,7 @@ _MODULES = (
     "bk305_invalid_field_value",
     "bk401_curl_option_dropped",
     "bk402_curl_unreadable",
+    "bk403_file_outside_repository",
     "bk501_unknown_step",
     "bk502_duplicate_step_id",
     "bk601_undefined_variable",
