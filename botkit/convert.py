@@ -183,6 +183,7 @@ def _fill(
     """The components with ``values`` filled in, each checked again as a component (a
     value is judged where it lands); and a warning per variable left unfilled."""
     from botkit.fill import fill_component, unfilled, unfilled_message
+    from botkit.fillcheck import check_filled
     from botkit.request import Request
     from botkit.variables import VariablesError
 
@@ -190,6 +191,7 @@ def _fill(
     for component, at in zip(components, places, strict=True):
         try:
             filled = fill_component(component, values)
+            check_filled(component, filled)
         except VariablesError as exc:
             raise InputError(f"{at}: {exc}", source=source) from None
         try:

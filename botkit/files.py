@@ -15,8 +15,7 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from botkit.errors import InputError
 
@@ -43,8 +42,7 @@ class FileReadError(InputError):
         super().__init__(message, source=source, line=line, column=column)
 
 
-@dataclass(frozen=True)
-class TextFile:
+class TextFile(NamedTuple):
     """Decoded text and what it takes to write it back byte for byte."""
 
     text: str

@@ -91,11 +91,11 @@ def unfilled(request: Any) -> list[str]:
 
 
 def unfilled_message(names: Sequence[str]) -> str:
-    """``{{a}} has no value (give --var a=VALUE or --vars FILE)``; several: each named."""
+    """``{{a}} has no value (give one with --var or --vars)``; several: each named.  No
+    ``NAME=VALUE`` in it: for a credential's name that reads as a secret to mask."""
     written = ", ".join(variables.written(n) for n in names)
-    verb = "has" if len(names) == 1 else "have"
-    give = f"--var {names[0]}=VALUE" if len(names) == 1 else "--var NAME=VALUE"
-    return f"{written} {verb} no value (give {give} or --vars FILE)"
+    verb = "has no value (give one" if len(names) == 1 else "have no value (give them"
+    return f"{written} {verb} with --var or --vars)"
 
 
 # --- a component's fields --------------------------------------------------------------------

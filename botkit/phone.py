@@ -2,20 +2,22 @@
 
 Decided with ``phonenumbers`` (libphonenumber's metadata), parsed with no default
 region: a value without ``+`` is read as ``+`` followed by its digits, so
-``9876543210`` is read as +98 76543210 and found invalid.  ``phonenumbers`` is
-imported on first use only, and never its geocoder or carrier modules.
+``9876543210`` is read as +98 76543210 and found invalid.  A plain-digits number is
+first judged from phonenumbers' own patterns (``botkit.phone_table``, same verdicts);
+``phonenumbers`` is imported only when that cannot decide, and never its geocoder or
+carrier modules.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 PhoneFormat = Literal["digits", "e164"]
 
 _SEPARATORS = re.compile(r"[\s().\-/]")
+_NUMBER = re.compile(r"\+?\d+")
 
 
 class PhoneProblem(Enum):
@@ -23,8 +25,7 @@ class PhoneProblem(Enum):
     NOT_A_NUMBER = "not-a-number"
 
 
-@dataclass(frozen=True)
-class PhoneCheck:
+class PhoneCheck(NamedTuple):
     """The outcome for one value: its E.164 form when valid, else the problem and a hint."""
 
     value: str
@@ -56,23 +57,17 @@ def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
     ``default_region`` (ISO 3166 code such as ``IN``) never makes a national
     number acceptable; it only lets the message suggest the fix.
     """
-    import phonenumbers
-
     text = value.strip()
     compact = _SEPARATORS.sub("", text)
-    if not re.fullmatch(r"\+?\d+", compact) or len(compact.lstrip("+")) < 5:
+    if not _NUMBER.fullmatch(compact) or len(compact.lstrip("+")) < 5:
         return PhoneCheck(
             value,
             problem=PhoneProblem.NOT_A_NUMBER,
             message=f"{_show(value)} is not a phone number",
         )
     international = compact if compact.startswith("+") else "+" + compact
-    try:
-        parsed = phonenumbers.parse(international, None)
-    except phonenumbers.NumberParseException:
-        parsed = None
-    if parsed is not None and phonenumbers.is_valid_number(parsed):
-        e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    e164 = _e164(international)
+    if e164 is not None:
         return PhoneCheck(value, e164=e164)
     suggestion = _national_suggestion(compact, default_region)
     if compact.startswith("+"):
@@ -88,6 +83,26 @@ def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
     return PhoneCheck(
         value, problem=PhoneProblem.NO_COUNTRY_CODE, message=message, suggestion=suggestion
     )
+
+
+def _e164(international: str) -> str | None:
+    """The E.164 form of ``+digits`` if valid (from the table when it can tell)."""
+    from botkit.phone_table import verdict
+
+    quick = verdict(international[1:])
+    if isinstance(quick, str):
+        return quick
+    if quick is False:
+        return None
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(international, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _national_suggestion(compact: str, default_region: str | None) -> str | None:

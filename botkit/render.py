@@ -10,9 +10,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from botkit.shell import quote, quote_oneline, typed_safely
 
@@ -60,23 +59,20 @@ _FLAGS = {
 }
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     flag: str  # empty for a positional argument
     value: str | None = None
     raw: bool = False  # written unquoted: only for text botkit itself writes, never user input
 
 
-@dataclass(frozen=True)
-class Heredoc:
+class Heredoc(NamedTuple):
     """The body, as a quoted here-document after the command (``--data-binary @-``)."""
 
     delimiter: str
     text: str
 
 
-@dataclass(frozen=True)
-class Piped:
+class Piped(NamedTuple):
     """The body, printed into curl's standard input: ``printf %s BODY | curl ...``."""
 
     text: str

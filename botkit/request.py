@@ -11,20 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import SplitResult
 
 COMPONENT_TYPE = "call_api"
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     name: str
     value: str
 
 
-@dataclass(frozen=True)
-class QueryParam:
+class QueryParam(NamedTuple):
     """One ``name[=value]`` piece of the query string, as written (still percent-encoded)."""
 
     name: str
@@ -34,8 +32,7 @@ class QueryParam:
         return self.name if self.value is None else f"{self.name}={self.value}"
 
 
-@dataclass(frozen=True)
-class FormPart:
+class FormPart(NamedTuple):
     """One multipart/form-data part: an inline value, or a file curl reads when it sends."""
 
     name: str
@@ -45,16 +42,14 @@ class FormPart:
     type: str | None = None
 
 
-@dataclass(frozen=True)
-class Body:
+class Body(NamedTuple):
     """Either raw ``text`` (sent byte for byte) or multipart ``parts``; never both."""
 
     text: str | None = None
     parts: tuple[FormPart, ...] | None = None
 
 
-@dataclass(frozen=True)
-class BasicAuth:
+class BasicAuth(NamedTuple):
     username: str
     password: str
 

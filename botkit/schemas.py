@@ -9,9 +9,8 @@ files in schemas/ resolves through one ``referencing.Registry``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from botkit.resources import data_dir
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 
-@dataclass(frozen=True)
-class SchemaProblem:
+class SchemaProblem(NamedTuple):
     """The most relevant schema error: where it is (a JSON path) and what is wrong."""
 
     path: tuple[str | int, ...]

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, unquote
 import click
 import pytest
 from click.testing import CliRunner, Result
+from conftest import ROOT
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from loopback import RecordingServer, run_bash, send_with_curl
@@ -242,7 +243,7 @@ def test_a_variable_left_unfilled_is_a_warning_and_with_strict_an_error():
     assert result.exit_code == 0
     assert result.stderr == (
         "botkit: warning: {{agent_phone}} has no value "
-        "(give --var agent_phone=VALUE or --vars FILE); left as written\n"
+        "(give one with --var or --vars); left as written\n"
     )
     assert '"assignedUserPhoneNumber":"{{agent_phone}}"' in result.stdout.replace(" ", "")
     line = one_error(run(*args, "--strict"))
@@ -413,7 +414,7 @@ def test_export_fills_each_field_and_values_arrive_exactly(
 
 
 def test_export_fills_a_bot_step_and_warns_of_what_is_left(tmp_path):
-    bot = json.loads(Path("samples/bots/doubletick-sales-handoff.json").read_text())
+    bot = json.loads((ROOT / "samples/bots/doubletick-sales-handoff.json").read_text())
     path = tmp_path / "bot.json"
     path.write_text(json.dumps(bot))
     result = run("export", str(path), "--style", "oneline")
@@ -481,3 +482,26 @@ def test_export_strict_also_refuses_what_the_format_cannot_hold(tmp_path):
         assert one_error(strict).endswith("(--strict)")
     else:
         assert strict.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("bot", "values", "message"),
+    [
+        (
+            "doubletick-sales-handoff.json",
+            ["customer_phone=9876543210"],
+            "$.steps[2].component: customerPhoneNumber: '9876543210' has no valid country code",
+        ),
+        (
+            "vambe-lead-routing.json",
+            ["contact.id=42", "owner_id=0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b"],
+            "aiContactId: '42' is not a UUID",
+        ),
+    ],
+)
+def test_export_judges_a_filled_value_by_the_catalog(bot, values, message):
+    """A component is sent as written, but a value filled into a catalog API's parameter
+    is checked like one typed into ``botkit curl``: a phone needs its country code."""
+    args = [a for v in values for a in ("--var", v)]
+    line = one_error(run("export", str(ROOT / "samples/bots" / bot), *args))
+    assert message in line and "(filled in from {{" in line

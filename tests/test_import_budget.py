@@ -24,7 +24,7 @@ from generation_cases import README_SNIPPET as SNIPPET
 # Heavy modules, by what needs them.
 SCHEMA_ENGINE = ("jsonschema", "jsonschema_specifications", "referencing", "rpds", "attrs")
 TEMPLATE_ENGINE = ("jinja2", "markupsafe")  # the templates run precompiled (botkit/render.py)
-PHONES = ("phonenumbers",)
+PHONES = ("phonenumbers",)  # only for a number the table can't judge (botkit/phone_table.py)
 BASH = ("tree_sitter", "tree_sitter_bash")
 YAML = ("yaml",)
 RENDERER = ("botkit.render", "botkit.template_runtime")  # only commands that print cURL
@@ -37,8 +37,20 @@ NEVER = (
     "hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio",
     "tempfile", "importlib.resources", "_hashlib",
 )  # fmt: skip
+# Readers of other formats than the one read (a cURL snippet needs none of them).
+OTHER_READERS = (
+    "botkit.formats.har", "botkit.formats.postman", "botkit.formats.webrequest",
+    "botkit.curl.powershell_reader", "botkit.curl.cmd_reader",
+)  # fmt: skip
+# A lint run loads only the rules of the kinds of file it meets (botkit/lint/rules).
+_RULES = "botkit.lint.rules."
+BOT_RULES = tuple(_RULES + n for n in ("bk501_unknown_step", "bk601_undefined_variable"))
+JSON_RULES = tuple(_RULES + n for n in ("bk300_invalid_json", "bk301_schema"))
+CURL_RULES = tuple(_RULES + n for n in ("bk401_curl_option_dropped", "bk402_curl_unreadable"))
 EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
 NOTHING_RENDERED = EVERYTHING + RENDERER + POOL
+# One file linted: no pool, no renderer, and phones judged without phonenumbers.
+LINT = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + RENDERER + POOL + ("difflib",)
 
 # Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
 # SystemExit or leaves through os._exit (a fast exit after flushing).
@@ -81,15 +93,15 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "--help": NOTHING_RENDERED,
     "apis": NOTHING_RENDERED,
     "apis show doubletick.assign-chat": NOTHING_RENDERED,
-    PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER,
+    PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
-    "import {dir}/snippet.sh": SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER,
-    "export {dir}/component.json": EVERYTHING,
-    "lint {dir}/one.curl": SCHEMA_ENGINE + TEMPLATE_ENGINE + YAML + NEVER + RENDERER + POOL,
-    "lint {dir}/bot.json": SCHEMA_ENGINE + TEMPLATE_ENGINE + BASH + YAML + NEVER + RENDERER + POOL,
-    "lint {dir}/no-phones.json": (
-        SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER + RENDERER + POOL
+    "import {dir}/snippet.sh": (
+        SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + OTHER_READERS
     ),
+    "export {dir}/component.json": EVERYTHING,
+    "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS,
+    "lint {dir}/bot.json": LINT + BASH + CURL_RULES,
+    "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES,
     "import {dir}/session.har": EVERYTHING,
     "import {dir}/calls.postman_collection.json --bot": EVERYTHING,
     "import {dir}/copied.ps1": EVERYTHING,

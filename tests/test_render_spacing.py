@@ -65,7 +65,9 @@ def test_oneline_after_a_flag_without_value_is_one_space() -> None:
 _header = st.builds(
     Header,
     st.sampled_from(["X-A", "Accept", "Content-Type"]),
-    st.text("abc ", min_size=1, max_size=4).map(str.strip).filter(bool),
+    st.text("abc ", min_size=1, max_size=4)
+    .map(str.strip)
+    .filter(lambda v: v and "  " not in v),  # the property is about gaps outside values
 )
 
 

@@ -7,11 +7,9 @@ progress line on a terminal are what a run does with the library's results.
 
 from __future__ import annotations
 
-import difflib
 import sys
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 if TYPE_CHECKING:
     from botkit.lint.config import LintConfig
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
     from botkit.lint.runner import FixMode
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     fmt: str = "text"
     fix: bool = False
     diff: bool = False
@@ -120,6 +117,8 @@ def _change(finding: Finding) -> str:
 
 
 def _diff(path: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

@@ -22,9 +22,9 @@ read row by row, and splitting it would hide which options exist.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from typing import NamedTuple
 
 
 class Effect(Enum):
@@ -86,8 +86,7 @@ NOTED = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class CurlOption:
+class CurlOption(NamedTuple):
     long: str
     short: str | None
     takes_arg: bool
@@ -438,8 +437,6 @@ def by_long(name: str) -> tuple[CurlOption, bool]:
     if hits:
         shown = ", ".join("--" + h for h in hits[:4]) + (", ..." if len(hits) > 4 else "")
         raise OptionError(f"--{name} is ambiguous in curl (it could be {shown})")
-    import difflib
-
     hint = ""
     if "=" in name:
         # The value is never shown: --user=admin:pw is a credential (botkit/masking.py).
@@ -449,7 +446,9 @@ def by_long(name: str) -> tuple[CurlOption, bool]:
             f"write --{option} VALUE"
         )
     else:
-        close = difflib.get_close_matches(lowered, names, n=1)
+        from botkit.suggest import closest
+
+        close = closest(lowered, names, cutoff=0.6)
         if close:
-            hint = f"; did you mean --{close[0]}?"
+            hint = f"; did you mean --{close}?"
     raise OptionError(f"--{name} is not a curl option{hint}")

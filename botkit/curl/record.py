@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from botkit.curl.forms import FormSyntaxError, parse_form
 from botkit.curl.inputs import Inputs
@@ -22,8 +23,7 @@ from botkit.http_syntax import MEDIA_TYPE, TOKEN
 from botkit.request import FormPart
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     """One option as written: which, how it was spelled, the word it is in, its value."""
 
     option: CurlOption

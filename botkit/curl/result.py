@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from botkit.request import Request
 
 
-@dataclass(frozen=True)
-class CurlWarning:
+class CurlWarning(NamedTuple):
     """Something in the command that changes the request but has no place in a component.
 
     ``option`` is the option as written (``--digest``, ``-x``) or the shell construct

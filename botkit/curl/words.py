@@ -28,8 +28,7 @@ class Word(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
-class Stdin:
+class Stdin(NamedTuple):
     """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
 
     kind: Literal["text", "file", "pipe"]

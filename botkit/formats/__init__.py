@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import importlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from botkit.errors import InputError
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
@@ -43,20 +42,19 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     base_dir: Path | None = None  # where a cURL command's @file is read
     all_commands: bool = False  # every command of a script, not just one
     strict: bool = False  # what a component would lose is an error, not a warning
 
 
-@dataclass(frozen=True)
-class _Reader:
+class _Reader(NamedTuple):
     module: str
     function: str  # (document or text, source, ReadOptions) -> ReadResult
     detector: str | None  # (document or text) -> bool; None: the fallback
     json: bool  # reads a parsed JSON document rather than text
     what: str  # for messages: "a HAR file"
+    sniffer: str | None = None  # the module of ``detector`` when it is not ``module``
 
 
 # Detection tries them in this order; the last one (cURL) takes what no other claims.
@@ -71,6 +69,7 @@ _READERS: dict[str, _Reader] = {
         "looks_like_webrequest",
         False,
         "an Invoke-WebRequest command",
+        "botkit.formats.sniff",  # detecting it must not load the PowerShell reader
     ),
     "curl": _Reader("botkit.formats.curltext", "read_curl_text", None, False, "a cURL command"),
 }
@@ -132,7 +131,7 @@ def _detect(text: str, source: str) -> tuple[str, Any]:
         raise InputError(_not_a_request_file(document), source=source)
     for name, spec in _READERS.items():
         if not spec.json and spec.detector:
-            module = importlib.import_module(spec.module)
+            module = importlib.import_module(spec.sniffer or spec.module)
             if getattr(module, spec.detector)(text):
                 return name, None
     return "curl", None

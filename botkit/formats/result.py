@@ -8,12 +8,12 @@ shell text, a JSON path (``$.log.entries[2].request``) in a HAR or Postman file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from botkit.request import Request
 
 
-@dataclass(frozen=True)
-class ReadWarning:
+class ReadWarning(NamedTuple):
     """Something the input asks for that a component cannot hold, and where it is.
 
     ``where`` is ``line:column`` or a JSON path; ``subject`` is what it is about (an

@@ -30,12 +30,6 @@ from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 from botkit.formats.webrequest_request import CmdletRequest, Session, Value
 
 _CMDLETS = ("invoke-webrequest", "invoke-restmethod", "iwr", "irm")
-_LOOKS = re.compile(
-    r"(?im)^[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:\$\w+[ \t]*=[ \t]*)?(?:&[ \t]*)?"
-    r"(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b"
-    r"|new-object[ \t]+microsoft\.powershell\.commands\.webrequestsession"
-    r"|^[ \t]*curl[ \t]+-(?:uri|method|headers|usebasicparsing)\b"
-)
 _CURL_EXE = re.compile(
     r"\s*(?:PS [^>\n]*>\s*)?(?:&\s*)?curl(?:\.exe)?[ \t]+"
     r"(?!-(?:uri|method|headers|usebasicparsing)\b)",
@@ -67,10 +61,6 @@ _SWITCHES = (
     "UseDefaultCredentials", "ProxyUseDefaultCredentials", "PreserveHttpMethodOnRedirect",
     "Verbose", "Debug",
 )  # fmt: skip
-
-
-def looks_like_webrequest(text: str) -> bool:
-    return _LOOKS.search(text[:200_000]) is not None
 
 
 def read_webrequest(text: str, source: str, options: ReadOptions) -> ReadResult:

@@ -21,7 +21,7 @@ from botkit.lint.context import Context
 from botkit.lint.curldoc import lint_root, mentions_curl
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
-from botkit.lint.model import Hit, Rule
+from botkit.lint.model import Hit, Rule, Scope
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
@@ -34,6 +34,8 @@ SKIP_JSON = "JSON that is no bot or component"
 SKIP_SCRIPT = "script without a curl API call"
 #: How the script reader says a script runs no curl command (only captured ones).
 NO_CURL = "no curl command found"
+#: The scopes whose rules run on a file's text (``file`` rules are the runner's).
+SCOPES: tuple[Scope, ...] = ("syntax", "json", "bot", "curl", "call")
 
 
 @dataclass
@@ -54,20 +56,35 @@ class Parts(NamedTuple):
 
 
 class Checks:
-    """The enabled rules, grouped by scope, and the run's shared context."""
+    """The enabled rules, grouped by scope, and the run's shared context.
+
+    A scope's rule modules are imported when a file first needs that scope: linting
+    one cURL snippet loads no bot or JSON rules."""
 
     def __init__(self, config: LintConfig) -> None:
         self.ctx = Context(config)
-        enabled = rules.select(config.select, config.ignore)
-        by_scope: dict[str, list[tuple[Rule, Check]]] = {}
-        for module in rules.modules():
-            rule: Rule = module.RULE
-            if rule.code in enabled and hasattr(module, "check"):
-                by_scope.setdefault(rule.scope, []).append((rule, module.check))
-        self._scoped = by_scope
+        self._enabled = rules.select(config.select, config.ignore)
+        self._scoped: dict[str, list[tuple[Rule, Check]]] = {}
 
-    def _run(self, scope: str, target: object, into: list[tuple[Rule, Hit]]) -> None:
-        for rule, check in self._scoped.get(scope, ()):
+    def rules_of(self, scope: Scope) -> list[tuple[Rule, Check]]:
+        """The enabled rules of ``scope`` with their checks (imported on first use)."""
+        found = self._scoped.get(scope)
+        if found is None:
+            found = [
+                (module.RULE, module.check)
+                for module in rules.of_scope(scope, self._enabled)
+                if hasattr(module, "check")
+            ]
+            self._scoped[scope] = found
+        return found
+
+    def load_all(self) -> None:
+        """Import every enabled rule now (before forking workers, which then share them)."""
+        for scope in SCOPES:
+            self.rules_of(scope)
+
+    def _run(self, scope: Scope, target: object, into: list[tuple[Rule, Hit]]) -> None:
+        for rule, check in self.rules_of(scope):
             into.extend((rule, hit) for hit in check(target))
 
     def parts(self, path: str | None, display: str, text: str, *, named: bool = True) -> Parts:
@@ -108,7 +125,7 @@ class Checks:
         self._run("json", file, part.hits)
         if file.kind == "bot":
             self._run("bot", data, part.hits)
-        if self._scoped.get("call"):
+        if self.rules_of("call"):
             where = None if path is None else Path(path)
             for base, component in zip(file.component_paths, part.components, strict=True):
                 self._run("call", Call(component, base, self.ctx, source=where), part.hits)

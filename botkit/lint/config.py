@@ -7,12 +7,9 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
 
@@ -20,14 +17,13 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 _KEYS = {"select", "ignore", "default-region", "exclude", "respect-gitignore"}
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     #: ISO 3166 region (``IN``) used only to suggest the full form of a national number.
     default_region: str | None = None
     #: Glob patterns (matched against names and relative paths) skipped in directory walks.
-    exclude: tuple[str, ...] = field(default=())
+    exclude: tuple[str, ...] = ()
     #: Skip what ``.gitignore`` files (and git's other excludes) ignore when walking.
     gitignore: bool = True
     #: Where the settings came from, for messages.
@@ -41,8 +37,7 @@ class LintConfig:
         default_region: str | None = None,
     ) -> LintConfig:
         """Command-line options on top: ``--select`` replaces, ``--ignore`` adds."""
-        return replace(
-            self,
+        return self._replace(
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore),
             default_region=default_region or self.default_region,
@@ -73,6 +68,8 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a settings file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -92,6 +89,8 @@ def _parse(section: dict[str, Any], path: Path) -> LintConfig:
     unknown = set(section) - _KEYS
     if unknown:
         name = sorted(unknown)[0]
+        import difflib  # only when there is something to suggest
+
         close = difflib.get_close_matches(name, sorted(_KEYS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(sorted(_KEYS))}"
         raise BotkitError(f"{where}: unknown setting '{name}'{hint}")

@@ -10,7 +10,7 @@ checked for placeholders and committed secrets, but nothing can be called missin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from botkit import secret_names
 from botkit.catalog import Vendor
@@ -19,8 +19,7 @@ from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     label: str
     value: str
     site: Site
@@ -28,8 +27,7 @@ class Credential:
     secret: bool = True
 
 
-@dataclass(frozen=True)
-class AuthView:
+class AuthView(NamedTuple):
     vendor: Vendor | None
     credentials: tuple[Credential, ...]
     #: The API's auth scheme (its own, else its vendor's); None for an unknown API.

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import pathspec
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 _EXCLUDES_FILE = re.compile(r"(?im)^\s*excludesfile\s*=\s*(.+?)\s*$")
 
 
-@dataclass(frozen=True)
-class IgnoreFile:
+class IgnoreFile(NamedTuple):
     """The patterns of one ignore file, relative to the folder ``base``."""
 
     base: str

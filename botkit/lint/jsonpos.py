@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 JsonPath = tuple[str | int, ...]
 
@@ -26,8 +26,7 @@ MAX_DEPTH = 1500
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     """A value's span ``[start, end)`` and, for an object member, its key's span."""
 
     start: int

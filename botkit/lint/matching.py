@@ -12,9 +12,8 @@ unrecognised path leaves no API to check them against.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lint.component import ComponentView
@@ -23,8 +22,7 @@ from botkit.request import split_url
 from botkit.variables import blank_templates, looks_templated
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     #: The API the component calls (or says it calls).
     api: Api | None = None
     #: The vendor, known from the API or from the URL's host.
@@ -124,6 +122,8 @@ def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tupl
     path = split_url(call.url or "").path
     apis = [api for api in catalog if api.vendor.name == vendor.name]
     by_shape = {_shape(api.path): api for api in apis}
+    import difflib  # only for a URL no API matches
+
     close = difflib.get_close_matches(_shape(path), list(by_shape), n=1, cutoff=0.85)
     if not close:
         return None

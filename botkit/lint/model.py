@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from botkit.lint.jsonpos import JsonPath
 
@@ -21,8 +21,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's stable identity: users select, ignore and suppress it by ``code``."""
 
     code: str
@@ -35,8 +34,7 @@ class Rule:
     fatal: bool = False
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """A place in a document.
 
     ``path`` is the JSON path of a value (for a cURL snippet: the path the value
@@ -56,8 +54,7 @@ class Site:
     chars: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a rule found; ``fix`` is the value that should replace the one at ``site``."""
 
     site: Site
@@ -70,14 +67,12 @@ class Hit:
         return self.fix is not None
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the characters ``[start, end)`` of the file with ``text``."""
 
     start: int
@@ -89,8 +84,7 @@ class Edit:
     old: str = ""
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     title: str
     edits: tuple[Edit, ...]
 

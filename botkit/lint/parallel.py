@@ -14,7 +14,6 @@ catalog and caches already loaded; elsewhere they are spawned and set one up the
 from __future__ import annotations
 
 import os
-import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
@@ -92,6 +91,11 @@ def _executor(workers: int, linter: Linter, fix: Any) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        import gc
+
+        linter.checks.load_all()  # imported once here, not once in each forked worker
+        gc.freeze()  # the collector leaves what exists now alone: workers share its pages
     return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
@@ -108,6 +112,8 @@ _fix: Any = None
 
 def _start_forked(linter: Any, fix: Any) -> None:
     """A forked worker inherits the parent's linter as it is (nothing is pickled)."""
+    import signal
+
     global _linter, _fix
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _linter, _fix = linter, fix

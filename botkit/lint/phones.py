@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, unquote
 
 from botkit.catalog.paramtypes import PhoneType
@@ -28,8 +27,7 @@ PHONE_NAME = re.compile(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:numbe
 _MAX_WALK = 64
 
 
-@dataclass(frozen=True)
-class PhoneValue:
+class PhoneValue(NamedTuple):
     name: str
     value: str | int
     site: Site

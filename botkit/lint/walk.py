@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import botkit.lint.ignore as ignore
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
@@ -22,8 +22,7 @@ from botkit.lint.kinds import is_candidate
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One path to lint: ``named`` when the user gave it (always linted, whatever it
     holds), ``problem`` when it cannot be linted at all (why, in words)."""
 

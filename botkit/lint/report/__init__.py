@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 from botkit.lint.model import Severity
 
@@ -66,8 +66,7 @@ class Reporter(Protocol):
     def finish(self, summary: Summary) -> None: ...
 
 
-@dataclass(frozen=True)
-class ReporterSpec:
+class ReporterSpec(NamedTuple):
     """A format: where its reporter lives (imported only when chosen) and what it writes."""
 
     module: str

@@ -14,45 +14,76 @@ whether it is fixable) and, unless the runner produces its findings itself,
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from botkit.errors import BotkitError
-from botkit.lint.model import Rule
 
-_MODULES = (
-    "bk000_internal_error",
-    "bk001_unreadable_file",
-    "bk101_phone_country_code",
-    "bk102_phone_not_a_number",
-    "bk103_phone_format",
-    "bk201_auth_missing",
-    "bk202_auth_empty_or_placeholder",
-    "bk203_auth_hardcoded_secret",
-    "bk300_invalid_json",
-    "bk301_schema",
-    "bk302_missing_required_field",
-    "bk303_unknown_field",
-    "bk304_api_mismatch",
-    "bk305_invalid_field_value",
-    "bk401_curl_option_dropped",
-    "bk402_curl_unreadable",
-    "bk403_file_outside_repository",
-    "bk501_unknown_step",
-    "bk502_duplicate_step_id",
-    "bk601_undefined_variable",
-    "bk602_variable_maybe_unset",
-    "bk603_unused_variable",
-    "bk604_credential_variable_name",
-)
+if TYPE_CHECKING:
+    from botkit.lint.model import Rule, Scope
+
+#: Every rule module, named ``bk<code>_<slug>``, with its rule's scope: a run imports only
+#: the rules of the scopes its files need (a cURL snippet needs no bot rules), and choosing
+#: rules by code or slug reads the names alone.  A test checks the names and scopes against
+#: each module's ``RULE``.  Rules of scope ``file`` report unreadable input: always on.
+_MODULES: dict[str, Scope] = {
+    "bk000_internal_error": "file",
+    "bk001_unreadable_file": "file",
+    "bk101_phone_country_code": "call",
+    "bk102_phone_not_a_number": "call",
+    "bk103_phone_format": "call",
+    "bk201_auth_missing": "call",
+    "bk202_auth_empty_or_placeholder": "call",
+    "bk203_auth_hardcoded_secret": "call",
+    "bk300_invalid_json": "syntax",
+    "bk301_schema": "json",
+    "bk302_missing_required_field": "call",
+    "bk303_unknown_field": "call",
+    "bk304_api_mismatch": "call",
+    "bk305_invalid_field_value": "call",
+    "bk401_curl_option_dropped": "curl",
+    "bk402_curl_unreadable": "curl",
+    "bk403_file_outside_repository": "call",
+    "bk501_unknown_step": "bot",
+    "bk502_duplicate_step_id": "bot",
+    "bk601_undefined_variable": "bot",
+    "bk602_variable_maybe_unset": "bot",
+    "bk603_unused_variable": "bot",
+    "bk604_credential_variable_name": "call",
+}
+
+
+def code_of(name: str) -> str:
+    """``bk101_phone_country_code`` -> ``BK101``."""
+    return name[:5].upper()
+
+
+def slug_of(name: str) -> str:
+    """``bk101_phone_country_code`` -> ``phone-country-code``."""
+    return name[6:].replace("_", "-")
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 @cache
 def modules() -> tuple[ModuleType, ...]:
-    return tuple(importlib.import_module(f"{__name__}.{name}") for name in _MODULES)
+    """Every rule module (all imported: for ``--list-rules`` and SARIF's rule list)."""
+    return tuple(_module(name) for name in _MODULES)
+
+
+def of_scope(scope: Scope, codes: Iterable[str]) -> tuple[ModuleType, ...]:
+    """The modules of the rules of ``scope`` among ``codes``, imported now."""
+    wanted = set(codes)
+    return tuple(
+        _module(name)
+        for name, where in _MODULES.items()
+        if where == scope and code_of(name) in wanted
+    )
 
 
 @cache
@@ -60,8 +91,12 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(m.RULE for m in modules())
 
 
+@cache
 def get(code: str) -> Rule:
-    return next(r for r in all_rules() if r.code == code)
+    """The rule of ``code`` (only its module is imported)."""
+    name = next(n for n in _MODULES if code_of(n) == code)
+    rule: Rule = _module(name).RULE
+    return rule
 
 
 def select(select: Iterable[str], ignore: Iterable[str] = ()) -> frozenset[str]:
@@ -70,9 +105,16 @@ def select(select: Iterable[str], ignore: Iterable[str] = ()) -> frozenset[str]:
     Rules about unreadable input (BK000, BK001) are always on: they cannot be
     silenced, since the file was not linted at all.
     """
-    chosen = {r.code for r in all_rules() if any(_matches(r, s) for s in _check(select))}
-    chosen -= {r.code for r in all_rules() if any(_matches(r, s) for s in _check(ignore))}
-    return frozenset(chosen | {r.code for r in all_rules() if r.fatal})
+    names = list(_MODULES)
+    chosen = {code_of(n) for n in names if any(_named(n, s) for s in _check(select))}
+    chosen -= {code_of(n) for n in names if any(_named(n, s) for s in _check(ignore))}
+    return frozenset(chosen | {code_of(n) for n, scope in _MODULES.items() if scope == "file"})
+
+
+def _named(name: str, selector: str) -> bool:
+    """Does ``selector`` name the rule of module ``name`` (read from the name alone)?"""
+    s = selector.strip()
+    return s.upper() == "ALL" or code_of(name).startswith(s.upper()) or slug_of(name) == s.lower()
 
 
 def _matches(rule: Rule, selector: str) -> bool:
@@ -88,12 +130,14 @@ def covers(selectors: Iterable[str], rule: Rule) -> bool:
 
 def known(selector: str) -> bool:
     """Does ``selector`` name at least one rule?"""
-    return bool(selector.strip()) and any(_matches(r, selector) for r in all_rules())
+    return bool(selector.strip()) and any(_named(n, selector) for n in _MODULES)
 
 
 def suggestion(selector: str) -> str:
     """The closest code or slug to an unknown ``selector`` ("" when none is close)."""
-    names = [r.code for r in all_rules()] + [r.slug for r in all_rules()]
+    import difflib  # only when there is something to suggest
+
+    names = [code_of(n) for n in _MODULES] + [slug_of(n) for n in _MODULES]
     close = difflib.get_close_matches(selector.strip(), names, n=1)
     return close[0] if close else ""
 

@@ -7,7 +7,6 @@ credential, and an unknown property gets a "did you mean" from the schema.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -101,6 +100,8 @@ def _typo_behind(best: Any, errors: list[Any]) -> Any:
     for error in errors:
         if error.validator == "additionalProperties" and error.absolute_path == best.absolute_path:
             extra = _extra_keys(error)
+            import difflib  # only when there is something to suggest
+
             if any(difflib.get_close_matches(k, missing, n=1, cutoff=0.6) for k in extra):
                 return error
     return best
@@ -133,6 +134,8 @@ def _hit(prefix: JsonPath, error: Any) -> Hit:
         if extra:
             site = Site((*path, extra[0]), key=True)
             known = sorted(error.schema.get("properties", {}))
+            import difflib  # only when there is something to suggest
+
             close = difflib.get_close_matches(extra[0], known, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             message = f"unknown property {extra[0]!r}{hint}"
@@ -160,6 +163,8 @@ def _describe(error: Any, path: JsonPath) -> str:
     else:
         message = error.message.replace(shown, safe) if shown in error.message else error.message
     if error.validator == "enum" and isinstance(instance, str):
+        import difflib  # only when there is something to suggest
+
         close = difflib.get_close_matches(instance, [str(v) for v in error.validator_value], n=1)
         if close:
             message += f"; did you mean {close[0]!r}?"

@@ -4,7 +4,6 @@ Usually a typo (``customerPhone`` for ``customerPhoneNumber``) that the API
 ignores or rejects; the message names the closest field the API does have.
 """
 
-import difflib
 from collections.abc import Iterator
 
 from botkit.lint.call import Call
@@ -40,6 +39,8 @@ def check(call: Call) -> Iterator[Hit]:
 
 
 def _hint(name: str, known: list[str]) -> str:
+    import difflib  # only when there is something to suggest
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if not close:
         lowered = {k.lower(): k for k in known}

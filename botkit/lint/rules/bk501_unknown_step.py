@@ -4,7 +4,6 @@
 step: the conversation would stop there in production.
 """
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +26,8 @@ def check(bot: dict[str, Any]) -> Iterator[Hit]:
     known = set(ids)
     for path, target in _connections(bot, steps):
         if target not in known:
+            import difflib  # only when there is something to suggest
+
             close = difflib.get_close_matches(target, ids, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield Hit(Site(path), f"no step has the id {target!r}{hint}")

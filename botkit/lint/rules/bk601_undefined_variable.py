@@ -6,7 +6,6 @@ answer, a ``set_variable`` step or a call's ``save``; a catalog API's credential
 a typo or a forgotten step: in production it stays empty, or is sent as written.
 """
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,6 +34,8 @@ def check(bot: dict[str, Any]) -> Iterator[Hit]:
 
 def _hint(name: str, scope: list[str]) -> str:
     by_lower = {n.lower(): n for n in scope}
+    import difflib  # only when there is something to suggest
+
     close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.75)
     if close:
         return f"; did you mean {{{{{by_lower[close[0]]}}}}}?"

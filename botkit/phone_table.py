@@ -1,0 +1,156 @@
+"""Judge a digits-only international number without importing phonenumbers.
+
+Importing phonenumbers costs tens of milliseconds, most of what a one-file ``botkit
+lint`` spends on its own work, while the numbers bots carry are nearly all plain digits
+with their country code.  ``phone_patterns.txt`` (made by ``tools/phone_patterns.py``)
+holds the patterns phonenumbers validates with, per country calling code; ``verdict``
+takes the steps ``phonenumbers.parse("+" + digits)`` and ``is_valid_number`` take for
+such a number.  Where those steps would do more (strip a national prefix, keep a leading
+zero, read non-ASCII digits), or when the installed phonenumbers is not the version the
+table was made from, it answers None and the caller asks phonenumbers.  A property test
+holds the verdicts equal to phonenumbers'.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_TABLE = Path(__file__).resolve().parent / "phone_patterns.txt"
+#: phonenumbers' limits: calling codes have 1-3 digits, a national number 2-17.
+_MAX_CODE = 3
+_MIN_NATIONAL, _MAX_NATIONAL = 2, 17
+_MAX_INPUT = 250
+_NON_GEO = "001"
+#: The order of ``descs`` in the table (tools/phone_patterns.py): general, then premium
+#: rate, toll free, shared cost, VoIP, personal, pager, UAN, voicemail, fixed line, mobile.
+_GENERAL, _FIXED, _MOBILE = 0, 9, 10
+
+
+def verdict(digits: str) -> str | bool | None:
+    """``+digits`` judged as phonenumbers would: its E.164 form when valid, False when
+    invalid, None when phonenumbers must decide (this table cannot say the same)."""
+    if not (digits.isascii() and digits.isdigit()) or len(digits) + 1 > _MAX_INPUT:
+        return None
+    if len(digits) <= _MIN_NATIONAL:
+        return None
+    index = _index()
+    if index is None:
+        return None
+    if digits[0] == "0":
+        return False  # no calling code starts with 0
+    for size in range(1, min(len(digits), _MAX_CODE) + 1):
+        code = digits[:size]
+        if code in index:
+            break
+    else:
+        return False  # no calling code
+    national = digits[size:]
+    if len(national) < _MIN_NATIONAL:
+        return False
+    entry = _entry(code)
+    main = entry["meta"].get(entry["regions"][0])
+    if main is None:
+        return None
+    if national[0] == "0" or (main["prefix"] and _rx(main["prefix"]).match(national)):
+        return None  # phonenumbers may strip a prefix or keep leading zeros: its call
+    if len(national) > _MAX_NATIONAL:
+        return False
+    region = _region(entry, national)
+    if region is None:
+        return False
+    meta = entry["meta"].get(region)
+    if meta is None:
+        return False
+    return f"+{digits}" if _has_type(national, meta) else False
+
+
+def _region(entry: dict[str, Any], national: str) -> str | None:
+    """The region of the number among those sharing its calling code."""
+    regions: list[str] = entry["regions"]
+    if len(regions) == 1:
+        return regions[0]
+    for region in regions:
+        meta = entry["meta"].get(region)
+        if meta is None:
+            continue
+        if meta["leading"] is not None:
+            if _rx(meta["leading"]).match(national):
+                return region
+        elif _has_type(national, meta):
+            return region
+    return None
+
+
+def _has_type(national: str, meta: dict[str, Any]) -> bool:
+    """Is the number of some known type of this region (phonenumbers: not UNKNOWN)?"""
+    descs = meta["descs"]
+    if not _matches(national, descs[_GENERAL]):
+        return False
+    # Any type will do, so mobile (what bots carry) first: a region's other patterns
+    # (India's fixed-line one is 20 kB) are then seldom compiled.  With ``same``,
+    # phonenumbers reads mobile numbers by the fixed-line pattern.
+    if not meta["same"] and _matches(national, descs[_MOBILE]):
+        return True
+    return any(_matches(national, d) for d in descs[_GENERAL + 1 : _FIXED + 1])
+
+
+def _matches(national: str, desc: list[Any] | None) -> bool:
+    if desc is None:
+        return False
+    pattern, lengths = desc
+    if lengths and len(national) not in lengths:
+        return False
+    return _rx(pattern).fullmatch(national) is not None
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@cache
+def _text() -> str | None:
+    """The table, if it was made from the phonenumbers that is installed."""
+    try:
+        text = _TABLE.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    head, _, _ = text.partition("\n")
+    version = head.removeprefix("phonenumbers ")
+    return text if _installed(version) else None
+
+
+@cache
+def _index() -> frozenset[str] | None:
+    text = _text()
+    if text is None:
+        return None
+    return frozenset(line.partition("\t")[0] for line in text.splitlines()[1:])
+
+
+@cache
+def _entry(code: str) -> dict[str, Any]:
+    text = _text()
+    assert text is not None
+    start = text.index(f"\n{code}\t") + len(code) + 2
+    entry: dict[str, Any] = json.loads(text[start : text.index("\n", start)])
+    return entry
+
+
+def _installed(version: str) -> bool:
+    """Is phonenumbers ``version`` the one imports would load?  Read from its installed
+    metadata folder beside the package (a stat, no import); anything else -> False."""
+    loaded = sys.modules.get("phonenumbers")
+    if loaded is not None:
+        return getattr(loaded, "__version__", None) == version
+    for entry in sys.path:
+        folder = entry or "."
+        if os.path.isdir(os.path.join(folder, "phonenumbers")):
+            return os.path.isdir(os.path.join(folder, f"phonenumbers-{version}.dist-info"))
+    return False
