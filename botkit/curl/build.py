@@ -26,6 +26,7 @@ from botkit.curl.auth import choose
 from botkit.curl.options import Effect
 from botkit.curl.record import Use
 from botkit.curl.report import Report
+from botkit.curl.spans import HeaderSource, Source, Sources
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import UrlError, append_query, query_data, resolve_url, upload_url
 from botkit.curl.words import Word
@@ -33,17 +34,23 @@ from botkit.errors import InputError
 from botkit.request import BasicAuth, Body, Header, Request, parse_query
 
 
-def build_request(state: CurlState, report: Report, command: Word) -> Request:
-    """``command`` is the ``curl`` word, where complaints about the whole command go."""
-    return _Builder(state, report, command).request()
+def build_request(
+    state: CurlState, report: Report, command: Word, sources: Sources | None = None
+) -> Request:
+    """``command`` is the ``curl`` word, where complaints about the whole command go;
+    ``sources``, when given, is filled with where each value of the request is written."""
+    return _Builder(state, report, command, sources).request()
 
 
 class _Builder:
-    def __init__(self, state: CurlState, report: Report, command: Word) -> None:
+    def __init__(
+        self, state: CurlState, report: Report, command: Word, sources: Sources | None
+    ) -> None:
         self.state = state
         self.report = report
         self.command = command
         self.auth = choose(state.auth_schemes)
+        self.sources = sources if sources is not None else Sources()
 
     def request(self) -> Request:
         state = self.state
@@ -54,10 +61,12 @@ class _Builder:
             query = append_query(query, piece)
         body: Body | None = None
         data_text = _join_data(state.data) if state.data else None
+        url_query = parse_query(query) if query is not None else []
         if state.get and data_text is not None:
             query = append_query(query, query_data(data_text))
         elif data_text is not None:
             body = Body(text=data_text)
+            self.sources.body = _data_sources(state.data)
         elif state.forms:
             body = Body(parts=tuple(state.forms))
         elif state.upload is not None:
@@ -70,7 +79,7 @@ class _Builder:
                 url_word,
             )
         self._http_version(url)
-        return Request(
+        request = Request(
             method=self._method(),
             url=url,
             headers=self._headers(),
@@ -78,6 +87,28 @@ class _Builder:
             body=body,
             auth=self._auth(url_auth),
         )
+        self._place(url_word, url_query, request)
+        return request
+
+    def _place(self, url_word: Word, url_query: list, request: Request) -> None:
+        """Where the URL, the method, the query and the credentials are written."""
+        state, sources = self.state, self.sources
+        sources.url = Source(url_word)
+        sources.data_option = state.data_word
+        if state.method_word is not None:
+            sources.method = Source(state.method_word)
+        else:
+            sources.method_option = state.head or state.data_word or state.form_word
+            if state.upload is not None:
+                sources.method_option = state.upload[0]
+        in_url = _query_sources(url_word, len(url_query))
+        sources.query = [in_url[k] if k < len(in_url) else None for k in range(len(request.query))]
+        if state.user is not None and request.auth is not None:
+            word, text = state.user
+            colon = text.find(":")
+            sources.user_option = word
+            sources.username = Source(word, 0, colon if colon >= 0 else len(text))
+            sources.password = Source(word, colon + 1) if colon >= 0 else None
 
     def _http_version(self, url: str) -> None:
         """A component has no HTTP version: say so where the choice shows on the wire."""
@@ -160,30 +191,37 @@ class _Builder:
                 removed.setdefault(name.lower(), word)
         taken = custom | set(removed)
         out: list[Header] = []
+        placed = self.sources.headers = []
 
-        def implied(name: str, value: str) -> None:
+        def implied(name: str, value: str, option: Word | None = None) -> None:
             if name.lower() not in taken:
                 out.append(Header(name, value))
+                placed.append(HeaderSource(option=option, implied=True))
 
         if state.bearer is not None and self.auth.sends == "bearer":
             implied("Authorization", f"Bearer {state.bearer}")
         if state.range is not None:
-            implied("Range", f"bytes={self._range(state.range)}")
+            implied("Range", f"bytes={self._range(state.range)}", state.range_word)
         if state.user_agent is not None and state.user_agent[1]:
-            implied("User-Agent", state.user_agent[1])
+            implied("User-Agent", state.user_agent[1], state.user_agent[0])
         if state.referer:
             implied("Referer", state.referer)
         if state.cookies:
             implied("Cookie", ";".join(state.cookies))
-        out.extend(Header(name, value) for _, name, value in state.headers if value is not None)
+        for (word, name, value), where in zip(state.headers, state.header_sources, strict=True):
+            if value is not None:
+                out.append(Header(name, value))
+                placed.append(HeaderSource(*where, word) if where else HeaderSource(option=word))
         json = any(d.json for d in state.data)
         has_body = bool(state.data) and not state.get
         if has_body:
             implied(
-                "Content-Type", "application/json" if json else "application/x-www-form-urlencoded"
+                "Content-Type",
+                "application/json" if json else "application/x-www-form-urlencoded",
+                state.data_word,
             )
         if has_body and json:
-            implied("Accept", "application/json")
+            implied("Accept", "application/json", state.data_word)
         self._absent_headers(removed, custom, json and has_body)
         return out
 
@@ -294,6 +332,42 @@ def _lost(lost: list[str], use: Use) -> str:
         else "which curl sends only in answer to the server's challenge"
     )
     return f", and so {verb} the {what}, {how}"
+
+
+def _data_sources(pieces: list[Data]) -> list[tuple[int, Source | None]]:
+    """Where each data piece starts in the joined body text (as ``_join_data`` joins)."""
+    out: list[tuple[int, Source | None]] = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        if k and not piece.json:
+            at += 1  # the '&'
+        out.append((at, piece.source))
+        at += len(piece.text)
+    return out
+
+
+def _query_sources(word: Word, count: int) -> list[tuple[Source, Source | None] | None]:
+    """Where the URL's first ``count`` query parameters are written in its word: the
+    word's own text split as the query is (``?``, then ``&``), empty pieces skipped."""
+    text = word.text
+    mark = text.find("?")
+    if mark < 0:
+        return []
+    end = text.find("#", mark)
+    end = len(text) if end < 0 else end
+    out: list[tuple[Source, Source | None] | None] = []
+    at = mark + 1
+    while at <= end and len(out) < count:
+        stop = text.find("&", at, end)
+        stop = end if stop < 0 else stop
+        if stop > at:
+            eq = text.find("=", at, stop)
+            if eq < 0:
+                out.append((Source(word, at, stop), None))
+            else:
+                out.append((Source(word, at, eq), Source(word, eq + 1, stop)))
+        at = stop + 1
+    return out
 
 
 def _join_data(pieces: list[Data]) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from botkit.curl.report import Report
 from botkit.curl.result import OutsideFile
+from botkit.curl.spans import Source
 from botkit.curl.words import Stdin, Word
 
 
@@ -39,6 +40,14 @@ class Inputs:
         if strip_newlines:
             text = text.replace("\r", "").replace("\n", "")
         return text
+
+    def stdin_source(self, text: str) -> Source | None:
+        """Where the text ``@-`` read is written: a here-document or -string, when it
+        gave ``text`` as it is (``-d`` drops its line breaks, and then it is not)."""
+        stdin = self.stdin
+        if stdin is None or stdin.kind != "text" or stdin.value != text:
+            return None
+        return Source(Word(stdin.value, stdin.line, stdin.column, stdin.pieces))
 
     def _file(self, name: str, word: Word) -> bytes:
         from botkit.files import FileReadError, is_inside, read_bytes

@@ -15,6 +15,7 @@ from botkit.curl.inputs import Inputs
 from botkit.curl.record import Recording
 from botkit.curl.report import Report
 from botkit.curl.result import CurlRead
+from botkit.curl.spans import Sources
 from botkit.curl.state import CurlState
 from botkit.curl.words import ShellCommand, Word
 from botkit.errors import InputError
@@ -39,5 +40,14 @@ def parse_command(
     inputs = Inputs(report, base_dir, command.stdin, root)
     read_argv(command.words[1:], Recording(state, report, inputs))
     first = command.words[0]
-    request = build_request(state, report, first)
-    return CurlRead(request, report.warnings, first.line, first.column, command.end, inputs.outside)
+    sources = Sources(command.locate)
+    request = build_request(state, report, first, sources)
+    return CurlRead(
+        request,
+        report.warnings,
+        first.line,
+        first.column,
+        command.end,
+        sources,
+        inputs.outside,
+    )

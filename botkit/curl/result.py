@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from botkit.request import Request
+
+if TYPE_CHECKING:
+    from botkit.curl.spans import Sources
 
 
 class CurlWarning(NamedTuple):
@@ -45,5 +48,7 @@ class CurlRead:
     # Where it ends (line and column just past it) when it is one of a script's
     # commands; None: it runs to the end of the text.
     end: tuple[int, int] | None = None
+    #: Where each value of ``request`` is written (botkit.curl.spans).
+    sources: Sources | None = None
     #: Files named by the command and not read (outside the reader's root).
     outside: list[OutsideFile] = field(default_factory=list)
