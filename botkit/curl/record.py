@@ -110,6 +110,18 @@ def _proto_default(r: Recording, use: Use) -> None:
     r.state.default_scheme = use.value.text.lower()
 
 
+def _proto(r: Recording, use: Use) -> None:
+    r.state.proto = use
+
+
+def _no_url_user(r: Recording, use: Use) -> None:
+    r.state.no_url_user = use.word if use.on else None
+
+
+def _hsts(r: Recording, use: Use) -> None:
+    r.state.hsts = use
+
+
 def _url_query(r: Recording, use: Use) -> None:
     """``--url-query``: like --data-urlencode (lower-case hex), ``+`` for as written."""
     text = use.value.text
@@ -339,6 +351,9 @@ RECORDERS: Mapping[Effect, Recorder] = {
     E.GLOBOFF: _globoff,
     E.PATH_AS_IS: _path_as_is,
     E.PROTO_DEFAULT: _proto_default,
+    E.PROTO: _proto,
+    E.NO_URL_USER: _no_url_user,
+    E.HSTS: _hsts,
     E.BASIC: _auth_scheme,
     E.DIGEST: _auth_scheme,
     E.NTLM: _auth_scheme,
