@@ -67,6 +67,12 @@ def read_text(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> TextFi
     Special files are refused before they are opened; they are checked again on the
     open descriptor (opened non-blocking) in case the path changed in between.
     """
+    return decode(read_bytes(path, limit=limit), source=os.fspath(path))
+
+
+def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of the regular file at ``path`` (at most ``limit``), with the checks
+    of ``read_text``: what a curl command's ``@file`` reads goes through here too."""
     source = os.fspath(path)
     try:
         info = os.stat(source)
@@ -85,7 +91,30 @@ def read_text(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> TextFi
         raise _os_error(exc, source) from None
     finally:
         os.close(fd)
-    return decode(data, source=source)
+    return data
+
+
+def repository_root(start: str | os.PathLike[str]) -> str:
+    """The folder a file under lint may name files in: the git repository holding
+    ``start`` (a folder), else the current folder when ``start`` is inside it, else
+    ``start`` itself.  Real paths, symbolic links resolved."""
+    here = os.path.realpath(start)
+    probe = here
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):
+            return probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    cwd = os.path.realpath(os.getcwd())
+    return cwd if is_inside(here, cwd) else here
+
+
+def is_inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
+    """Is ``path`` (symbolic links resolved) ``root`` or under it?"""
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def read_stdin(stream: BinaryIO | None = None, *, limit: int = MAX_BYTES) -> TextFile:
