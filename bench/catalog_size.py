@@ -1,33 +1,20 @@
-"""Does a grown catalog make one-shot commands slower?  (issue 9, item 5)
-
-Run from the repository root with the Python of botkit's environment:
-
-    python bench/catalog_size.py                 # 15 interleaved rounds
-    python bench/catalog_size.py --rounds 31
-
-Three copies of the package are run side by side, interleaved (A, B, C, click, ...):
+"""The catalog-size section of bench/run.py: copies of the package with a small, the shipped
+and a large catalog, so that the one-shot commands can be timed side by side on each.
 
 - ``12 APIs``: the hand-written catalog only (doubletick_public.toml removed);
 - ``shipped``: the catalog as shipped (DoubleTick's whole public API);
 - ``~400 APIs``: shipped plus Unblu's whole API converted from its spec (when
   ../shared/specs is there) and copies of DoubleTick's file under other vendor names.
 
-Each command is timed as wall time of a fresh process, the median of the rounds,
-and as a ratio to ``python -c "import click"`` (the floor any click CLI pays), the
-median of per-round ratios.  The catalog cache is warm (one run before timing), as
-it is for a user after the first command; ``--cold`` times it without the cache.
+Each copy runs with ``PYTHONPATH`` set to it and its own warm catalog cache (one run
+before timing), as a user's is after the first command.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,71 +74,11 @@ def build_trees(base: Path) -> dict[str, Path]:
     return {"12 APIs": small, "shipped": shipped, "~400 APIs": large}
 
 
-def _api_ids(tree: Path):
+def _api_ids(tree: Path) -> Iterator[int]:
     for path in (tree / "botkit" / "apis").glob("*.toml"):
         yield from range(path.read_text(encoding="utf-8").count("[[api]]"))
 
 
-def _run(argv: list[str], env: dict[str, str]) -> float:
-    # cwd: a folder without botkit in it, so that PYTHONPATH decides which copy runs
-    cwd = env["PYTHONPATH"]
-    start = time.perf_counter()
-    subprocess.run(
-        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
-    )
-    return time.perf_counter() - start
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--cold", action="store_true", help="no catalog cache")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp)
-        trees = build_trees(base)
-        sizes = {name: sum(1 for _ in _api_ids(tree)) for name, tree in trees.items()}
-        envs = {}
-        for name, tree in trees.items():
-            cache = "" if args.cold else str(base / f"cache-{name.split()[0]}")
-            env = dict(os.environ, PYTHONPATH=str(tree), BOTKIT_CACHE_DIR=cache)
-            env.pop("BOTKIT_CATALOG", None)
-            envs[name] = env
-        click_cmd = [sys.executable, "-c", "import click"]
-        botkit = [sys.executable, "-c", "import sys; from botkit.cli import main; main()"]
-        for name, env in envs.items():  # warm the cache and the OS file cache
-            check = subprocess.run(
-                [sys.executable, "-c", "import botkit; print(botkit.__file__)"],
-                env=env, cwd=env["PYTHONPATH"], capture_output=True, text=True, check=True,
-            )  # fmt: skip
-            assert check.stdout.startswith(env["PYTHONPATH"]), (name, check.stdout)
-            for argv in COMMANDS.values():
-                _run([*botkit, *argv], env)
-        print(f"catalog sizes: {', '.join(f'{n}: {c}' for n, c in sizes.items())}")
-        print(f"{args.rounds} interleaved rounds, cache {'off' if args.cold else 'warm'}\n")
-        heads = " | ".join(f"{n} ms (x click)" for n in trees)
-        print(f"| command | {heads} | shipped vs 12 | ~400 vs 12 |")
-        print("|---|" + "---:|" * (len(trees) + 2))
-        for label, argv in COMMANDS.items():
-            times: dict[str, list[float]] = {n: [] for n in trees}
-            ratios: dict[str, list[float]] = {n: [] for n in trees}
-            for _ in range(args.rounds):
-                floor = _run(click_cmd, envs["12 APIs"])
-                for name, env in envs.items():
-                    elapsed = _run([*botkit, *argv], env)
-                    times[name].append(elapsed)
-                    ratios[name].append(elapsed / floor)
-            cells = [
-                f"{statistics.median(times[n]) * 1000:.1f} ({statistics.median(ratios[n]):.2f}x)"
-                for n in trees
-            ]
-            vs = [
-                statistics.median(a / b for a, b in zip(times[n], times["12 APIs"], strict=True))
-                for n in ("shipped", "~400 APIs")
-            ]
-            row = " | ".join(cells)
-            print(f"| `botkit {label}` | {row} | {vs[0]:.2f}x | {vs[1]:.2f}x |")
-
-
-if __name__ == "__main__":
-    main()
+def api_count(tree: Path) -> int:
+    """How many APIs the copy's catalog files hold."""
+    return sum(1 for _ in _api_ids(tree))

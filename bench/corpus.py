@@ -2,26 +2,33 @@
 
 Every file is generated from ``random.Random(f"{seed}:{kind}:{index}")``, so file *i* is
 the same in the 1,000-file corpus and in the 4,000-file one, and the same on every run.
-Requests are built from the botkit catalog (method, path, parameters), so the corpus
-follows the catalog.  About one file in eight carries a fault a linter should report
-(a phone number without its country code, a placeholder or hard-coded key, a missing
-auth header...), but every bot stays valid against ``schemas/bot.schema.json``.
+Requests are built from the botkit catalog (method, path, parameters, each API's own
+auth), with values of each parameter's type (a json parameter's value valid against its
+schema), so the corpus follows the catalog and is what a careful user writes: findings
+come only from the faults put in on purpose (a phone number without its country code or
+in the wrong form, a placeholder or hard-coded key, a missing auth header).  About one
+cURL file in eight and one bot in six (one call in 25) carries one; every bot stays valid
+against ``schemas/bot.schema.json``.  A cURL file names no API, so it calls only APIs
+that lint can tell by method and path.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import shlex
 import string
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as pct
 
 from botkit.catalog import Api, load_catalog
+from botkit.lint.phones import PHONE_NAME as PHONE_FIELD
 
 FILES_PER_DIR = 100
 
@@ -82,9 +89,20 @@ class Call:
     fault: str | None
 
 
-def _value(rng: random.Random, api: Api, name: str, kind: str, enum: tuple[str, ...]) -> Any:
+def _value(
+    rng: random.Random,
+    api: Api,
+    name: str,
+    kind: str,
+    enum: tuple[str, ...],
+    schema: dict[str, Any] | None = None,
+) -> Any:
     if enum:
         return rng.choice(enum)
+    if kind == "json":
+        return _instance(rng, api, name, schema or {})
+    if kind in ("number", "integer"):
+        return rng.randint(1, 500)
     if kind == "boolean":
         return rng.random() < 0.5
     if kind == "uuid":
@@ -106,6 +124,59 @@ def _value(rng: random.Random, api: Api, name: str, kind: str, enum: tuple[str, 
     )
 
 
+_EMAIL_NAME = ("email", "mail")
+
+
+def _instance(rng: random.Random, api: Api, name: str, schema: dict[str, Any]) -> Any:
+    """A small value valid against a json parameter's schema (what a real bot sends):
+    required properties and about half of the others, one or two array items."""
+    if "enum" in schema:
+        return rng.choice(schema["enum"])
+    if "const" in schema:
+        return schema["const"]
+    for key in ("oneOf", "anyOf"):
+        if schema.get(key):
+            return _instance(rng, api, name, schema[key][0])
+    if schema.get("allOf"):
+        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+        for part in schema["allOf"]:
+            merged["properties"] |= part.get("properties", {})
+            merged["required"] += part.get("required", [])
+        return _instance(rng, api, name, merged)
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        required = set(schema.get("required", ()))
+        properties = schema.get("properties", {})
+        out = {
+            key: _instance(rng, api, key, sub)
+            for key, sub in properties.items()
+            if key in required or rng.random() < 0.5
+        }
+        out |= {key: "x" for key in required if key not in properties}
+        return out
+    if kind == "array":
+        items = schema.get("items", {})
+        count = max(schema.get("minItems", 1), rng.randint(1, 2))
+        return [_instance(rng, api, name, items) for _ in range(count)]
+    if kind == "boolean":
+        return rng.random() < 0.5
+    if kind in ("number", "integer"):
+        return max(schema.get("minimum", 1), min(rng.randint(1, 500), schema.get("maximum", 500)))
+    if schema.get("format") == "email" or name.lower().endswith(_EMAIL_NAME):
+        return f"agent{rng.randrange(100)}@example.com"
+    if schema.get("format") == "uri" or name.lower().endswith("url"):
+        return "https://example.com/hooks/botkit"
+    low, high = schema.get("minLength", 0), schema.get("maxLength", 10_000)
+    if PHONE_FIELD.search(name) or name in ("from", "to"):
+        phone = valid_phone(rng)
+        if low <= len(phone) <= high:
+            return phone
+    word = rng.choice(("Support", "Sales", "{{topic}}", "Priority customer"))
+    if not low <= len(word) <= high:
+        word = ("x" * max(low, 1))[: max(high, 1)]
+    return word
+
+
 def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
     """A request for ``api`` with realistic values; sometimes with one fault."""
     fault = None
@@ -125,9 +196,11 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
             continue
         if p.is_list:
             count = rng.randint(1, 3)
-            values[p.name] = [_value(rng, api, p.name, p.type, p.enum) for _ in range(count)]
+            values[p.name] = [
+                _value(rng, api, p.name, p.type, p.enum, p.json_schema) for _ in range(count)
+            ]
         else:
-            values[p.name] = _value(rng, api, p.name, p.type, p.enum)
+            values[p.name] = _value(rng, api, p.name, p.type, p.enum, p.json_schema)
     phones = [p.name for p in api.params if p.type == "phone" and p.name in values]
     if fault in ("national-phone", "spaced-phone") and phones:
         target = rng.choice(phones)
@@ -159,7 +232,7 @@ def make_call(rng: random.Random, api: Api, fault_rate: float) -> Call:
     ]
     headers = list(api.vendor.headers)
     basic = None
-    auth = api.vendor.auth
+    auth = api.auth  # an API's own scheme when it has one (DoubleTick's call APIs)
     env_var = "{{" + auth.env + "}}"
     if fault == "placeholder-key":
         key = rng.choice(_PLACEHOLDER_KEYS)
@@ -334,7 +407,7 @@ def _readme(call: Call, rng: random.Random) -> str:
 
 def _postman(call: Call, rng: random.Random) -> str:
     parts = [f"curl --location {shlex.quote(_full_url(call))}"]
-    if call.method != "GET":
+    if call.method != ("POST" if call.body is not None else "GET"):  # what --data would send
         parts[0] = f"curl --location --request {call.method} {shlex.quote(_full_url(call))}"
     if call.basic:
         parts.append(f"--user {shlex.quote(':'.join(call.basic))}")
@@ -362,8 +435,8 @@ def _browser(call: Call, rng: random.Random) -> str:
         parts.append(f"  -u {shlex.quote(':'.join(call.basic))}")
     if call.body is not None:
         parts.append("  --data-raw " + shlex.quote(json.dumps(call.body, separators=(",", ":"))))
-    elif call.method != "GET":
-        parts.insert(1, f"  -X {call.method}")
+    if call.method != ("POST" if call.body is not None else "GET"):
+        parts.insert(1, f"  -X {call.method}")  # what --data-raw alone would not send
     return " \\\n".join(parts) + "\n"
 
 
@@ -388,10 +461,23 @@ _STYLES: tuple[Callable[[Call, random.Random], str], ...] = (
 )
 
 
+@cache
+def _found_by_url() -> list[Api]:
+    """The APIs a snippet (which names no API) can be told by: lint finds an API by its
+    method and path, and a few share both with another (the first one wins)."""
+    catalog = load_catalog()
+    out = []
+    for api in catalog:
+        base = api.vendor.base_url or "https://acme.unblu.cloud/app/rest/v4"
+        if catalog.find(api.method, base + re.sub(r"\{[^}]+\}", "x", api.path)) is api:
+            out.append(api)
+    return out
+
+
 def make_curl(seed: int, index: int, fault_rate: float = 0.12) -> tuple[str, str]:
     """One cURL snippet file: (file suffix, text)."""
     rng = random.Random(f"{seed}:curl:{index}")
-    api = rng.choice(list(load_catalog()))
+    api = rng.choice(_found_by_url())
     call = make_call(rng, api, fault_rate)
     text = rng.choice(_STYLES)(call, rng)
     if rng.random() < 0.3:

@@ -2,10 +2,16 @@
 
 Run from the repository root with the Python of the environment botkit is installed in:
 
-    python bench/run.py            # default run (about 3 minutes on 2 cores)
+    python bench/run.py            # everything (about 6 minutes on 2 cores)
     python bench/run.py --full     # also check-jsonschema on the 4,000 bots (minutes more)
-    python bench/run.py --quick    # smoke run (under 30 s): tiny corpus, few repeats
-    python bench/run.py --only oneshot   # the one-shot commands against import click
+    python bench/run.py --quick    # smoke run (about a minute): tiny corpus, few repeats
+    python bench/run.py --only oneshot,catalog   # some sections of SECTIONS
+
+Sections: ``oneshot`` (each one-shot command against ``python -c "import click"``),
+``catalog`` (the same with a small, the shipped and a ~400-API catalog), ``parse``
+(the cURL reader against uncurl, in process), ``lint`` (throughput against
+check-jsonschema, scaling, memory), ``cores`` (every core against one process) and
+``scale`` (1x, 4x and 16x of long shell scripts, read and linted).
 
 It prints one markdown table.  Times are medians of interleaved runs (A, B, A, B...);
 "spread" is the interquartile range as a share of the median (the range when there
@@ -35,7 +41,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import catalog_size
 import corpus
+import scale
 from measure import (
     NOISY_SPREAD,
     Command,
@@ -47,7 +55,7 @@ from measure import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = ("oneshot", "parse", "lint", "cores")
+SECTIONS = ("oneshot", "catalog", "parse", "lint", "cores", "scale")
 ALIASES = {"startup": "oneshot"}  # --only startup: the one-shot table holds --version
 SCHEMA = ROOT / "schemas" / "bot.schema.json"
 SAMPLES = ROOT / "samples" / "curl"
@@ -57,6 +65,7 @@ CURL_SUFFIXES = {".sh", ".curl", ".cmd", ".ps1"}
 # Targets (issue: benchmarks, speed and hardening).
 LINT_CURL_MIN = 500.0
 SCALING_MAX = 4.4
+LINEAR_SLACK = 1.1  # n times the input in at most 1.1 n times the CPU time
 VS_CHECK_JSONSCHEMA_MIN = 8.0  # botkit lint files/s over check-jsonschema's, same bot files
 CORES_SPEEDUP_MIN = 1.8  # all usable cores (2 free) over one process
 ONE_CORE_MIN = 0.95  # one usable core: as fast as one process (5 % for noise)
@@ -83,6 +92,7 @@ class Settings:
     quick: bool
     full: bool
     repeats_oneshot: int
+    repeats_catalog: int
     repeats_lint: int
     parse_budget: float
     sizes: tuple[int, int]
@@ -280,6 +290,92 @@ def oneshot(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
         )
     rows += rss_rows
     notes.append("one-shot CPU time (median): " + ", ".join(cpu_cells))
+    return rows, notes
+
+
+CATALOG_COMMANDS: dict[str, list[str]] = {
+    "version": ["--version"],
+    "apis": ["apis"],
+    "curl": [
+        "curl", "doubletick.assign-chat", "--customer-phone-number", "919876543210",
+        "--assigned-user-phone-number", "919812345678", "--api-key", "key_bench0000000000",
+    ],
+}  # fmt: skip
+
+
+def catalog(cfg: Settings) -> tuple[list[Row], list[str]]:
+    """``--version``, ``apis`` and ``curl`` on three copies of the package (12 APIs, the
+    shipped catalog, about 400 APIs), each against ``import click`` in the same rounds:
+    does a grown catalog make one-shot commands slower?"""
+    import compileall
+
+    trees = catalog_size.build_trees(cfg.work / "catalogs")
+    for tree in trees.values():  # as installed: bytecode compiled first
+        with contextlib.redirect_stdout(io.StringIO()):
+            compileall.compile_dir(tree / "botkit", quiet=2)
+    sizes = {name: catalog_size.api_count(tree) for name, tree in trees.items()}
+    entry = "import sys; from botkit.cli import main; sys.argv[0] = 'botkit'; main()"
+    commands = [Command("import click", [sys.executable, "-c", "import click"])]
+    keys: list[tuple[str, str]] = []
+    for name, tree in trees.items():
+        env = dict(os.environ, PYTHONPATH=str(tree), BOTKIT_CACHE_DIR=str(tree / ".cache"))
+        env.pop("BOTKIT_CATALOG", None)
+        for key, argv in CATALOG_COMMANDS.items():
+            # cwd: the copy, so that PYTHONPATH (not the checkout) decides which runs
+            argv_ = [sys.executable, "-c", entry, *argv]
+            commands.append(Command(f"{key} ({name})", argv_, env=env, cwd=tree))
+            keys.append((name, key))
+    base, *series = interleaved(commands, cfg.repeats_catalog, warmup=1)
+    ratio = {k: paired(s, base).median for k, s in zip(keys, series, strict=True)}
+    rows = []
+    names = list(trees)
+    for key in CATALOG_COMMANDS:
+        limit = ONESHOT_MAX.get(key, ONESHOT_MAX["default"])
+        cells = " / ".join(f"{ratio[(n, key)]:.2f}x" for n in names)
+        grown = ratio[(names[1], key)], ratio[(names[2], key)]
+        growth = grown[1] / ratio[(names[0], key)]
+        rows.append(
+            Row(
+                f"catalog size: `botkit {' '.join(CATALOG_COMMANDS[key][:2])}` vs `import click`, "
+                + " / ".join(f"{sizes[n]} APIs" for n in names),
+                cells,
+                ms(base.median),
+                f"{growth:.2f}x ({sizes[names[2]]} vs {sizes[names[0]]} APIs)",
+                f"<= {limit:g}x with the shipped catalog",
+                verdict(grown[0] <= limit),
+                "",
+            )
+        )
+    notes = [
+        "catalog size: copies of the package run with PYTHONPATH and a warm catalog cache "
+        f"({', '.join(f'{n}: {sizes[n]} APIs' for n in names)}); ratio column: the largest "
+        "catalog's ratio over the smallest's"
+    ]
+    return rows, notes
+
+
+def scaling(cfg: Settings) -> tuple[list[Row], list[str]]:
+    """1x, 4x and 16x of three shapes of shell script, read and linted (bench/scale.py)."""
+    found = scale.rows(cfg.quick)
+    rows = []
+    for i in range(0, len(found), len(scale.SCALES)):
+        group = found[i : i + len(scale.SCALES)]
+        first = group[0]
+        ratios = [float(str(r["vs_1x"])) for r in group[1:]]
+        ok = all(r <= LINEAR_SLACK * s for r, s in zip(ratios, scale.SCALES[1:], strict=True))
+        rows.append(
+            Row(
+                f"scale: {first['shape']}, {first['reader']}, "
+                + " -> ".join(str(r["size"]).split()[0] for r in group),
+                " -> ".join(f"{r['cpu_s']} s" for r in group) + " CPU",
+                "",
+                " / ".join(f"{r:.1f}x" for r in ratios),
+                "linear: " + " / ".join(f"<= {LINEAR_SLACK * s:g}x" for s in scale.SCALES[1:]),
+                verdict(ok) + ("*" if cfg.quick else ""),
+                f"peak {group[-1]['peak_mb']} MB",
+            )
+        )
+    notes = ["scale: each size in a fresh process, CPU time; ratios are to the 1x size"]
     return rows, notes
 
 
@@ -797,6 +893,7 @@ def main(argv: list[str] | None = None) -> int:
             quick=args.quick,
             full=args.full,
             repeats_oneshot=r or (6 if args.quick else 30),
+            repeats_catalog=r or (3 if args.quick else 15),
             repeats_lint=r or (1 if args.quick else 3),
             parse_budget=0.4 if args.quick else 2.5,
             sizes=(50, 200) if args.quick else (1000, 4000),
@@ -818,12 +915,16 @@ def main(argv: list[str] | None = None) -> int:
 
         if "oneshot" in chosen:
             steps.append(("oneshot", lambda: add(oneshot(cfg, botkit))))
+        if "catalog" in chosen:
+            steps.append(("catalog", lambda: add(catalog(cfg))))
         if "parse" in chosen:
             steps.append(("parse", lambda: add(parse(cfg))))
         if "lint" in chosen:
             steps.append(("lint", lambda: add(lint(cfg, botkit))))
         if "cores" in chosen:
             steps.append(("cores", lambda: add(cores(cfg, botkit))))
+        if "scale" in chosen:
+            steps.append(("scale", lambda: add(scaling(cfg))))
         for name, step in steps:
             print(f"bench: {name}...", file=sys.stderr, flush=True)
             began = time.perf_counter()

@@ -1,18 +1,14 @@
-"""Does the cost grow with the input, and no faster?  1x, 4x and 16x of three shapes of
-shell script, read by ``read_curl_script`` and by ``botkit lint``, each in a fresh process.
+"""The scale section of bench/run.py: does the cost grow with the input, and no faster?
 
-    python bench/scale.py            # 1x = 1,000 commands / 62,500 lines (about a minute)
-    python bench/scale.py --quick    # 1x = 250 commands / 15,625 lines
-
-It prints one markdown table: CPU seconds (the machine may be shared, so wall time
-says less) and peak memory, and each size's time as a multiple of the 1x time.
-Linear cost reads about 4 and 16 there; quadratic cost would read 16 and 256.
-A section the main benchmark (run.py) can fold in: ``rows(quick)``.
+1x, 4x and 16x of three shapes of shell script (1x = 1,000 commands or 62,500 lines; a
+quarter with --quick), read by ``read_curl_script`` and by ``botkit lint``, each in a
+fresh process: CPU seconds (the machine may be shared, so wall time says less), peak
+memory, and each size's time as a multiple of the 1x time.  Linear cost reads about 4
+and 16 there; quadratic cost would read 16 and 256.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -100,20 +96,3 @@ def rows(quick: bool = False) -> list[dict[str, object]]:
                         }
                     )
     return out
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    print("| input | reader | size | bytes | CPU s | peak MB | time / 1x |")
-    print("|---|---|---|---|---|---|---|")
-    for r in rows(args.quick):
-        print(
-            f"| {r['shape']} | {r['reader']} | {r['size']} | {r['bytes']:,} | {r['cpu_s']} "
-            f"| {r['peak_mb']} | {r['vs_1x']} |"
-        )
-
-
-if __name__ == "__main__":
-    main()

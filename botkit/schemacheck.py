@@ -92,6 +92,22 @@ def compiled(name: str) -> Check | None:
         return None
 
 
+@cache
+def compiled_inline(text: str) -> Check | None:
+    """The yes/no check for a schema written as JSON text (a catalog parameter's), or None.
+
+    Such a schema stands alone (its ``$ref``s point inside it).  One with a ``pattern``
+    is left to jsonschema, which reads it as a Python regex where this reads ECMA-262."""
+    import json
+
+    if '"pattern' in text:
+        return None
+    try:
+        return _Compiler(SchemaFiles({"param": json.loads(text)})).compile_ref("param", "")
+    except (Unsupported, ValueError, LookupError, TypeError):
+        return None
+
+
 class _Compiler:
     def __init__(self, registry: Any) -> None:
         self.registry = registry
@@ -183,6 +199,12 @@ class _Compiler:
 
     def _k_minLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         return lambda v: not isinstance(v, str) or len(v) >= value
+
+    def _k_maxLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, str) or len(v) <= value
+
+    def _k_maxItems(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        return lambda v: not isinstance(v, list) or len(v) <= value
 
     def _k_minItems(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         return lambda v: not isinstance(v, list) or len(v) >= value

@@ -210,12 +210,18 @@ def test_closed_pipe_is_not_a_traceback():
 
 def test_shell_completion_offers_api_ids_and_their_options():
     ids = botkit(
-        env={"_BOTKIT_COMPLETE": "bash_complete", "COMP_WORDS": "botkit curl doubletick.as",
-             "COMP_CWORD": "2"},
+        env={
+            "_BOTKIT_COMPLETE": "bash_complete",
+            "COMP_WORDS": "botkit curl doubletick.as",
+            "COMP_CWORD": "2",
+        },
     )
     assert "plain,doubletick.assign-chat" in ids.stdout.splitlines()
     options = botkit(
-        env={"_BOTKIT_COMPLETE": "bash_complete",
-             "COMP_WORDS": "botkit curl doubletick.assign-chat --re", "COMP_CWORD": "3"},
+        env={
+            "_BOTKIT_COMPLETE": "bash_complete",
+            "COMP_WORDS": "botkit curl doubletick.assign-chat --re",
+            "COMP_CWORD": "3",
+        },
     )
     assert "plain,--reassign" in options.stdout.splitlines()

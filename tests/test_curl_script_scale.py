@@ -2,7 +2,7 @@
 times, one window of statements at a time, and the windows change nothing.
 
 Not timed (2 shared cores make timings flaky): the work is counted instead.  The
-numbers that show it scale (1x, 4x, 16x) are in bench/scale.py.
+numbers that show it scale (1x, 4x, 16x) come from `bench/run.py --only scale`.
 """
 
 from __future__ import annotations

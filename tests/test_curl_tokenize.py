@@ -344,3 +344,11 @@ def test_powershell_errors(text: str, words: str) -> None:
 )
 def test_dialect_detection(text: str, dialect: str) -> None:
     assert detect(text) == dialect
+
+
+def test_a_quoted_crlf_on_a_single_line_is_kept_as_bash_keeps_it() -> None:
+    # Found by test_bash_tokenizing_matches_real_bash: a text whose only line break is a
+    # CR LF inside quotes is no Windows file; its line ends are read as they are.
+    assert argv("curl first '\r\n' last") == ["first", "\r\n", "last"]
+    assert argv("curl first\r\n") == ["first"]
+    assert argv("curl -d 'a\r\nb' \\\r\n  x\r\n") == ["-d", "a\nb", "x"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -23,6 +22,7 @@ from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
 from botkit.errors import BotkitError
 from botkit.phone import PhoneFormat
 from botkit.request import split_url
+from botkit.values import Value
 from botkit.variables import looks_templated
 
 CATALOG_DIR = Path(__file__).resolve().parent.parent / "apis"
@@ -37,23 +37,48 @@ RESERVED_OPTIONS = frozenset(
 BUILT_IN = "built-in"
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(Value):
+    """One parameter of an API (immutable; ``botkit.values``)."""
+
+    _fields = (
+        "name", "location", "type", "help", "required", "is_list", "enum", "requires",
+        "cli", "schema", "explode",
+    )  # fmt: skip
     name: str
     location: ParamLocation
     #: The type's word in the catalog (``value_type`` is the object that knows it).
     type: str
     help: str
-    required: bool = False
-    is_list: bool = False
-    enum: tuple[str, ...] = ()
-    requires: tuple[str, ...] = ()
+    required: bool
+    is_list: bool
+    enum: tuple[str, ...]
+    requires: tuple[str, ...]
     #: The CLI option's name when it is not the kebab case of ``name``.
-    cli: str | None = None
+    cli: str | None
     #: A json parameter's JSON Schema, as JSON text.
-    schema: str | None = None
+    schema: str | None
     #: A list in the query: ``a=1&a=2`` (True, OpenAPI's default) or ``a=1,2``.
-    explode: bool = True
+    explode: bool
+
+    def __init__(
+        self,
+        name: str,
+        location: ParamLocation,
+        type: str,
+        help: str,
+        required: bool = False,
+        is_list: bool = False,
+        enum: tuple[str, ...] = (),
+        requires: tuple[str, ...] = (),
+        cli: str | None = None,
+        schema: str | None = None,
+        explode: bool = True,
+    ) -> None:
+        self._set(
+            name=name, location=location, type=type, help=help, required=required,
+            is_list=is_list, enum=enum, requires=requires, cli=cli, schema=schema,
+            explode=explode,
+        )  # fmt: skip
 
     @property
     def option(self) -> str:
@@ -92,8 +117,14 @@ class Vendor(NamedTuple):
         return ValueContext(self.phone_format, default_region)
 
 
-@dataclass(frozen=True)
-class Api:
+class Api(Value):
+    """One API of the catalog (immutable; ``botkit.values``)."""
+
+    _fields = (
+        "vendor", "action", "summary", "docs", "method", "path", "param_tables", "one_of",
+        "own_auth", "source", "overrides",
+    )  # fmt: skip
+    _compared = tuple(f for f in _fields if f != "param_tables")
     vendor: Vendor
     action: str
     summary: str
@@ -102,16 +133,34 @@ class Api:
     path: str
     #: Gives the parameters' catalog tables; ``params`` asks it once, when first used, so
     #: that a command needing one API of a large catalog builds only that API's parameters.
-    param_tables: Callable[[], Sequence[Mapping[str, Any]]] = field(
-        default=tuple, repr=False, compare=False
-    )
-    one_of: tuple[tuple[str, ...], ...] = ()
+    param_tables: Callable[[], Sequence[Mapping[str, Any]]]
+    one_of: tuple[tuple[str, ...], ...]
     #: This API's own auth, when it differs from its vendor's.
-    own_auth: AuthScheme | None = None
+    own_auth: AuthScheme | None
     #: Where the entry comes from: ``built-in`` or a user catalog file.
-    source: str = BUILT_IN
+    source: str
     #: The source of the entry this one replaces, if it overrides one.
-    overrides: str | None = None
+    overrides: str | None
+
+    def __init__(
+        self,
+        vendor: Vendor,
+        action: str,
+        summary: str,
+        docs: str,
+        method: str,
+        path: str,
+        param_tables: Callable[[], Sequence[Mapping[str, Any]]] = tuple,
+        one_of: tuple[tuple[str, ...], ...] = (),
+        own_auth: AuthScheme | None = None,
+        source: str = BUILT_IN,
+        overrides: str | None = None,
+    ) -> None:
+        self._set(
+            vendor=vendor, action=action, summary=summary, docs=docs, method=method,
+            path=path, param_tables=param_tables, one_of=one_of, own_auth=own_auth,
+            source=source, overrides=overrides,
+        )  # fmt: skip
 
     @property
     def id(self) -> str:
@@ -144,15 +193,29 @@ class Api:
 
     def matches(self, method: str, url: str) -> bool:
         """Does a request with this method and URL call this API? (query ignored)."""
-        if method.upper() != self.method:
+        return method.upper() == self.method and self.matches_url(_UrlKey.of(url))
+
+    def matches_url(self, url: _UrlKey) -> bool:
+        """Does a request to ``url`` (read once by ``_UrlKey``) call this API, method aside?"""
+        hosts = self.vendor.hosts
+        if hosts and url.host not in hosts and not url.templated:
             return False
+        return self.path_pattern.match(url.path) is not None
+
+
+class _UrlKey(NamedTuple):
+    """What matching a URL against the catalog reads from it, read once per URL."""
+
+    host: str
+    templated: bool
+    path: str
+
+    @classmethod
+    def of(cls, url: str) -> _UrlKey:
         parts = split_url(url)
         # A bracketed host is an IPv6 literal (or broken): never a vendor's host name.
         host = "" if "[" in parts.netloc else (parts.hostname or "")
-        hosts = self.vendor.hosts
-        if hosts and host not in hosts and not looks_templated(parts.netloc):
-            return False
-        return self.path_pattern.match(parts.path) is not None
+        return cls(host, looks_templated(parts.netloc), parts.path)
 
 
 def param_from_table(p: Mapping[str, Any]) -> Param:
@@ -177,6 +240,7 @@ class Catalog:
 
     def __init__(self, apis: list[Api]) -> None:
         self._apis: dict[str, Api] = {}
+        self._by_method: dict[str, list[Api]] | None = None
         for api in apis:  # a later entry with the same id overrides an earlier one
             self._apis[api.id] = api
 
@@ -196,8 +260,18 @@ class Catalog:
             raise UnknownApiError(api_id, self.ids()) from None
 
     def find(self, method: str, url: str) -> Api | None:
-        """The API a request calls, judged by method and path template, or None."""
-        return next((api for api in self if api.matches(method, url)), None)
+        """The API a request calls, judged by method and path template, or None (the first
+        in catalog order; the URL is read once, and only APIs of that method are tried)."""
+        by_method = self._by_method
+        if by_method is None:
+            by_method = self._by_method = {}
+            for api in self:
+                by_method.setdefault(api.method, []).append(api)
+        candidates = by_method.get(method.upper(), ())
+        if not candidates:
+            return None
+        key = _UrlKey.of(url)
+        return next((api for api in candidates if api.matches_url(key)), None)
 
 
 class UnknownApiError(BotkitError):

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from botkit.errors import ParamError
 from botkit.request import BasicAuth, Header, QueryParam
+from botkit.values import Value
 from botkit.variables import CredentialNames, written
 
 if TYPE_CHECKING:
@@ -33,8 +33,7 @@ ScriptMode = Literal["basic", "bearer"]
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Credentials:
+class Credentials(NamedTuple):
     """What the user gave to authenticate; anything absent becomes a visible {{VARIABLE}}."""
 
     api_key: str | None = None
@@ -45,20 +44,38 @@ class Credentials:
 NO_CREDENTIALS = Credentials()
 
 
-@dataclass
 class AuthParts:
     """What a request carries to authenticate, and notes on what was left as a variable."""
 
-    headers: list[Header] = field(default_factory=list)
-    basic: BasicAuth | None = None
-    notes: list[str] = field(default_factory=list)
-    #: Query parameters, their values percent-encoded.
-    query: list[QueryParam] = field(default_factory=list)
+    def __init__(
+        self,
+        headers: list[Header] | None = None,
+        basic: BasicAuth | None = None,
+        notes: list[str] | None = None,
+        query: list[QueryParam] | None = None,
+    ) -> None:
+        self.headers: list[Header] = [] if headers is None else headers
+        self.basic = basic
+        self.notes: list[str] = [] if notes is None else notes
+        #: Query parameters, their values percent-encoded.
+        self.query: list[QueryParam] = [] if query is None else query
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is AuthParts and vars(self) == vars(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it was
+
+    def __repr__(self) -> str:
+        return f"AuthParts({', '.join(f'{k}={v!r}' for k, v in vars(self).items())})"
 
 
-class AuthScheme:
-    """Base of the schemes: the word a catalog file uses, and what every scheme answers."""
+class AuthScheme(Value):
+    """Base of the schemes: the word a catalog file uses, and what every scheme answers.
 
+    A scheme is an immutable value (``botkit.values``), equal to another of its class
+    with the same fields."""
+
+    __slots__ = ()
     scheme: ClassVar[str]
     #: The environment variable ``botkit curl`` reads the (first) credential from.
     env: str
@@ -122,17 +139,21 @@ class AuthScheme:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class HeaderKey(AuthScheme):
     """An API key in one header (DoubleTick's ``Authorization``, Vambe's ``x-api-key``)."""
 
+    __slots__ = ("env", "header", "prefix", "query")
     scheme: ClassVar[str] = "header"
+    _fields = ("header", "env", "prefix", "query")
     header: str
     env: str
     #: Text before the key in the header value, e.g. ``Bearer ``.
-    prefix: str = ""
+    prefix: str
     #: A query parameter the API also takes the key in (lint finds it there too).
-    query: str | None = None
+    query: str | None
+
+    def __init__(self, header: str, env: str, prefix: str = "", query: str | None = None) -> None:
+        self._set(header=header, env=env, prefix=prefix, query=query)
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
@@ -173,14 +194,18 @@ class HeaderKey(AuthScheme):
         return "--header", f'"{self.header}: {self.prefix}${self.env}"', self.env
 
 
-@dataclass(frozen=True)
 class BasicOrBearer(AuthScheme):
     """Basic credentials (``-u USER:PASSWORD``) or an ``Authorization: Bearer`` token (Unblu)."""
 
+    __slots__ = ("env", "token_env")
     scheme: ClassVar[str] = "basic-or-bearer"
     accepts_basic: ClassVar[bool] = True
+    _fields = ("env", "token_env")
     env: str
     token_env: str
+
+    def __init__(self, env: str, token_env: str) -> None:
+        self._set(env=env, token_env=token_env)
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
@@ -242,13 +267,17 @@ class BasicOrBearer(AuthScheme):
         return "--header", f'"Authorization: Bearer ${env}"', env
 
 
-@dataclass(frozen=True)
 class QueryKey(AuthScheme):
     """An API key in one query parameter (OpenAPI's apiKey ``in: query``)."""
 
+    __slots__ = ("env", "param")
     scheme: ClassVar[str] = "query"
+    _fields = ("param", "env")
     param: str
     env: str
+
+    def __init__(self, param: str, env: str) -> None:
+        self._set(param=param, env=env)
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
@@ -289,13 +318,17 @@ class QueryKey(AuthScheme):
         return "--url-query", f'"{self.param}=${self.env}"', self.env
 
 
-@dataclass(frozen=True)
 class Basic(AuthScheme):
     """HTTP basic credentials only (``-u USER:PASSWORD``)."""
 
+    __slots__ = ("env",)
     scheme: ClassVar[str] = "basic"
     accepts_basic: ClassVar[bool] = True
+    _fields = ("env",)
     env: str
+
+    def __init__(self, env: str) -> None:
+        self._set(env=env)
 
     @property
     def credential_headers(self) -> tuple[str, ...]:
@@ -334,13 +367,17 @@ class Basic(AuthScheme):
         return "--user", f'"${self.env}"', self.env
 
 
-@dataclass(frozen=True)
 class NoAuth(AuthScheme):
     """An API that takes no credentials."""
 
+    __slots__ = ("env",)
     scheme: ClassVar[str] = "none"
     required: ClassVar[bool] = False
-    env: str = ""
+    _fields = ("env",)
+    env: str
+
+    def __init__(self, env: str = "") -> None:
+        self._set(env=env)
 
     @property
     def credential_headers(self) -> tuple[str, ...]:

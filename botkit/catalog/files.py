@@ -102,9 +102,7 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
             api = _api(vendor, entry, source, loaded.params_of(i))
             previous = apis.get(api.id)
             if previous is not None:
-                from dataclasses import replace
-
-                api = replace(api, overrides=previous.source)
+                api = api.replace(overrides=previous.source)
                 del apis[api.id]  # the override takes its own place in the order
             apis[api.id] = api
     return Catalog(list(apis.values()))

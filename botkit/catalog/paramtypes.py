@@ -10,6 +10,9 @@ here, one line in ``TYPES``, and the type's word in schemas/catalog.schema.json
 Callers decide *whether* a value is checked; a type only says *how*.  A
 ``{{variable}}`` filled in at run time, for instance, is for the caller to pass
 through before it asks the type.
+
+Over 350 lines because it holds the seven types side by side, each answering the
+questions ``ParamType`` asks; a new type is written by reading the others.
 """
 
 from __future__ import annotations
@@ -55,10 +58,10 @@ class ParamType:
         if value == "":
             raise ParamError(param.name, "must not be empty")
         if param.enum and value not in param.enum:
-            import difflib
+            from botkit.suggest import closest
 
-            close = difflib.get_close_matches(value.upper(), param.enum, n=1)
-            hint = f"did you mean {close[0]}? " if close else ""
+            close = closest(value.upper(), param.enum, cutoff=0.6)
+            hint = f"did you mean {close}? " if close else ""
             raise ParamError(
                 param.name, f"{value!r} is not allowed; {hint}choose from {', '.join(param.enum)}"
             )
@@ -323,11 +326,17 @@ def _choice_or_variable(choices: tuple[str, ...]) -> click.Choice:
 def schema_problem(param: Param, value: Any) -> str | None:
     """Why ``value`` does not match the parameter's JSON Schema (None when it does, or has none).
 
-    jsonschema is imported only here: only a json-typed value that is given pays for it.
+    A compiled yes/no check (``botkit.schemacheck``) answers for a valid value; jsonschema
+    is imported only to explain an invalid one.
     """
     schema = param.json_schema
     if not schema:
         return None
+    from botkit.schemacheck import compiled_inline
+
+    fast = compiled_inline(param.schema or "")
+    if fast is not None and fast(value):
+        return None  # valid: jsonschema is needed only to say what is wrong
     from jsonschema import Draft202012Validator
 
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
@@ -369,12 +378,12 @@ def json_type(value: Any) -> str:
 
 
 def _choices(value: str, allowed: tuple[str, ...]) -> str:
-    import difflib
+    from botkit.suggest import closest
 
-    close = difflib.get_close_matches(value.upper(), allowed, n=1, cutoff=0.6)
-    close = close or [a for a in allowed if value.upper() in a][:1]
+    close = closest(value.upper(), allowed, cutoff=0.6)
+    close = close or next((a for a in allowed if value.upper() in a), None)
     if close:
-        return f"did you mean {close[0]!r}?"
+        return f"did you mean {close!r}?"
     if len(allowed) <= 6:
         return "use one of " + ", ".join(allowed)
     return f"use one of {', '.join(allowed[:5])}... ({len(allowed)} values)"

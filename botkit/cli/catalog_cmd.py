@@ -20,9 +20,7 @@ _MAX_ID_COLUMN = 31
 @with_output
 @click.pass_context
 @catalog_option
-def apis(
-    ctx: click.Context, as_json: bool, vendors: tuple[str, ...], output: str | None
-) -> None:
+def apis(ctx: click.Context, as_json: bool, vendors: tuple[str, ...], output: str | None) -> None:
     """List the catalog's APIs: id, method, path and summary.
 
     An API from a user catalog also says which file it comes from, and whether

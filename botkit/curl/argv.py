@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from botkit.curl.options import OptionError, by_long, by_short
 from botkit.curl.record import RECORDERS, Recording, Use
+from botkit.curl.spans import tail
 from botkit.curl.words import Word
 
 
@@ -49,7 +50,7 @@ def _short(args: list[Word], i: int, word: Word, r: Recording) -> int:
         if option.takes_arg:
             rest = letters[k + 1 :]
             if rest:
-                value = Word(rest, word.line, word.column)
+                value = tail(word, k + 2)
             else:
                 value, i = _argument(args, i, word, spelled, r)
             _record(r, Use(option, spelled, word, value))

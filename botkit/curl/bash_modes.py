@@ -59,7 +59,7 @@ def take_commands(
             words = parsed.words(node, expander)
             stdin = stdin_of(parsed, redirects, expander, piped)
             end = parsed.locator.at(max(parsed.end(n) for n in (node, *redirects)))
-            commands.append(ShellCommand(words, stdin, warnings, "bash", end))
+            commands.append(ShellCommand(words, stdin, warnings, "bash", end, parsed.locator.at))
 
 
 class OneCommand:
@@ -113,7 +113,9 @@ class OneCommand:
                     except InputError as exc:
                         self.command_error = exc
                     else:
-                        self.command = ShellCommand(words, stdin, self.warnings, "bash")
+                        self.command = ShellCommand(
+                            words, stdin, self.warnings, "bash", locate=parsed.locator.at
+                        )
                 elif self.found == 2:
                     self.second_curl = parsed.error(
                         "a second curl command: botkit reads one command at a time", node

@@ -39,10 +39,36 @@ def read_bash_script(text: str, source: str) -> list[ShellCommand]:
 
 
 def _normalize_newlines(text: str) -> str:
-    """A file saved with Windows line ends is read as if it had Unix ones."""
-    if "\r\n" in text and text.count("\r\n") == text.count("\n"):
+    """A file saved with Windows line ends is read as if it had Unix ones.
+
+    Every line must end with CR LF, and at least one of them must end a line of the
+    command (the text's last line, or outside quotes): ``curl a 'x<CR><LF>y'`` is one
+    line holding a quoted CR LF, which bash passes on as it is."""
+    if "\r\n" not in text or text.count("\r\n") != text.count("\n"):
+        return text
+    if text.rstrip(" \t").endswith("\r\n") or _line_end_outside_quotes(text):
         return text.replace("\r\n", "\n")
     return text
+
+
+def _line_end_outside_quotes(text: str) -> bool:
+    """Does a line end outside single and double quotes (a rough reading, as bash would)?"""
+    quote = ""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote == "'":
+            quote = "" if c == "'" else quote
+        elif c == "\\":
+            i += 1
+        elif quote == '"':
+            quote = "" if c == '"' else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "\n":
+            return True
+        i += 1
+    return False
 
 
 def _drop_final_continuation(text: str) -> str:

@@ -32,8 +32,9 @@ def stdin_of(
             stdin = _heredoc(parsed, node, expander)
         elif node.type == "herestring_redirect":
             value = node.named_children[-1]
-            text = expander.word(parsed.start(value), parsed.end(value)) + "\n"
-            stdin = Stdin("text", text, *parsed.locator.at(parsed.start(node)))
+            text, pieces = expander.word_pieces(parsed.start(value), parsed.end(value))
+            at = parsed.locator.at(parsed.start(node))
+            stdin = Stdin("text", text + "\n", *at, pieces)
         elif node.type == "file_redirect" and _redirect_operator(parsed, node) in ("<", "0<"):
             target = node.child_by_field_name("destination") or node.named_children[-1]
             name = expander.word(parsed.start(target), parsed.end(target))
@@ -67,10 +68,12 @@ def _heredoc(parsed: ParsedBash, node: Node, expander: Expander) -> Stdin:
     if strip_tabs:
         raw = "".join(part.lstrip("\t") for part in raw.splitlines(keepends=True))
     if quoted:
-        return Stdin("text", raw, line, column)
+        verbatim = None if strip_tabs else ((0, body_start, end_line, True),)
+        return Stdin("text", raw, line, column, verbatim)
     if strip_tabs:
         sub = Expander(
             raw, parsed.locator, expander.variables, expander.warnings, lambda i: body_start
         )
         return Stdin("text", sub.heredoc(0, len(raw)), line, column)
-    return Stdin("text", expander.heredoc(body_start, end_line), line, column)
+    text, pieces = expander.heredoc_pieces(body_start, end_line)
+    return Stdin("text", text, line, column, pieces)

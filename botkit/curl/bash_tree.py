@@ -263,7 +263,9 @@ class ParsedBash:
         return words
 
     def _split(self, expander: Expander, start: int, end: int) -> list[Word]:
-        return [self.locator.word(text, at) for text, at in expander.words(start, end)]
+        return [
+            self.locator.word(text, at, pieces) for text, at, pieces in expander.words(start, end)
+        ]
 
     # --- everything around it ------------------------------------------------------------
 

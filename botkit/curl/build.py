@@ -26,38 +26,55 @@ from botkit.curl.auth import choose
 from botkit.curl.options import Effect
 from botkit.curl.record import Use
 from botkit.curl.report import Report
+from botkit.curl.spans import HeaderSource, Source, Sources
 from botkit.curl.state import CurlState, Data
-from botkit.curl.urls import UrlError, append_query, query_data, resolve_url, upload_url
+from botkit.curl.urls import (
+    UrlError,
+    append_query,
+    proto_allows,
+    query_data,
+    resolve_url,
+    upload_url,
+)
 from botkit.curl.words import Word
 from botkit.errors import InputError
 from botkit.request import BasicAuth, Body, Header, Request, parse_query
 
 
-def build_request(state: CurlState, report: Report, command: Word) -> Request:
-    """``command`` is the ``curl`` word, where complaints about the whole command go."""
-    return _Builder(state, report, command).request()
+def build_request(
+    state: CurlState, report: Report, command: Word, sources: Sources | None = None
+) -> Request:
+    """``command`` is the ``curl`` word, where complaints about the whole command go;
+    ``sources``, when given, is filled with where each value of the request is written."""
+    return _Builder(state, report, command, sources).request()
 
 
 class _Builder:
-    def __init__(self, state: CurlState, report: Report, command: Word) -> None:
+    def __init__(
+        self, state: CurlState, report: Report, command: Word, sources: Sources | None
+    ) -> None:
         self.state = state
         self.report = report
         self.command = command
         self.auth = choose(state.auth_schemes)
+        self.sources = sources if sources is not None else Sources()
 
     def request(self) -> Request:
         state = self.state
         url_word = self._the_url()
         self._check_conflicts()
         url, query, url_auth = self._url(url_word)
+        self._refused_or_redirected(url, url_auth, url_word)
         for piece in state.url_queries:
             query = append_query(query, piece)
         body: Body | None = None
         data_text = _join_data(state.data) if state.data else None
+        url_query = parse_query(query) if query is not None else []
         if state.get and data_text is not None:
             query = append_query(query, query_data(data_text))
         elif data_text is not None:
             body = Body(text=data_text)
+            self.sources.body = _data_sources(state.data)
         elif state.forms:
             body = Body(parts=tuple(state.forms))
         elif state.upload is not None:
@@ -70,7 +87,7 @@ class _Builder:
                 url_word,
             )
         self._http_version(url)
-        return Request(
+        request = Request(
             method=self._method(),
             url=url,
             headers=self._headers(),
@@ -78,6 +95,28 @@ class _Builder:
             body=body,
             auth=self._auth(url_auth),
         )
+        self._place(url_word, url_query, request)
+        return request
+
+    def _place(self, url_word: Word, url_query: list, request: Request) -> None:
+        """Where the URL, the method, the query and the credentials are written."""
+        state, sources = self.state, self.sources
+        sources.url = Source(url_word)
+        sources.data_option = state.data_word
+        if state.method_word is not None:
+            sources.method = Source(state.method_word)
+        else:
+            sources.method_option = state.head or state.data_word or state.form_word
+            if state.upload is not None:
+                sources.method_option = state.upload[0]
+        in_url = _query_sources(url_word, len(url_query))
+        sources.query = [in_url[k] if k < len(in_url) else None for k in range(len(request.query))]
+        if state.user is not None and request.auth is not None:
+            word, text = state.user
+            colon = text.find(":")
+            sources.user_option = word
+            sources.username = Source(word, 0, colon if colon >= 0 else len(text))
+            sources.password = Source(word, colon + 1) if colon >= 0 else None
 
     def _http_version(self, url: str) -> None:
         """A component has no HTTP version: say so where the choice shows on the wire."""
@@ -92,6 +131,38 @@ class _Builder:
                 f"{use.option.note}; a component cannot say which HTTP version to speak, "
                 "so it is left out",
                 use.word,
+            )
+
+    def _refused_or_redirected(self, url: str, url_auth: BasicAuth | None, url_word: Word) -> None:
+        """Options that make curl refuse this URL (it sends nothing, so there is no request
+        to import), or that may send it over https though it says http."""
+        state = self.state
+        scheme = url.split("://", 1)[0].lower()
+        if state.proto is not None:
+            spec = state.proto.value
+            try:
+                allowed = proto_allows(spec.text, scheme)
+            except UrlError as exc:
+                message = f"{state.proto.spelled}: curl refuses it: {exc}"
+                raise self.report.error(message, spec) from None
+            if not allowed:
+                raise self.report.error(
+                    f"{state.proto.spelled} {spec.text} does not allow {scheme}: curl refuses "
+                    "this URL and sends nothing (curl error 1)",
+                    spec,
+                )
+        if state.no_url_user is not None and url_auth is not None:
+            raise self.report.error(
+                "--disallow-username-in-url, and the URL holds a user name: curl refuses it "
+                "and sends nothing (curl error 67)",
+                url_word,
+            )
+        if state.hsts is not None and scheme == "http":
+            self.report.warn(
+                state.hsts.spelled,
+                "curl sends an http:// URL over https when its HSTS file lists the host; "
+                "the component keeps http://",
+                state.hsts.word,
             )
 
     def _the_url(self) -> Word:
@@ -160,30 +231,37 @@ class _Builder:
                 removed.setdefault(name.lower(), word)
         taken = custom | set(removed)
         out: list[Header] = []
+        placed = self.sources.headers = []
 
-        def implied(name: str, value: str) -> None:
+        def implied(name: str, value: str, option: Word | None = None) -> None:
             if name.lower() not in taken:
                 out.append(Header(name, value))
+                placed.append(HeaderSource(option=option, implied=True))
 
         if state.bearer is not None and self.auth.sends == "bearer":
             implied("Authorization", f"Bearer {state.bearer}")
         if state.range is not None:
-            implied("Range", f"bytes={self._range(state.range)}")
+            implied("Range", f"bytes={self._range(state.range)}", state.range_word)
         if state.user_agent is not None and state.user_agent[1]:
-            implied("User-Agent", state.user_agent[1])
+            implied("User-Agent", state.user_agent[1], state.user_agent[0])
         if state.referer:
             implied("Referer", state.referer)
         if state.cookies:
             implied("Cookie", ";".join(state.cookies))
-        out.extend(Header(name, value) for _, name, value in state.headers if value is not None)
+        for (word, name, value), where in zip(state.headers, state.header_sources, strict=True):
+            if value is not None:
+                out.append(Header(name, value))
+                placed.append(HeaderSource(*where, word) if where else HeaderSource(option=word))
         json = any(d.json for d in state.data)
         has_body = bool(state.data) and not state.get
         if has_body:
             implied(
-                "Content-Type", "application/json" if json else "application/x-www-form-urlencoded"
+                "Content-Type",
+                "application/json" if json else "application/x-www-form-urlencoded",
+                state.data_word,
             )
         if has_body and json:
-            implied("Accept", "application/json")
+            implied("Accept", "application/json", state.data_word)
         self._absent_headers(removed, custom, json and has_body)
         return out
 
@@ -294,6 +372,42 @@ def _lost(lost: list[str], use: Use) -> str:
         else "which curl sends only in answer to the server's challenge"
     )
     return f", and so {verb} the {what}, {how}"
+
+
+def _data_sources(pieces: list[Data]) -> list[tuple[int, Source | None]]:
+    """Where each data piece starts in the joined body text (as ``_join_data`` joins)."""
+    out: list[tuple[int, Source | None]] = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        if k and not piece.json:
+            at += 1  # the '&'
+        out.append((at, piece.source))
+        at += len(piece.text)
+    return out
+
+
+def _query_sources(word: Word, count: int) -> list[tuple[Source, Source | None] | None]:
+    """Where the URL's first ``count`` query parameters are written in its word: the
+    word's own text split as the query is (``?``, then ``&``), empty pieces skipped."""
+    text = word.text
+    mark = text.find("?")
+    if mark < 0:
+        return []
+    end = text.find("#", mark)
+    end = len(text) if end < 0 else end
+    out: list[tuple[Source, Source | None] | None] = []
+    at = mark + 1
+    while at <= end and len(out) < count:
+        stop = text.find("&", at, end)
+        stop = end if stop < 0 else stop
+        if stop > at:
+            eq = text.find("=", at, stop)
+            if eq < 0:
+                out.append((Source(word, at, stop), None))
+            else:
+                out.append((Source(word, at, eq), Source(word, eq + 1, stop)))
+        at = stop + 1
+    return out
 
 
 def _join_data(pieces: list[Data]) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from botkit.curl.result import CurlWarning
-from botkit.curl.words import Locator
+from botkit.curl.words import Locator, Piece
 from botkit.errors import InputError
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -80,16 +80,24 @@ class Expander:
 
     def word(self, start: int, end: int) -> str:
         """The unquoted context: one shell word between ``start`` and ``end``."""
-        return "".join(text for text, _ in self._scan(start, end, split=False))
+        return "".join(text for text, _, _ in self._scan(start, end, split=False))
 
-    def words(self, start: int, end: int) -> list[tuple[str, int]]:
-        """Several words, split at unquoted blanks as bash does; each with its offset."""
+    def word_pieces(self, start: int, end: int) -> tuple[str, tuple[Piece, ...]]:
+        """``word``, with where each stretch of it was written."""
+        [(text, _, pieces)] = self._scan(start, end, split=False)
+        return text, pieces
+
+    def words(self, start: int, end: int) -> list[tuple[str, int, tuple[Piece, ...]]]:
+        """Several words, split at unquoted blanks as bash does; each with its offset and
+        its pieces (where each stretch of its text was written)."""
         return self._scan(start, end, split=True)
 
-    def _scan(self, start: int, end: int, *, split: bool) -> list[tuple[str, int]]:
+    def _scan(
+        self, start: int, end: int, *, split: bool
+    ) -> list[tuple[str, int, tuple[Piece, ...]]]:
         t = self.text
-        found: list[tuple[str, int]] = []
-        out: list[str] = []
+        found: list[tuple[str, int, tuple[Piece, ...]]] = []
+        out = _Pieces()
         word_start = -1
         braces: list[list[int]] = []  # [offset of "{", saw an unquoted comma]
         i = start
@@ -98,7 +106,7 @@ class Expander:
             j = m.start() if m else end
             if j > i:
                 word_start = i if word_start < 0 else word_start
-                out.append(t[i:j])
+                out.add(t[i:j], i, j, True)
             if m is None:
                 break
             c = t[j]
@@ -107,13 +115,13 @@ class Expander:
                 after = t[j + 1] if j + 1 < end else ""
                 if after in ("", "/", " ", "\t", "\n"):
                     word_start = j
-                    out.append(str(Path.home()))
+                    out.add(str(Path.home()), j, j + 1, False)
                     i = j + 1
                     continue
             if c in " \t\n" and split:
                 if word_start >= 0:
-                    found.append(("".join(out), word_start))
-                out, word_start, braces = [], -1, []
+                    found.append(out.word(word_start))
+                out, word_start, braces = _Pieces(), -1, []
                 i = j + 1
                 continue
             if c == "\\" and j + 1 < end and t[j + 1] == "\n":
@@ -121,28 +129,32 @@ class Expander:
                 continue
             word_start = j if word_start < 0 else word_start
             if c == "\\":
-                out.append(t[j + 1] if j + 1 < end else "\\")
+                if j + 1 < end:
+                    out.add(t[j + 1], j, j + 2, False)
+                else:
+                    out.add("\\", j, j + 1, True)
                 i = j + 2
             elif c == "'":
                 close = t.find("'", j + 1, end)
                 if close < 0:
                     raise self._error("unclosed single quote (') that starts here", j)
-                out.append(t[j + 1 : close])
+                out.add(t[j + 1 : close], j + 1, close, True)
                 i = close + 1
             elif c == '"':
-                text, i = self._double(j + 1, end, j)
-                out.append(text)
+                i = self._double(j + 1, end, j, out)
+            elif c == "$" and t.startswith("'", j + 1):
+                _, i = self._ansi_c(j + 2, end, j, out)
             elif c == "$":
                 text, i = self._dollar(j, end, quoted=False)
-                out.append(text)
+                out.add(text, j, i, False)
             elif c == "`":
                 raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
             else:
                 self._brace(c, j, braces)
-                out.append(c)
+                out.add(c, j, j + 1, True)
                 i = j + 1
         if word_start >= 0 or not split:
-            found.append(("".join(out), word_start if word_start >= 0 else start))
+            found.append(out.word(word_start if word_start >= 0 else start))
         return found
 
     def _brace(self, c: str, j: int, braces: list[list[int]]) -> None:
@@ -160,24 +172,27 @@ class Expander:
                     opened,
                 )
 
-    def _double(self, i: int, end: int, opened: int) -> tuple[str, int]:
+    def _double(self, i: int, end: int, opened: int, out: _Pieces | None = None) -> int:
+        """The text of a double-quoted string from ``i`` on, added to ``out``; where
+        reading goes on (past the closing quote)."""
         t = self.text
-        out: list[str] = []
+        if out is None:
+            out = _Pieces()
         while True:
             m = _DOUBLE_SPECIAL.search(t, i, end)
             if m is None:
                 raise self._error('unclosed double quote (") that starts here', opened)
             j = m.start()
-            out.append(t[i:j])
+            out.add(t[i:j], i, j, True)
             c = t[j]
             if c == '"':
-                return "".join(out), j + 1
+                return j + 1
             if c == "\\":
                 text, i = self._backslash(j, end, '$`"\\')
-                out.append(text)
+                out.add(text, j, i, text == "\\")
             elif c == "$":
                 text, i = self._dollar(j, end, quoted=True)
-                out.append(text)
+                out.add(text, j, i, False)
             else:
                 raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
 
@@ -192,30 +207,43 @@ class Expander:
             return nxt, j + 2
         return "\\", j + 1
 
-    def _ansi_c(self, i: int, end: int, opened: int) -> tuple[str, int]:
-        """``$'...'``: C escapes; ``\\xHH`` gives bytes, so the result must still be UTF-8."""
+    def _ansi_c(
+        self, i: int, end: int, opened: int, into: _Pieces | None = None
+    ) -> tuple[str, int]:
+        """``$'...'``: C escapes; ``\\xHH`` gives bytes, so the result must still be UTF-8.
+        ``into`` gets the text with where each stretch of it was written."""
         t = self.text
         out: list[str] = []
+        pieces = _Pieces()
         while True:
             m = _ANSI_SPECIAL.search(t, i, end)
             if m is None:
                 raise self._error("unclosed $'...' string that starts here", opened)
             j = m.start()
             out.append(t[i:j])
+            pieces.add(t[i:j], i, j, True)
             if t[j] == "'":
                 i = j + 1
                 break
+            length = len(out)
             i = self._ansi_escape(j + 1, end, out)
+            pieces.add("".join(out[length:]), j, i, False)
         text = "".join(out)
         nul = text.find("\x00")
         if nul >= 0:  # bash strings end at a NUL byte
             text = text[:nul]
         try:
-            return text.encode("utf-8", "surrogateescape").decode("utf-8"), i
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8")
         except UnicodeError:
             raise self._error(
                 "this $'...' string makes bytes that are not UTF-8 text", opened
             ) from None
+        if into is not None:
+            if text == pieces.text():
+                into.extend(pieces)
+            else:  # bytes joined into characters, or cut at a NUL: one stretch
+                into.add(text, opened, i, False)
+        return text, i
 
     def _ansi_escape(self, i: int, end: int, out: list[str]) -> int:
         """Decode the escape after a backslash at ``i - 1``; return where reading goes on."""
@@ -270,7 +298,9 @@ class Expander:
         if nxt == "'" and not quoted:
             return self._ansi_c(i + 2, end, i)
         if nxt == '"' and not quoted:  # $"..." is a translated string: the same text here
-            return self._double(i + 2, end, i)
+            inner = _Pieces()
+            after = self._double(i + 2, end, i, inner)
+            return inner.text(), after
         if nxt in ("(", "["):
             kind = "$((...)) arithmetic" if t.startswith("((", i + 1) else "$(...) substitution"
             raise self._error(f"a {kind} " + _SUBSTITUTION, i)
@@ -358,26 +388,73 @@ class Expander:
     def heredoc(self, start: int, end: int) -> str:
         """A heredoc body with an unquoted delimiter: ``$`` expands, ``\\`` escapes ``$`\\`` and
         a line break."""
+        return self.heredoc_pieces(start, end)[0]
+
+    def heredoc_pieces(self, start: int, end: int) -> tuple[str, tuple[Piece, ...]]:
+        """``heredoc``, with where each stretch of the body was written."""
         t = self.text
-        out: list[str] = []
+        out = _Pieces()
         i = start
         while i < end:
             m = _HEREDOC_SPECIAL.search(t, i, end)
             if m is None:
-                out.append(t[i:end])
+                out.add(t[i:end], i, end, True)
                 break
             j = m.start()
-            out.append(t[i:j])
+            out.add(t[i:j], i, j, True)
             c = t[j]
             if c == "\\":
                 text, i = self._backslash(j, end, "$`\\")
-                out.append(text)
+                out.add(text, j, i, text == "\\")
             elif c == "$":
                 text, i = self._dollar(j, end, quoted=True)
-                out.append(text)
+                out.add(text, j, i, False)
             else:
                 raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
-        return "".join(out)
+        return out.text(), out.pieces()
+
+
+class _Pieces:
+    """A word's text as it is put together, and where each stretch of it was written
+    (verbatim stretches that follow each other in both are kept as one piece)."""
+
+    __slots__ = ("_length", "_out", "_pieces")
+
+    def __init__(self) -> None:
+        self._out: list[str] = []
+        self._pieces: list[Piece] = []
+        self._length = 0
+
+    def add(self, text: str, start: int, end: int, verbatim: bool) -> None:
+        if not text:
+            return
+        pieces = self._pieces
+        if verbatim and pieces:
+            at, s, e, v = pieces[-1]
+            if v and e == start and self._length - at == e - s:
+                pieces[-1] = (at, s, end, True)
+                self._out.append(text)
+                self._length += len(text)
+                return
+        pieces.append((self._length, start, end, verbatim))
+        self._out.append(text)
+        self._length += len(text)
+
+    def extend(self, other: _Pieces) -> None:
+        """Add what ``other`` holds, stretch by stretch."""
+        ends = [p[0] for p in other._pieces[1:]] + [other._length] * bool(other._pieces)
+        texts = other.text()
+        for (at, s, e, verbatim), stop in zip(other._pieces, ends, strict=True):
+            self.add(texts[at:stop], s, e, verbatim)
+
+    def text(self) -> str:
+        return "".join(self._out)
+
+    def pieces(self) -> tuple[Piece, ...]:
+        return tuple(self._pieces)
+
+    def word(self, offset: int) -> tuple[str, int, tuple[Piece, ...]]:
+        return self.text(), offset, self.pieces()
 
 
 def _take(t: str, i: int, end: int, allowed: str, limit: int) -> str:

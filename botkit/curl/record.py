@@ -16,6 +16,7 @@ from botkit.curl.forms import FormSyntaxError, parse_form
 from botkit.curl.inputs import Inputs
 from botkit.curl.options import CurlOption, Effect
 from botkit.curl.report import Report, mask
+from botkit.curl.spans import Source
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
@@ -86,6 +87,7 @@ def _request(r: Recording, use: Use) -> None:
             f"{use.spelled} needs an HTTP method (letters, digits and !#$%&'*+-.^_`|~)", value
         )
     r.state.method = value.text
+    r.state.method_word = value
 
 
 def _get(r: Recording, use: Use) -> None:
@@ -108,6 +110,18 @@ def _proto_default(r: Recording, use: Use) -> None:
     r.state.default_scheme = use.value.text.lower()
 
 
+def _proto(r: Recording, use: Use) -> None:
+    r.state.proto = use
+
+
+def _no_url_user(r: Recording, use: Use) -> None:
+    r.state.no_url_user = use.word if use.on else None
+
+
+def _hsts(r: Recording, use: Use) -> None:
+    r.state.hsts = use
+
+
 def _url_query(r: Recording, use: Use) -> None:
     """``--url-query``: like --data-urlencode (lower-case hex), ``+`` for as written."""
     text = use.value.text
@@ -121,10 +135,11 @@ def _url_query(r: Recording, use: Use) -> None:
 
 
 def _header(r: Recording, use: Use) -> None:
-    _header_line(r, use.value.text, use.value)
+    _header_line(r, use.value.text, use.value, from_word=True)
 
 
-def _header_line(r: Recording, text: str, word: Word) -> None:
+def _header_line(r: Recording, text: str, word: Word, *, from_word: bool = False) -> None:
+    """``from_word``: ``text`` is the word's own text (not a line of a file it names)."""
     if text.startswith("@"):
         content = r.inputs.read(text[1:], word, strip_newlines=False)
         for line in content.splitlines():
@@ -137,6 +152,9 @@ def _header_line(r: Recording, text: str, word: Word) -> None:
             name = text[:-1].strip()
             _check_header_name(r, name, word)
             r.state.headers.append((word, name, ""))
+            r.state.header_sources.append(
+                _header_spans(word, text[:-1], len(text)) if from_word else None
+            )
             return
         first = text.split(None, 1)[0] if text.strip() else ""
         r.report.warn("-H", f"header {mask(first)!r} has no ':', so curl does not send it", word)
@@ -147,6 +165,20 @@ def _header_line(r: Recording, text: str, word: Word) -> None:
     if "\n" in value or "\r" in value or "\x00" in value:
         raise r.report.error(f"the {name} header value holds a line break", word)
     r.state.headers.append((word, name, value if value else None))
+    at = text.index(":")
+    r.state.header_sources.append(_header_spans(word, text[:at], at + 1) if from_word else None)
+
+
+def _header_spans(word: Word, name: str, value_at: int) -> tuple[Source, Source]:
+    """Where the name (``name`` is the word's text before the colon) and the value (from
+    ``value_at`` on) are in the word, blanks around each left out as curl leaves them."""
+    text = word.text
+    name_start = len(name) - len(name.lstrip())
+    name_end = len(name.rstrip())
+    value = text[value_at:]
+    value_start = value_at + len(value) - len(value.lstrip(" \t"))
+    value_end = max(value_at + len(value.rstrip(" \t")), value_start)
+    return Source(word, name_start, max(name_end, name_start)), Source(word, value_start, value_end)
 
 
 def _check_header_name(r: Recording, name: str, word: Word) -> None:
@@ -211,9 +243,11 @@ def _data_reader(*, files: bool, strip_newlines: bool, json: bool) -> Recorder:
     def record(r: Recording, use: Use) -> None:
         value = use.value
         text = value.text
+        source: Source | None = Source(value)
         if files and text.startswith("@"):
             text = r.inputs.read(text[1:], value, strip_newlines=strip_newlines)
-        r.state.data.append(Data(text, json=json))
+            source = r.inputs.stdin_source(text) if value.text == "@-" else None
+        r.state.data.append(Data(text, json=json, source=source))
         r.state.data_word = r.state.data_word or use.word
 
     return record
@@ -317,6 +351,9 @@ RECORDERS: Mapping[Effect, Recorder] = {
     E.GLOBOFF: _globoff,
     E.PATH_AS_IS: _path_as_is,
     E.PROTO_DEFAULT: _proto_default,
+    E.PROTO: _proto,
+    E.NO_URL_USER: _no_url_user,
+    E.HSTS: _hsts,
     E.BASIC: _auth_scheme,
     E.DIGEST: _auth_scheme,
     E.NTLM: _auth_scheme,

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from botkit.request import Request
+
+if TYPE_CHECKING:
+    from botkit.curl.spans import Sources
 
 
 class CurlWarning(NamedTuple):
@@ -24,6 +27,16 @@ class CurlWarning(NamedTuple):
         return f"{self.line}:{self.column}: {self.option}: {self.message}"
 
 
+@dataclass(frozen=True)
+class OutsideFile:
+    """A file the command names (``@file``, ``<file``) that was not read: it lies outside
+    the folder the reader was limited to (lint: the repository)."""
+
+    name: str
+    line: int
+    column: int
+
+
 @dataclass
 class CurlRead:
     """The request a cURL command makes, and what could not be carried over into it."""
@@ -35,3 +48,7 @@ class CurlRead:
     # Where it ends (line and column just past it) when it is one of a script's
     # commands; None: it runs to the end of the text.
     end: tuple[int, int] | None = None
+    #: Where each value of ``request`` is written (botkit.curl.spans).
+    sources: Sources | None = None
+    #: Files named by the command and not read (outside the reader's root).
+    outside: list[OutsideFile] = field(default_factory=list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from botkit.curl.spans import Source
 from botkit.curl.words import Word
 from botkit.request import FormPart
 
@@ -23,13 +24,18 @@ class Data:
 
     text: str
     json: bool
+    #: Where ``text`` is written, when it is the option's value (or standard input) as is.
+    source: Source | None = None
 
 
 @dataclass
 class CurlState:
     urls: list[Word] = field(default_factory=list)
     method: str | None = None
+    method_word: Word | None = None
     headers: list[tuple[Word, str, str | None]] = field(default_factory=list)  # None: removal
+    #: Where each of ``headers`` has its name and value (None: from a file, ``-H @f``).
+    header_sources: list[tuple[Source, Source] | None] = field(default_factory=list)
     data: list[Data] = field(default_factory=list)
     data_word: Word | None = None
     forms: list[FormPart] = field(default_factory=list)
@@ -51,3 +57,6 @@ class CurlState:
     globoff: bool = False
     path_as_is: bool = False
     default_scheme: str = "http"
+    proto: Use | None = None  # the last --proto
+    no_url_user: Word | None = None  # --disallow-username-in-url
+    hsts: Use | None = None  # the last --hsts

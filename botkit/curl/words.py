@@ -11,21 +11,31 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
 
+#: Where a stretch of a word's text was written: (index in the word's text, start and end
+#: offsets of what produced it in the reader's text, whether it is that text verbatim).
+#: ``'a b'`` is one verbatim piece of the three characters inside the quotes; ``\$``
+#: and ``$NAME`` are pieces that are not verbatim (what they give is not what is written).
+Piece = tuple[int, int, int, bool]
+
 
 class Word(NamedTuple):
     """One argument as the program receives it, and where it starts in the text.
 
-    A NamedTuple, not a dataclass: commands with 100,000 arguments make many."""
+    ``pieces`` say where each character came from (see ``botkit.curl.spans``), when the
+    reader knows it (bash does); None otherwise.  A NamedTuple, not a dataclass:
+    commands with 100,000 arguments make many."""
 
     text: str
     line: int
     column: int
+    pieces: tuple[Piece, ...] | None = None
 
 
 class Stdin(NamedTuple):
@@ -35,6 +45,8 @@ class Stdin(NamedTuple):
     value: str
     line: int
     column: int
+    #: Where each stretch of ``value`` (kind "text") was written, as for a ``Word``.
+    pieces: tuple[Piece, ...] | None = None
 
 
 @dataclass
@@ -48,6 +60,8 @@ class ShellCommand:
     # Where the command's text ends (1-based line and column just past it, its
     # here-document included), when it is one of several in a script.
     end: tuple[int, int] | None = None
+    #: Turns the offsets of the words' pieces into 1-based (line, column).
+    locate: Callable[[int], tuple[int, int]] | None = None
 
 
 class Locator:
@@ -71,9 +85,9 @@ class Locator:
         line, column = self.at(offset)
         return InputError(one_line(message), source=self.source, line=line, column=column)
 
-    def word(self, text: str, offset: int) -> Word:
+    def word(self, text: str, offset: int, pieces: tuple[Piece, ...] | None = None) -> Word:
         line, column = self.at(offset)
-        return Word(text, line, column)
+        return Word(text, line, column, pieces)
 
     def note(self, option: str, message: str, offset: int) -> CurlWarning:
         line, column = self.at(offset)

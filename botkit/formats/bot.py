@@ -53,10 +53,9 @@ def call_steps(
     by_id = {step["id"]: step for step in bot["steps"]}
     for sid in wanted:
         if sid not in by_id:
-            import difflib
+            from botkit.suggest import did_you_mean
 
-            close = difflib.get_close_matches(sid, list(by_id), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            hint = did_you_mean(sid, by_id, cutoff=0.6, quote=True)
             raise InputError(f"--step {sid}: the bot has no such step{hint}", source=source)
         if by_id[sid]["component"]["type"] != "call_api":
             kind = by_id[sid]["component"]["type"]

@@ -8,9 +8,8 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
 
@@ -18,14 +17,13 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 _KEYS = {"select", "ignore", "default-region", "exclude", "respect-gitignore"}
 
 
-@dataclass(frozen=True)
-class LintConfig:
+class LintConfig(NamedTuple):
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     #: ISO 3166 region (``IN``) used only to suggest the full form of a national number.
     default_region: str | None = None
     #: Glob patterns (matched against names and relative paths) skipped in directory walks.
-    exclude: tuple[str, ...] = field(default=())
+    exclude: tuple[str, ...] = ()
     #: Skip what ``.gitignore`` files (and git's other excludes) ignore when walking.
     gitignore: bool = True
     #: Where the settings came from, for messages.
@@ -39,8 +37,7 @@ class LintConfig:
         default_region: str | None = None,
     ) -> LintConfig:
         """Command-line options on top: ``--select`` replaces, ``--ignore`` adds."""
-        return replace(
-            self,
+        return self._replace(
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore),
             default_region=default_region or self.default_region,

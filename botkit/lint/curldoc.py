@@ -1,19 +1,22 @@
 """A cURL snippet file (``.curl``, ``.sh``): read with botkit's cURL reader, then linted
 as the Call API component it imports to.
 
-The reader gives the request, not where each value was written, so sites (paths
-in the component shape) are found again in the text: a header by its name, the
-body by its exact text.  What cannot be found exactly is placed on the ``curl``
-word itself, which is always a real position.  A fix is offered only where the
-value was found exactly (the body written verbatim, e.g. in single quotes or a
-heredoc), so rewriting it cannot change anything else the shell would read.
+The reader says where each value was written (``botkit.curl.spans``): a site (a
+path in the component shape) is turned into the characters of the header, the
+URL, the credentials or the body field it names, never by searching the text
+again.  What the reader cannot place (a body read from a file) is put on the
+option that brought it, else on the ``curl`` word itself, which is always a real
+position.  A fix is offered only where the value is written verbatim (in single
+quotes, a quoted heredoc, plain text), so rewriting it cannot change anything
+else the shell would read.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from functools import cached_property, lru_cache
-from itertools import islice
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,8 @@ from botkit.lint.model import Rule, Site
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
+    from botkit.curl.spans import Source, Sources
+    from botkit.curl.words import Word
 
 _COMMAND = re.compile(r"(?m)(?<![\w.$/-])curl(?:\.exe)?(?![\w.-])")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
@@ -32,8 +37,8 @@ _IGNORE = re.compile(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[
 _SELECTOR_SHAPED = re.compile(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
 _CODE_SHAPED = re.compile(r"(?i)bk\d{0,3}")
 _PHONE_JSON = re.compile(r'"\+?[0-9]*"')
-_USER_OPTION = re.compile(r"(?:-u|--user)[ \t=]*['\"]?")
-_DATA_OPTION = re.compile(r"(?<![\w-])(?:-d|--data[\w-]*|--json)\b")
+#: Text that means the same to bash, cmd and PowerShell in any quoting (a media type).
+_INERT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/=;_ -]*")
 
 ALL = "ALL"
 
@@ -103,18 +108,16 @@ class CurlDocument(Document):
         self.error: InputError | None = None
         self.result: CurlRead | None = read
         self._given_offset: int | None = None
-        #: Values are looked for up to here: the end of this command in a script.
-        self.command_end = len(text)
         if read is not None:
             self._given_offset = _offset_of(text, read.line, read.column)
-            if read.end is not None:
-                self.command_end = _offset_of(text, *read.end)
             return
         from botkit.curl import read_curl
 
         base_dir = path.parent if path is not None else None
         try:
-            self.result = read_curl(text, source=display, base_dir=base_dir)
+            self.result = read_curl(
+                text, source=display, base_dir=base_dir, root=lint_root(base_dir)
+            )
         except InputError as exc:
             self.error = exc
 
@@ -134,12 +137,14 @@ class CurlDocument(Document):
 
     @cached_property
     def command_offset(self) -> int:
+        """Where the command starts (its ``curl``), as the reader says; for text that
+        could not be read, where the reader's error points."""
         if self._given_offset is not None:
             return self._given_offset
-        for match in _COMMAND.finditer(self.text):
-            line_start = self.text.rfind("\n", 0, match.start()) + 1
-            if not self.text[line_start : match.start()].lstrip().startswith("#"):
-                return match.start()
+        if self.result is not None:
+            return self._at((self.result.line, self.result.column))
+        if self.error is not None and self.error.line is not None:
+            return self._at((self.error.line, self.error.column or 1))
         stripped = len(self.text) - len(self.text.lstrip())
         return min(stripped, len(self.text))
 
@@ -148,7 +153,24 @@ class CurlDocument(Document):
 
         return ALL in self.ignored or covers(self.ignored, rule)
 
-    # --- finding values again in the text ---------------------------------------------
+    # --- where the reader says each value is -------------------------------------------
+
+    def _at(self, position: tuple[int, int]) -> int:
+        return _offset_of(self.text, *position)
+
+    def _where(self, source: Source | Word | None) -> tuple[int, int, bool] | None:
+        """Offsets ``[start, end)`` of ``source`` in the text, and whether the text there
+        is the value verbatim (so a fix may rewrite it)."""
+        sources = self.sources
+        if source is None or sources is None:
+            return None
+        begin, finish, verbatim = sources.where(source)
+        start, end = self._at(begin), self._at(finish)
+        return start, max(start, end), verbatim
+
+    @property
+    def sources(self) -> Sources | None:
+        return self.result.sources if self.result is not None else None
 
     def span(self, site: Site) -> tuple[int, int]:
         if site.line is not None:
@@ -158,79 +180,50 @@ class CurlDocument(Document):
             start = self.command_offset
             end = start + (4 if self.text.startswith("curl", start) else 0)
             return start, end
-        return found
+        return found[0], found[1]
 
-    def _locate(self, site: Site) -> tuple[int, int] | None:
-        component = self.component
-        if component is None or not site.path:
+    def _locate(self, site: Site) -> tuple[int, int, bool] | None:
+        sources = self.sources
+        if sources is None or not site.path:
             return None
-        head = site.path[0]
-        if head == "headers" and len(site.path) >= 2 and isinstance(site.path[1], int):
-            return self._header(site)
+        head, rest = site.path[0], site.path[1:]
+        if head == "headers" and rest and isinstance(rest[0], int):
+            return self._header(rest[0], rest[1] if len(rest) > 1 else None, site.key)
         if head == "url":
-            return self._find(component.get("url", ""))
+            return self._where(sources.url)
         if head == "method":
-            return self._method(component.get("method", ""))
-        if head == "query" and len(site.path) >= 2 and isinstance(site.path[1], int):
-            pieces = component.get("query", [])
-            if site.path[1] < len(pieces):
-                piece = pieces[site.path[1]]
-                text = piece["name"] + ("=" + piece["value"] if "value" in piece else "")
-                found = self._find(text)
-                if found and site.path[-1] == "value" and "value" in piece:
-                    return found[0] + len(piece["name"]) + 1, found[1]
-                return found
-            return None
+            return self._where(sources.method or sources.method_option)
+        if head == "query" and rest and isinstance(rest[0], int):
+            k = rest[0]
+            placed = sources.query[k] if k < len(sources.query) else None
+            if placed is None:
+                return self._where(sources.url)
+            name, value = placed
+            if rest[1:] == ("value",) and value is not None:
+                return self._where(value)
+            return self._where(name)
         if head == "auth":
-            return self._auth(site)
+            part = rest[0] if rest else None
+            if part == "username" and sources.username is not None:
+                return self._where(sources.username)
+            if part == "password" and sources.password is not None:
+                return self._where(sources.password)
+            return self._where(sources.user_option)
         if head == "body":
             return self._body(site)
         return None
 
-    def _find(self, needle: str, start: int | None = None) -> tuple[int, int] | None:
-        if not needle:
+    def _header(self, k: int, part: str | int | None, key: bool) -> tuple[int, int, bool] | None:
+        sources = self.sources
+        assert sources is not None
+        if k >= len(sources.headers):
             return None
-        at = self.text.find(
-            needle, self.command_offset if start is None else start, self.command_end
-        )
-        return (at, at + len(needle)) if at >= 0 else None
-
-    def _method(self, method: str) -> tuple[int, int] | None:
-        pattern = re.compile(r"(?:-X|--request)[ \t=]*['\"]?(" + re.escape(method) + ")", re.I)
-        match = pattern.search(self.text, self.command_offset, self.command_end)
-        return match.span(1) if match else None
-
-    def _header(self, site: Site) -> tuple[int, int] | None:
-        headers = (self.component or {}).get("headers", [])
-        i = site.path[1]
-        if not isinstance(i, int) or i >= len(headers):
-            return None
-        name, value = headers[i]["name"], headers[i]["value"]
-        nth = sum(1 for h in headers[:i] if h["name"].lower() == name.lower())
-        pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"[ \t]*:", re.I)
-        found = pattern.finditer(self.text, self.command_offset, self.command_end)
-        match = next(islice(found, nth, None), None)
-        if match is None:
-            return None
-        if len(site.path) >= 3 and site.path[2] == "value" and value:
-            at = match.end()
-            while at < len(self.text) and self.text[at] in " \t":
-                at += 1
-            if self.text.startswith(value, at):
-                return at, at + len(value)
-        return match.start(), match.end() - 1
-
-    def _auth(self, site: Site) -> tuple[int, int] | None:
-        match = _USER_OPTION.search(self.text, self.command_offset, self.command_end)
-        if match is None:
-            return None
-        auth = (self.component or {}).get("auth", {})
-        part = site.path[-1] if len(site.path) > 1 else None
-        if part in ("username", "password") and auth.get(part):
-            found = self._find(auth[part], match.end())
-            if found:
-                return found
-        return match.span()
+        placed = sources.headers[k]
+        if placed.implied or placed.value is None:
+            return self._where(placed.option)
+        if part == "value" and not key:
+            return self._where(placed.value)
+        return self._where(placed.name)
 
     # --- the body and fields inside it -------------------------------------------------
 
@@ -241,15 +234,6 @@ class CurlDocument(Document):
         return text if isinstance(text, str) and text else None
 
     @cached_property
-    def _body_at(self) -> int | None:
-        """Where the body is written verbatim in the file, if it is."""
-        text = self._body_text
-        if text is None:
-            return None
-        at = self.text.find(text, self.command_offset, self.command_end)
-        return at if at >= 0 else None
-
-    @cached_property
     def _body_nodes(self) -> dict[JsonPath, Node] | None:
         if self._body_text is None:
             return None
@@ -258,44 +242,95 @@ class CurlDocument(Document):
         except (JsonIndexError, IndexError):
             return None
 
-    def _body(self, site: Site) -> tuple[int, int] | None:
-        at = self._body_at
+    def _body_range(self, site: Site) -> tuple[int, int]:
+        """Characters of the body text the site names: a field (or its key), or all of it."""
         nodes = self._body_nodes
-        if at is not None:
-            if site.inner is not None and nodes is not None:
-                for cut in range(len(site.inner), -1, -1):
-                    node = nodes.get(site.inner[:cut])
-                    if node is not None:
-                        exact = cut == len(site.inner)
-                        if site.key and exact and node.key_start >= 0:
-                            return at + node.key_start, at + node.key_end
-                        return at + node.start, at + node.end
-            return at, at + len(self._body_text or "")
-        # Not verbatim (escaped in double quotes, read from a file...): look for the
-        # field's name, else the data option.
-        if site.inner:
-            key = next((k for k in reversed(site.inner) if isinstance(k, str)), None)
-            if key is not None:
-                found = self._find(key)
-                if found:
-                    return found
-        match = _DATA_OPTION.search(self.text, self.command_offset, self.command_end)
-        return match.span() if match else None
+        if site.inner is not None and nodes is not None:
+            for cut in range(len(site.inner), -1, -1):
+                node = nodes.get(site.inner[:cut])
+                if node is not None:
+                    exact = cut == len(site.inner)
+                    if site.key and exact and node.key_start >= 0:
+                        return node.key_start, node.key_end
+                    return node.start, node.end
+        return 0, len(self._body_text or "")
+
+    def _body_chars(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        sources = self.sources
+        source = sources.body_source(start, end) if sources is not None else None
+        if source is None:
+            return None
+        return self._where(source)
+
+    def _body(self, site: Site) -> tuple[int, int, bool] | None:
+        sources = self.sources
+        if self._body_text is None or sources is None:
+            return None
+        start, end = self._body_range(site)
+        found = self._body_chars(start, end)
+        if found is None:  # read from a file: point at the data option
+            return self._where(sources.data_option)
+        return found
+
+    # --- fixes ---------------------------------------------------------------------------
 
     def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
-        import json
-
+        if site.path[:1] == ("headers",):
+            return self._header_replacement(site, value)
         if site.path[:2] != ("body", "text") or site.inner is None:
             return None
-        if self._body_at is None or self._body_nodes is None:
-            return None
-        node = self._body_nodes.get(site.inner)
-        if node is None:
+        nodes = self._body_nodes
+        node = nodes.get(site.inner) if nodes is not None else None
+        if node is None or self._body_text is None:
             return None
         new = json.dumps(value)
         if not _PHONE_JSON.fullmatch(new):
             return None  # only quote-free, shell-inert text is written into a snippet
-        old = self.text[self._body_at + node.start : self._body_at + node.end]
+        old = self._body_text[node.start : node.end]
         if not old.startswith('"'):
             return None
-        return self._body_at + node.start, self._body_at + node.end, new
+        whole = self._body_chars(node.start, node.end)
+        if whole is not None and whole[2] and self.text[whole[0] : whole[1]] == old:
+            return whole[0], whole[1], new
+        # The quotes may be escaped (\" in double quotes): rewrite only what is inside.
+        inside = self._body_chars(node.start + 1, node.end - 1)
+        if inside is not None and inside[2] and self.text[inside[0] : inside[1]] == old[1:-1]:
+            return inside[0], inside[1], new[1:-1]
+        return None
+
+    def _header_replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
+        """A header's value rewritten where it is written verbatim, or a header curl
+        adds itself (Content-Type for ``-d``) overridden by a new ``-H`` before the option
+        that makes curl add it."""
+        sources = self.sources
+        k = site.path[1] if len(site.path) > 1 else None
+        if sources is None or not isinstance(k, int) or k >= len(sources.headers):
+            return None
+        if not isinstance(value, str) or not _INERT.fullmatch(value):
+            return None
+        placed = sources.headers[k]
+        if placed.implied:
+            option = self._where(placed.option)
+            if option is None or placed.option is None or not option[2]:
+                return None
+            name = (self.component or {})["headers"][k]["name"]
+            return option[0], option[0], f'-H "{name}: {value}" '
+        found = self._where(placed.value)
+        if found is None or not found[2]:
+            return None
+        return found[0], found[1], value
+
+
+
+def lint_root(folder: Path | None) -> str:
+    """The folder a linted file may name files in (``@file``, a ``file`` part): its git
+    repository, else the folder lint runs in (botkit.files.repository_root)."""
+    where = os.path.realpath(folder if folder is not None else ".")
+    return _root(where, os.getcwd())
+
+
+@cache
+def _root(folder: str, cwd: str) -> str:
+    from botkit.files import repository_root
+
+    return repository_root(folder)

@@ -198,13 +198,14 @@ def _prefixes(name: str) -> Iterator[str]:
 
 @cache
 def catalog_credentials() -> frozenset[str]:
-    """Credential variables of every catalog vendor: the platform's secrets, declared by
-    the catalog (the naming rule in ``botkit.variables.credential_names``)."""
+    """Credential variables of every catalog API (its own scheme, else its vendor's): the
+    platform's secrets, declared by the catalog (the naming rule in
+    ``botkit.variables.credential_names``)."""
     from botkit.catalog import load_catalog
 
     names: set[str] = set()
     for api in load_catalog():
-        names.update(variables.credential_names(api.vendor).names())
+        names.update(variables.credential_names(api).names())  # its own scheme, if any
     return frozenset(names)
 
 

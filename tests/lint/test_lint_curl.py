@@ -99,11 +99,29 @@ def test_fix_in_a_snippet_rewrites_only_the_number(tmp_path):
     assert path.read_text() == original.replace("+91 98765 43210", "919876543210")
 
 
-def test_no_fix_where_the_body_is_not_written_verbatim(tmp_path):
+def test_fix_inside_escaped_double_quotes_rewrites_only_the_digits(tmp_path):
+    # The JSON quotes are written \" here, so the string's quotes cannot be rewritten;
+    # the digits between them are written as they are, and digits mean the same to bash.
     text = (
         'curl https://public.doubletick.io/team-member/assign -H "Authorization: {{k}}" '
         '-d "{\\"customerPhoneNumber\\": \\"+919876543210\\", '
         '\\"assignedUserPhoneNumber\\": \\"919812345678\\"}"\n'
+    )
+    [finding] = lint(text, kind="curl")
+    assert finding.code == "BK103" and finding.fix is not None
+    path = write(tmp_path, "a.sh", text)
+    [result] = lint_files([path], LintConfig(), fix=True)
+    assert [f.code for f in result.fixed] == ["BK103"]
+    assert path.read_text() == text.replace("+919876543210", "919876543210")
+    assert lint(path.read_text(), kind="curl") == []
+
+
+def test_no_fix_where_the_value_is_not_written_verbatim(tmp_path):
+    # \x2b is '+' to bash: the text there is not the value, so it is left alone.
+    text = (
+        "curl https://public.doubletick.io/team-member/assign -H 'Authorization: {{k}}' "
+        '-d $\'{"customerPhoneNumber": "\\x2b919876543210", '
+        '"assignedUserPhoneNumber": "919812345678"}\'\n'
     )
     [finding] = lint(text, kind="curl")
     assert finding.code == "BK103" and finding.fix is None

@@ -3,7 +3,7 @@ for its values in its own text only, and what is the same for every command of t
 file (the line table, ``# botkit: ignore`` lines) is worked out once.
 
 Counted, not timed: 4,000 four-line commands took 20.6 s when each document scanned
-the whole file; bench/scale.py shows the times at 1x, 4x, 16x.
+the whole file; `bench/run.py --only scale` shows the times at 1x, 4x, 16x.
 """
 
 from __future__ import annotations

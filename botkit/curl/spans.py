@@ -1,0 +1,137 @@
+"""Where each value of a read request was written, kept from the reader onwards.
+
+The bash reader records, for every word, where each stretch of its text came from
+(``Word.pieces``); the option recorders and curl's rules (record.py, build.py) say
+which word, and which characters of it, hold each header, the URL, the method, the
+credentials and the body.  ``Sources`` is that map, parallel to the ``Request``, so
+a linter can point at a value (and rewrite it, where it is written verbatim)
+without searching the text again.  Readers that keep no pieces (cmd, PowerShell)
+still give the word, so positions fall back to where the word starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from botkit.curl.words import Piece, Word
+
+
+@dataclass(frozen=True)
+class Source:
+    """Characters ``[start, end)`` of ``word.text`` hold a value (``end`` None: to the end)."""
+
+    word: Word
+    start: int = 0
+    end: int | None = None
+
+    @property
+    def stop(self) -> int:
+        return len(self.word.text) if self.end is None else self.end
+
+    def part(self, start: int, end: int | None = None) -> Source:
+        """Characters ``[start, end)`` of this value (relative to it)."""
+        stop = self.stop if end is None else self.start + end
+        return Source(self.word, self.start + start, stop)
+
+
+@dataclass(frozen=True)
+class HeaderSource:
+    """Where a header's name and value are written; for a header curl adds itself
+    (``implied``: Content-Type for ``-d``, User-Agent for ``-A``...), the option that
+    makes it send one."""
+
+    name: Source | None = None
+    value: Source | None = None
+    option: Word | None = None
+    implied: bool = False
+
+
+@dataclass
+class Sources:
+    """Where the request's values were written, parallel to the ``Request``."""
+
+    #: Reader offsets (of ``Word.pieces``) -> 1-based (line, column); None without pieces.
+    locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
+    url: Source | None = None
+    #: The ``-X`` value; else None, and ``method_option`` is what chose the method.
+    method: Source | None = None
+    method_option: Word | None = None
+    headers: list[HeaderSource] = field(default_factory=list)
+    #: Per query parameter: where its name and its value are written.
+    query: list[tuple[Source, Source | None] | None] = field(default_factory=list)
+    user_option: Word | None = None
+    username: Source | None = None
+    password: Source | None = None
+    #: The body text's pieces: (offset in the body text, where that piece was written).
+    body: list[tuple[int, Source | None]] = field(default_factory=list)
+    data_option: Word | None = None
+
+    def where(self, source: Source | Word) -> tuple[tuple[int, int], tuple[int, int], bool]:
+        """The 1-based (line, column) of the start and end of ``source`` and whether
+        the text between them is the value, character for character."""
+        if isinstance(source, Word):
+            source = Source(source)
+        found = chars(source.word, source.start, source.stop)
+        if found is None or self.locate is None:
+            at = (source.word.line, source.word.column)
+            return at, at, False
+        start, end, verbatim = found
+        return self.locate(start), self.locate(end), verbatim
+
+    def body_source(self, start: int, end: int) -> Source | None:
+        """Where characters ``[start, end)`` of the body text were written (the piece
+        holding ``start``; the range is cut at that piece's end)."""
+        if not self.body:
+            return None
+        k = bisect.bisect_right([at for at, _ in self.body], start) - 1
+        if k < 0:
+            return None
+        at, source = self.body[k]
+        if source is None:
+            return None
+        length = source.stop - source.start
+        end = min(end, at + length)
+        return source.part(start - at, max(end - at, start - at))
+
+
+def chars(word: Word, i: int, j: int) -> tuple[int, int, bool] | None:
+    """Reader offsets ``[start, end)`` of characters ``[i, j)`` of ``word.text``, and
+    whether they are written there verbatim and in one stretch (so that replacing that
+    text replaces exactly those characters); None when the reader kept no pieces."""
+    pieces = word.pieces
+    if not pieces:
+        return None
+    starts = [p[0] for p in pieces]
+    first = max(bisect.bisect_right(starts, i) - 1, 0)
+    last = max(bisect.bisect_right(starts, max(j - 1, i)) - 1, first)
+    at, s, e, verbatim = pieces[first]
+    start = s + (i - at) if verbatim else s
+    at, s, e, v = pieces[last]
+    end = min(s + (j - at), e) if v else e
+    if j <= i:
+        end = start
+    whole = all(p[3] for p in pieces[first : last + 1]) and all(
+        pieces[k][1] == pieces[k - 1][2] for k in range(first + 1, last + 1)
+    )
+    return start, max(end, start), whole
+
+
+def tail(word: Word, n: int) -> Word:
+    """The word from its character ``n`` on (``-H'A: b'`` gives the value ``A: b``)."""
+    pieces = word.pieces
+    if pieces is None:
+        return Word(word.text[n:], word.line, word.column)
+    out: list[Piece] = []
+    ends = [p[0] for p in pieces[1:]] + [len(word.text)] * bool(pieces)
+    for (at, s, e, verbatim), stop in zip(pieces, ends, strict=True):
+        if stop <= n:
+            continue
+        if at >= n:
+            out.append((at - n, s, e, verbatim))
+        elif verbatim:
+            out.append((0, s + (n - at), e, True))
+        else:
+            out.append((0, s, e, False))
+    return Word(word.text[n:], word.line, word.column, tuple(out))
