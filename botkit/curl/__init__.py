@@ -25,18 +25,21 @@ def read_curl(
     source: str = "<stdin>",
     base_dir: Path | None = None,
     strict: bool = False,
+    root: str | None = None,
 ) -> CurlRead:
     """Read one curl command the way its shell and curl would.
 
     ``base_dir`` is where ``@file`` references are read from (default: the current
-    directory); ``strict`` turns every warning into an InputError.
+    directory); ``strict`` turns every warning into an InputError; ``root`` limits
+    the files read to that folder (lint: the repository; the others are listed in
+    ``CurlRead.outside``, never opened).
     """
     from botkit.curl.dialect import read_command
     from botkit.curl.parse import parse_command
 
     _check_text(text, source)
     command = read_command(text, source)
-    return parse_command(command, source=source, base_dir=base_dir, strict=strict)
+    return parse_command(command, source=source, base_dir=base_dir, strict=strict, root=root)
 
 
 def read_curl_script(
@@ -45,6 +48,7 @@ def read_curl_script(
     source: str = "<stdin>",
     base_dir: Path | None = None,
     strict: bool = False,
+    root: str | None = None,
 ) -> list[CurlRead]:
     """Every curl command of a bash script (such as a ``botkit recipe``), in order.
 
@@ -57,9 +61,9 @@ def read_curl_script(
 
     _check_text(text, source)
     if detect(text) != "bash":
-        return [read_curl(text, source=source, base_dir=base_dir, strict=strict)]
+        return [read_curl(text, source=source, base_dir=base_dir, strict=strict, root=root)]
     return [
-        parse_command(command, source=source, base_dir=base_dir, strict=strict)
+        parse_command(command, source=source, base_dir=base_dir, strict=strict, root=root)
         for command in read_bash_script(text, source)
     ]
 

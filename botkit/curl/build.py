@@ -28,7 +28,14 @@ from botkit.curl.record import Use
 from botkit.curl.report import Report
 from botkit.curl.spans import HeaderSource, Source, Sources
 from botkit.curl.state import CurlState, Data
-from botkit.curl.urls import UrlError, append_query, query_data, resolve_url, upload_url
+from botkit.curl.urls import (
+    UrlError,
+    append_query,
+    proto_allows,
+    query_data,
+    resolve_url,
+    upload_url,
+)
 from botkit.curl.words import Word
 from botkit.errors import InputError
 from botkit.request import BasicAuth, Body, Header, Request, parse_query
@@ -57,6 +64,7 @@ class _Builder:
         url_word = self._the_url()
         self._check_conflicts()
         url, query, url_auth = self._url(url_word)
+        self._refused_or_redirected(url, url_auth, url_word)
         for piece in state.url_queries:
             query = append_query(query, piece)
         body: Body | None = None
@@ -123,6 +131,38 @@ class _Builder:
                 f"{use.option.note}; a component cannot say which HTTP version to speak, "
                 "so it is left out",
                 use.word,
+            )
+
+    def _refused_or_redirected(self, url: str, url_auth: BasicAuth | None, url_word: Word) -> None:
+        """Options that make curl refuse this URL (it sends nothing, so there is no request
+        to import), or that may send it over https though it says http."""
+        state = self.state
+        scheme = url.split("://", 1)[0].lower()
+        if state.proto is not None:
+            spec = state.proto.value
+            try:
+                allowed = proto_allows(spec.text, scheme)
+            except UrlError as exc:
+                message = f"{state.proto.spelled}: curl refuses it: {exc}"
+                raise self.report.error(message, spec) from None
+            if not allowed:
+                raise self.report.error(
+                    f"{state.proto.spelled} {spec.text} does not allow {scheme}: curl refuses "
+                    "this URL and sends nothing (curl error 1)",
+                    spec,
+                )
+        if state.no_url_user is not None and url_auth is not None:
+            raise self.report.error(
+                "--disallow-username-in-url, and the URL holds a user name: curl refuses it "
+                "and sends nothing (curl error 67)",
+                url_word,
+            )
+        if state.hsts is not None and scheme == "http":
+            self.report.warn(
+                state.hsts.spelled,
+                "curl sends an http:// URL over https when its HSTS file lists the host; "
+                "the component keeps http://",
+                state.hsts.word,
             )
 
     def _the_url(self) -> Word:

@@ -6,15 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from botkit.curl.report import Report
+from botkit.curl.result import OutsideFile
 from botkit.curl.spans import Source
 from botkit.curl.words import Stdin, Word
 
 
 class Inputs:
-    def __init__(self, report: Report, base_dir: Path | None, stdin: Stdin | None) -> None:
+    def __init__(
+        self, report: Report, base_dir: Path | None, stdin: Stdin | None, root: str | None = None
+    ) -> None:
+        """``root``: only files under this folder are read (lint: the repository); any
+        other is not opened, its content is empty, and it is listed in ``outside``."""
         self.report = report
         self.base_dir = base_dir if base_dir is not None else Path.cwd()
         self.stdin = stdin
+        self.root = root
+        self.outside: list[OutsideFile] = []
         self._stdin_used = False
 
     def read(self, name: str, word: Word, *, strip_newlines: bool) -> str:
@@ -43,15 +50,24 @@ class Inputs:
         return Source(Word(stdin.value, stdin.line, stdin.column, stdin.pieces))
 
     def _file(self, name: str, word: Word) -> bytes:
+        from botkit.files import FileReadError, is_inside, read_bytes
+
         path = Path(name)
         if not path.is_absolute():
             path = self.base_dir / path
+        if self.root is not None and not is_inside(path, self.root):
+            self.outside.append(OutsideFile(name, word.line, word.column))
+            return b""
         try:
-            return path.read_bytes()
-        except (OSError, ValueError) as exc:
-            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            return read_bytes(path)
+        except FileReadError as exc:
+            reason = exc.message.removeprefix("cannot read the file (").removesuffix(")")
             raise self.report.error(
                 f"cannot read the file {name!r} the command names ({reason})", word
+            ) from None
+        except ValueError as exc:
+            raise self.report.error(
+                f"cannot read the file {name!r} the command names ({type(exc).__name__})", word
             ) from None
 
     def _stdin(self, word: Word) -> bytes:

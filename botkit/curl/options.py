@@ -51,6 +51,10 @@ class Effect(Enum):
     GLOBOFF = "globoff"
     PATH_AS_IS = "path-as-is"
     PROTO_DEFAULT = "proto-default"
+    # What curl refuses to send, or may send elsewhere, though the request is the same.
+    PROTO = "proto"  # the protocols allowed: a URL of another is refused
+    NO_URL_USER = "disallow-username-in-url"  # a URL with a user name is refused
+    HSTS = "hsts"  # an http:// URL may go out over https
     # Auth schemes: curl keeps a set of them, in option order, and picks from it.
     BASIC = "basic"
     DIGEST = "digest"
@@ -114,6 +118,7 @@ _H2C = "asks an http:// server to switch to HTTP/2 (it adds Upgrade: h2c and HTT
 ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     # long name            short arg   effect     note (for WARN and FAIL)
     ("abstract-unix-socket",   None, ARG,  E.WARN,    "connects through a Unix socket"),
+    # alt-svc: another host, port or HTTP version may serve the same origin; the request is the same
     ("alt-svc",                None, ARG,  E.NEUTRAL, ""),
     ("anyauth",                None, FLAG, E.ANYAUTH, "lets curl pick the auth scheme"),
     ("append",                 "a",  FLAG, E.NEUTRAL, ""),
@@ -151,7 +156,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("disable",                "q",  FLAG, E.NEUTRAL, ""),
     ("disable-eprt",           None, FLAG, E.NEUTRAL, ""),
     ("disable-epsv",           None, FLAG, E.NEUTRAL, ""),
-    ("disallow-username-in-url", None, FLAG, E.NEUTRAL, ""),
+    ("disallow-username-in-url", None, FLAG, E.NO_URL_USER, ""),
     ("dns-interface",          None, ARG,  E.NEUTRAL, ""),
     ("dns-ipv4-addr",          None, ARG,  E.NEUTRAL, ""),
     ("dns-ipv6-addr",          None, ARG,  E.NEUTRAL, ""),
@@ -198,7 +203,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("help",                   "h",  FLAG, E.FAIL,    "prints help and sends no request"),
     ("hostpubmd5",             None, ARG,  E.NEUTRAL, ""),
     ("hostpubsha256",          None, ARG,  E.NEUTRAL, ""),
-    ("hsts",                   None, ARG,  E.NEUTRAL, ""),
+    ("hsts",                   None, ARG,  E.HSTS,    ""),
     ("http0.9",                None, FLAG, E.HTTP_VERSION, ""),
     ("http1.0",                "0",  FLAG, E.HTTP_VERSION_WARN, _H10),
     ("http1.1",                None, FLAG, E.HTTP_VERSION, ""),
@@ -272,7 +277,7 @@ ROWS: tuple[tuple[str, str | None, bool, Effect, str], ...] = (
     ("preproxy",               None, ARG,  E.WARN,    _PROXY),
     ("progress-bar",           "#",  FLAG, E.NEUTRAL, ""),
     ("progress-meter",         None, FLAG, E.NEUTRAL, ""),
-    ("proto",                  None, ARG,  E.NEUTRAL, ""),
+    ("proto",                  None, ARG,  E.PROTO,   ""),
     ("proto-default",          None, ARG,  E.PROTO_DEFAULT, ""),
     ("proto-redir",            None, ARG,  E.NEUTRAL, ""),
     ("proxy",                  "x",  ARG,  E.WARN,    _PROXY),

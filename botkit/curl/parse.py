@@ -22,17 +22,32 @@ from botkit.errors import InputError
 
 
 def parse_command(
-    command: ShellCommand, *, source: str, base_dir: Path | None, strict: bool
+    command: ShellCommand,
+    *,
+    source: str,
+    base_dir: Path | None,
+    strict: bool,
+    root: str | None = None,
 ) -> CurlRead:
-    """The request ``command`` makes curl send, with warnings for what a component lacks."""
+    """The request ``command`` makes curl send, with warnings for what a component lacks.
+    ``root``: read ``@file`` only under this folder (see ``Inputs``)."""
     if not command.words:
         raise InputError("no curl command found in the text", source=source)
     report = Report(source, strict)
     for warning in command.warnings:
         report.warn(warning.option, warning.message, Word("", warning.line, warning.column))
     state = CurlState()
-    read_argv(command.words[1:], Recording(state, report, Inputs(report, base_dir, command.stdin)))
+    inputs = Inputs(report, base_dir, command.stdin, root)
+    read_argv(command.words[1:], Recording(state, report, inputs))
     first = command.words[0]
     sources = Sources(command.locate)
     request = build_request(state, report, first, sources)
-    return CurlRead(request, report.warnings, first.line, first.column, command.end, sources)
+    return CurlRead(
+        request,
+        report.warnings,
+        first.line,
+        first.column,
+        command.end,
+        sources,
+        inputs.outside,
+    )

@@ -4,6 +4,9 @@ argv.py finds each option as written and calls ``RECORDERS[option.effect]``; a
 recorder reads the option's value (files included), checks it the way curl
 would, and records it.  Nothing here decides the request: build.py does, once
 every option is known, because curl's rules look at options together.
+
+Over 350 lines because it is one small recorder per effect of the option table
+(about forty), read side by side like the table itself.
 """
 
 from __future__ import annotations
@@ -108,6 +111,18 @@ def _path_as_is(r: Recording, use: Use) -> None:
 
 def _proto_default(r: Recording, use: Use) -> None:
     r.state.default_scheme = use.value.text.lower()
+
+
+def _proto(r: Recording, use: Use) -> None:
+    r.state.proto = use
+
+
+def _no_url_user(r: Recording, use: Use) -> None:
+    r.state.no_url_user = use.word if use.on else None
+
+
+def _hsts(r: Recording, use: Use) -> None:
+    r.state.hsts = use
 
 
 def _url_query(r: Recording, use: Use) -> None:
@@ -339,6 +354,9 @@ RECORDERS: Mapping[Effect, Recorder] = {
     E.GLOBOFF: _globoff,
     E.PATH_AS_IS: _path_as_is,
     E.PROTO_DEFAULT: _proto_default,
+    E.PROTO: _proto,
+    E.NO_URL_USER: _no_url_user,
+    E.HSTS: _hsts,
     E.BASIC: _auth_scheme,
     E.DIGEST: _auth_scheme,
     E.NTLM: _auth_scheme,

@@ -27,6 +27,16 @@ class CurlWarning(NamedTuple):
         return f"{self.line}:{self.column}: {self.option}: {self.message}"
 
 
+@dataclass(frozen=True)
+class OutsideFile:
+    """A file the command names (``@file``, ``<file``) that was not read: it lies outside
+    the folder the reader was limited to (lint: the repository)."""
+
+    name: str
+    line: int
+    column: int
+
+
 @dataclass
 class CurlRead:
     """The request a cURL command makes, and what could not be carried over into it."""
@@ -40,3 +50,5 @@ class CurlRead:
     end: tuple[int, int] | None = None
     #: Where each value of ``request`` is written (botkit.curl.spans).
     sources: Sources | None = None
+    #: Files named by the command and not read (outside the reader's root).
+    outside: list[OutsideFile] = field(default_factory=list)

@@ -57,3 +57,6 @@ class CurlState:
     globoff: bool = False
     path_as_is: bool = False
     default_scheme: str = "http"
+    proto: Use | None = None  # the last --proto
+    no_url_user: Word | None = None  # --disallow-username-in-url
+    hsts: Use | None = None  # the last --hsts

@@ -30,6 +30,46 @@ class UrlError(ValueError):
     """A URL curl would refuse (or read differently than it looks); the caller locates it."""
 
 
+#: The protocols curl 7.88 knows, the set ``--proto`` starts from and picks out of.
+PROTOCOLS = frozenset(
+    {
+        "dict", "file", "ftp", "ftps", "gopher", "gophers", "http", "https", "imap", "imaps",
+        "ldap", "ldaps", "mqtt", "pop3", "pop3s", "rtmp", "rtmpe", "rtmps", "rtmpt", "rtmpte",
+        "rtmpts", "rtsp", "scp", "sftp", "smb", "smbs", "smtp", "smtps", "telnet", "tftp", "ws",
+        "wss",
+    }
+)  # fmt: skip
+
+
+def proto_allows(spec: str, scheme: str) -> bool:
+    """Whether ``--proto SPEC`` lets curl use ``scheme``, read as curl reads the list:
+    left to right from every protocol, each item a name or ``all`` after ``+`` (allow,
+    the default), ``-`` (deny) or ``=`` (only these); an unknown name allows and denies
+    nothing.
+    ``UrlError`` for a list curl refuses ("--proto: is badly used here")."""
+    allowed = set(PROTOCOLS)
+    for item in spec.split(","):
+        if not item:
+            continue
+        action = "+"
+        name = item
+        while name and not name[0].isalnum():
+            if name[0] not in "+-=":
+                raise UrlError(f"{item!r} is not a protocol with +, - or = before it")
+            action, name = name[0], name[1:]
+        if not name:
+            raise UrlError(f"{item!r} names no protocol")
+        name = name.lower()
+        chosen = set(PROTOCOLS) if name == "all" else {name} & PROTOCOLS
+        if action == "=":  # an unknown name (curl warns of it) still empties the set
+            allowed = set(chosen)
+        elif action == "-":
+            allowed -= chosen
+        else:
+            allowed |= chosen
+    return scheme.lower() in allowed
+
+
 def resolve_url(
     text: str, *, globoff: bool, path_as_is: bool, default_scheme: str
 ) -> tuple[str, str | None, BasicAuth | None]:

@@ -8,13 +8,16 @@ rule has to know who else asked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.lint.component import ComponentView, HeaderItem, QueryItem
 from botkit.lint.jsonpos import JsonPath
 
 if TYPE_CHECKING:
+    from botkit.curl.result import OutsideFile
     from botkit.lint.context import Context
     from botkit.lint.credentials import AuthView
     from botkit.lint.matching import Target
@@ -27,10 +30,21 @@ class Call(ComponentView):
     """One component under lint, with the run's shared context (catalog, phone cache)."""
 
     def __init__(
-        self, component: dict[str, Any], base: JsonPath, ctx: Context, *, shell: bool = False
+        self,
+        component: dict[str, Any],
+        base: JsonPath,
+        ctx: Context,
+        *,
+        shell: bool = False,
+        source: Path | None = None,
+        outside: Sequence[OutsideFile] = (),
     ) -> None:
         super().__init__(component, base, shell=shell)
         self.ctx = ctx
+        #: The file the component is in (None: standard input): where its file names start.
+        self.source = source
+        #: Files a cURL snippet names outside the repository, which were not read (BK403).
+        self.outside = tuple(outside)
 
     @cached_property
     def target(self) -> Target:

@@ -18,7 +18,7 @@ import botkit.lint.rules as rules
 from botkit.lint.call import Call
 from botkit.lint.config import LintConfig
 from botkit.lint.context import Context
-from botkit.lint.curldoc import mentions_curl
+from botkit.lint.curldoc import lint_root, mentions_curl
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule, Scope
@@ -126,8 +126,9 @@ class Checks:
         if file.kind == "bot":
             self._run("bot", data, part.hits)
         if self.rules_of("call"):
+            where = None if path is None else Path(path)
             for base, component in zip(file.component_paths, part.components, strict=True):
-                self._run("call", Call(component, base, self.ctx), part.hits)
+                self._run("call", Call(component, base, self.ctx, source=where), part.hits)
         return part
 
     def script(self, display: str, text: str, path: str) -> list[Part]:
@@ -138,7 +139,8 @@ class Checks:
         from botkit.errors import InputError
 
         try:
-            reads = read_curl_script(text, source=display, base_dir=Path(path).parent)
+            folder = Path(path).parent
+            reads = read_curl_script(text, source=display, base_dir=folder, root=lint_root(folder))
         except InputError as exc:
             if exc.message.startswith(NO_CURL):
                 return []
@@ -161,7 +163,16 @@ class Checks:
         component = doc.component
         if component is not None:
             part.components = [component]
-            self._run("call", Call(component, (), self.ctx, shell=True), part.hits)
+            outside = doc.result.outside if doc.result is not None else []
+            call = Call(
+                component,
+                (),
+                self.ctx,
+                shell=True,
+                source=None if path is None else Path(path),
+                outside=outside,
+            )
+            self._run("call", call, part.hits)
         return part
 
 

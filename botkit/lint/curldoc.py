@@ -14,8 +14,9 @@ else the shell would read.
 from __future__ import annotations
 
 import json
+import os
 import re
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -114,7 +115,9 @@ class CurlDocument(Document):
 
         base_dir = path.parent if path is not None else None
         try:
-            self.result = read_curl(text, source=display, base_dir=base_dir)
+            self.result = read_curl(
+                text, source=display, base_dir=base_dir, root=lint_root(base_dir)
+            )
         except InputError as exc:
             self.error = exc
 
@@ -316,3 +319,18 @@ class CurlDocument(Document):
         if found is None or not found[2]:
             return None
         return found[0], found[1], value
+
+
+
+def lint_root(folder: Path | None) -> str:
+    """The folder a linted file may name files in (``@file``, a ``file`` part): its git
+    repository, else the folder lint runs in (botkit.files.repository_root)."""
+    where = os.path.realpath(folder if folder is not None else ".")
+    return _root(where, os.getcwd())
+
+
+@cache
+def _root(folder: str, cwd: str) -> str:
+    from botkit.files import repository_root
+
+    return repository_root(folder)

