@@ -86,7 +86,7 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = _read_limited(handle, source, limit)
+            data = _read_limited(handle, source, limit, expected=info.st_size)
     except OSError as exc:
         raise _os_error(exc, source) from None
     finally:
@@ -190,8 +190,16 @@ def _kind_name(mode: int) -> str:
     return "a special file"
 
 
-def _read_limited(handle: BinaryIO, source: str, limit: int) -> bytes:
-    data = handle.read(limit + 1) or b""  # None from a non-blocking stream with nothing yet
+def _read_limited(
+    handle: BinaryIO, source: str, limit: int, *, expected: int | None = None
+) -> bytes:
+    """At most ``limit`` bytes (more: an error).  ``expected``, the size the file had when
+    it was checked, sizes the first read: asking for ``limit`` bytes of a 10 kB file makes
+    Python allocate (and give back) 16 MiB, half a millisecond per file linted."""
+    first = limit + 1 if expected is None else min(expected, limit) + 1
+    data = handle.read(first) or b""  # None from a non-blocking stream with nothing yet
+    if expected is not None and len(data) == first <= limit:  # it grew since: read on
+        data += handle.read(limit + 1 - len(data)) or b""
     if len(data) > limit:
         raise _too_large(source, limit)
     return data

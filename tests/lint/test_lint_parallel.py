@@ -51,7 +51,7 @@ def test_two_processes_report_what_one_reports_in_the_same_order(tmp_path: Path)
     folder = corpus(tmp_path / "repo", copies=2)
     paths = [str(folder), str(tmp_path / "missing.json")]
     one = lint(paths, jobs=1)
-    assert len(one) > parallel.SERIAL_BELOW * 2
+    assert len(one) > parallel.SERIAL_BELOW  # the workers are used
     assert sum(len(r.findings) for r in one) > 50
     assert summary(lint(paths, jobs=2)) == summary(one)
     assert summary(lint(paths, jobs=3)) == summary(one)
