@@ -505,3 +505,51 @@ def test_export_judges_a_filled_value_by_the_catalog(bot, values, message):
     args = [a for v in values for a in ("--var", v)]
     line = one_error(run("export", str(ROOT / "samples/bots" / bot), *args))
     assert message in line and "(filled in from {{" in line
+
+
+@pytest.mark.parametrize("style", ["readme", "oneline"])
+def test_every_attack_filled_in_and_typed_into_a_terminal_runs_nothing(
+    style, recording_server, tmp_path
+):
+    """Each hostile value of the paste-safety suite, filled into every field of a
+    component and into ``botkit curl``, then typed into an interactive bash (every
+    control character a key, history expansion on): the same request, nothing run."""
+    from typed import type_into_bash
+
+    for attack in ATTACKS:
+        line = attack.replace("\r", "").replace("\n", "").replace("\x00", "").strip(" \t")
+        values = {
+            "note_id": attack,
+            "query_text": attack,
+            "header_text": line,
+            "body_text": attack,
+            "count": "1",
+            "base": "http://api.example.com/v1",
+        }
+        component_path = tmp_path / "component.json"
+        component_path.write_text(json.dumps(COMPONENT))
+        exported = run(
+            "export", str(component_path), "--style", style,
+            "--vars", vars_file(tmp_path, values, "json"),
+        )  # fmt: skip
+        assert exported.exit_code == 0, (attack, exported.stderr)
+        generated = run(
+            "curl", "unblu.set-assignee", "--base-url", BASE, "--style", style,
+            "--conversation-id", "{{c}}", "--person-id", "{{p}}", "--token", "t",
+            "--vars", vars_file(tmp_path, {"c": attack, "p": attack}, "json"),
+        )  # fmt: skip
+        assert generated.exit_code == 0, (attack, generated.stderr)
+        for which, text in (("export", exported.stdout), ("curl", generated.stdout)):
+            recording_server.take()
+            shown = type_into_bash(text, recording_server, tmp_path, timeout=120)
+            assert "bash: " not in shown, shown[-1000:]
+            [sent] = recording_server.take()
+            assert not (tmp_path / CANARY).exists(), attack
+            if which == "export":
+                assert json.loads(sent.body) == {"text": attack, "count": 1}
+                assert sent.header("X-Note") == "n=" + line
+                assert unquote(sent.path.removeprefix("/v1/notes/")) == attack
+                assert parse_qsl(sent.query, keep_blank_values=True) == [("q", attack)]
+            else:
+                assert json.loads(sent.body) == {"personId": attack}
+                assert unquote(sent.path.split("/")[-2]) == attack
