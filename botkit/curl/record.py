@@ -4,6 +4,9 @@ argv.py finds each option as written and calls ``RECORDERS[option.effect]``; a
 recorder reads the option's value (files included), checks it the way curl
 would, and records it.  Nothing here decides the request: build.py does, once
 every option is known, because curl's rules look at options together.
+
+Over 350 lines because it is one small recorder per effect of the option table
+(about forty), read side by side like the table itself.
 """
 
 from __future__ import annotations

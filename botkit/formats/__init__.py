@@ -48,7 +48,9 @@ class ReadOptions(NamedTuple):
     strict: bool = False  # what a component would lose is an error, not a warning
 
 
-class _Reader(NamedTuple):
+class _Format(NamedTuple):
+    """A format: the module and function that read it, and how it is told from the others."""
+
     module: str
     function: str  # (document or text, source, ReadOptions) -> ReadResult
     detector: str | None  # (document or text) -> bool; None: the fallback
@@ -58,12 +60,12 @@ class _Reader(NamedTuple):
 
 
 # Detection tries them in this order; the last one (cURL) takes what no other claims.
-_READERS: dict[str, _Reader] = {
-    "har": _Reader("botkit.formats.har", "read_har", "looks_like_har", True, "a HAR file"),
-    "postman": _Reader(
+_READERS: dict[str, _Format] = {
+    "har": _Format("botkit.formats.har", "read_har", "looks_like_har", True, "a HAR file"),
+    "postman": _Format(
         "botkit.formats.postman", "read_postman", "looks_like_postman", True, "a Postman collection"
     ),
-    "powershell": _Reader(
+    "powershell": _Format(
         "botkit.formats.webrequest",
         "read_webrequest",
         "looks_like_webrequest",
@@ -71,7 +73,7 @@ _READERS: dict[str, _Reader] = {
         "an Invoke-WebRequest command",
         "botkit.formats.sniff",  # detecting it must not load the PowerShell reader
     ),
-    "curl": _Reader("botkit.formats.curltext", "read_curl_text", None, False, "a cURL command"),
+    "curl": _Format("botkit.formats.curltext", "read_curl_text", None, False, "a cURL command"),
 }
 FORMATS = tuple(_READERS)
 

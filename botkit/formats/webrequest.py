@@ -74,10 +74,10 @@ def read_webrequest(text: str, source: str, options: ReadOptions) -> ReadResult:
             command, source=source, base_dir=options.base_dir, strict=options.strict
         )
         return ReadResult("powershell", [request_of(read)])
-    return _Reader(PowerShellStrings.without_prompt(text), source).read()
+    return _StatementReader(PowerShellStrings.without_prompt(text), source).read()
 
 
-class _Reader:
+class _StatementReader:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
