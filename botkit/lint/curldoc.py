@@ -65,13 +65,13 @@ def ignored_codes(text: str) -> frozenset[str]:
 
 def _selectors(rest: str) -> list[str] | None:
     """The selectors at the start of ``rest``; None when there are none (a bare line)."""
-    from botkit.lint.rules import all_rules, known
+    from botkit.lint.rules import known, slugs
 
-    slugs = {r.slug for r in all_rules()}
+    names = slugs()
     words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
     named: list[str] = []
     for word in words:
-        shaped = word.upper() == ALL or _CODE_SHAPED.fullmatch(word) or word.lower() in slugs
+        shaped = word.upper() == ALL or _CODE_SHAPED.fullmatch(word) or word.lower() in names
         if not shaped or not known(word):
             if not named and _SELECTOR_SHAPED.fullmatch(word):
                 return []  # a typo'd selector must not silence everything

@@ -104,7 +104,7 @@ def test_fix_inside_escaped_double_quotes_rewrites_only_the_digits(tmp_path):
     # the digits between them are written as they are, and digits mean the same to bash.
     text = (
         'curl https://public.doubletick.io/team-member/assign -H "Authorization: {{k}}" '
-        '-d "{\\"customerPhoneNumber\\": \\"+919876543210\\", '
+        '-H "content-type: application/json" -d "{\\"customerPhoneNumber\\": \\"+919876543210\\", '
         '\\"assignedUserPhoneNumber\\": \\"919812345678\\"}"\n'
     )
     [finding] = lint(text, kind="curl")
@@ -120,6 +120,7 @@ def test_no_fix_where_the_value_is_not_written_verbatim(tmp_path):
     # \x2b is '+' to bash: the text there is not the value, so it is left alone.
     text = (
         "curl https://public.doubletick.io/team-member/assign -H 'Authorization: {{k}}' "
+        "-H 'content-type: application/json' "
         '-d $\'{"customerPhoneNumber": "\\x2b919876543210", '
         '"assignedUserPhoneNumber": "919812345678"}\'\n'
     )

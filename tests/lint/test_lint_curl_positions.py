@@ -45,7 +45,7 @@ def test_the_same_number_twice_is_two_findings_at_two_places():
     body = (
         '{"customerPhoneNumber": "+91 98765 43210", "assignedUserPhoneNumber": "+91 98765 43210"}'
     )
-    text = f"curl {URL} -H 'Authorization: $DOUBLETICK_API_KEY' -d '{body}'\n"
+    text = f"curl {URL} -H 'Authorization: $DOUBLETICK_API_KEY' --json '{body}'\n"
     text = text.replace(
         "'Authorization: $DOUBLETICK_API_KEY'", '"Authorization: $DOUBLETICK_API_KEY"'
     )

@@ -174,6 +174,7 @@ def test_ten_megabyte_body():
 def test_ten_megabyte_curl_body(tmp_path):
     text = (
         "curl https://public.doubletick.io/team-member/assign -H 'Authorization: {{k}}' "
+        "-H 'content-type: application/json' "
         '-d \'{"customerPhoneNumber": "N/A", "assignedUserPhoneNumber": "919812345678", '
         f'"note": "{"y" * 10_000_000}"}}\'\n'
     )

@@ -44,6 +44,7 @@ _MODULES: dict[str, Scope] = {
     "bk303_unknown_field": "call",
     "bk304_api_mismatch": "call",
     "bk305_invalid_field_value": "call",
+    "bk306_json_sent_as_form": "call",
     "bk401_curl_option_dropped": "curl",
     "bk402_curl_unreadable": "curl",
     "bk403_file_outside_repository": "call",
@@ -126,6 +127,11 @@ def covers(selectors: Iterable[str], rule: Rule) -> bool:
     """Does any of ``selectors`` (ALL, a code, a code prefix such as BK3, or a slug) name
     ``rule``?  The one test every suppression uses: settings, x-botkit-ignore, comments."""
     return any(isinstance(s, str) and s.strip() and _matches(rule, s) for s in selectors)
+
+
+def slugs() -> frozenset[str]:
+    """Every rule's slug (read from the module names: nothing is imported)."""
+    return frozenset(slug_of(n) for n in _MODULES)
 
 
 def known(selector: str) -> bool:
