@@ -14,7 +14,6 @@ import click
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_values, with_fill, with_output
 from botkit.errors import InputError
-from botkit.masking import safe
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
 
@@ -106,8 +105,7 @@ def import_(
         redact=redact,
         strict=strict,
     )
-    for warning in imported.warnings:
-        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
+    _warn(source, imported.warnings)
     with output_stream(output) as out:
         click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
@@ -196,8 +194,7 @@ def export(
     exported = export_document(
         document, to=fmt, style=style, steps=steps, source=source, values=values, strict=strict
     )
-    for warning in exported.warnings:
-        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
+    _warn(source, exported.warnings)
     with output_stream(output) as out:
         click.echo(exported.text, file=out, nl=False)
 
@@ -223,3 +220,13 @@ def _read_text(file: str) -> tuple[str, str]:
         message = _WORDS.get(exc.kind, exc.message)
         raise InputError(message, source=source, line=exc.line, column=exc.column) from None
     return read.text, source
+
+
+def _warn(source: str, warnings: list[str]) -> None:
+    """Each warning on stderr, masked (the masking vocabulary loads only when there is one)."""
+    if not warnings:
+        return
+    from botkit.masking import safe
+
+    for warning in warnings:
+        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
