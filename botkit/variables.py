@@ -202,13 +202,17 @@ def read_file(path: str | Path) -> dict[str, str]:
     JSON is recognised by a ``.json`` name or a first character ``{``.  Errors say
     the file and line.
     """
+    from botkit.files import FileReadError, read_bytes
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise VariablesError(f"--vars {path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise VariablesError(f"--vars {path}: larger than {MAX_FILE_BYTES // 1024} KiB")
+    try:  # a regular file only: /dev/zero never ends, a named pipe blocks
+        data = read_bytes(path, limit=MAX_FILE_BYTES)
+    except FileReadError as exc:
+        if exc.kind == "too-large":
+            message = f"larger than {MAX_FILE_BYTES // 1024} KiB"
+        else:
+            message = exc.message
+        raise VariablesError(f"--vars {path}: {message}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -553,3 +553,23 @@ def test_every_attack_filled_in_and_typed_into_a_terminal_runs_nothing(
             else:
                 assert json.loads(sent.body) == {"personId": attack}
                 assert unquote(sent.path.split("/")[-2]) == attack
+
+
+@pytest.mark.parametrize("kind", ["character device", "named pipe", "directory", "too large"])
+def test_a_vars_file_that_is_no_regular_file_is_refused_at_once(kind, tmp_path):
+    """Regression: ``--vars /dev/zero`` read for ever.  Any file that is not a regular one
+    (a device, a named pipe, a folder), or is too big, is one error, without waiting."""
+    import os
+
+    if kind == "character device":
+        path = "/dev/zero"
+    elif kind == "named pipe":
+        path = str(tmp_path / "fifo")
+        os.mkfifo(path)
+    elif kind == "directory":
+        path = str(tmp_path)
+    else:
+        path = str(tmp_path / "big.env")
+        Path(path).write_text("a=" + "x" * (1024 * 1024 + 1))
+    line = one_error(run("export", "-", "--vars", path))
+    assert f"--vars {path}" in line or "is a directory" in line

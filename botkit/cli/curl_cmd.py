@@ -16,7 +16,14 @@ from botkit.catalog import Api, load_catalog
 from botkit.catalog.paramtypes import BooleanType
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.groups import CatalogGroup
-from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_options, fill_values, output_option
+from botkit.cli.options import (
+    STYLE_CHOICE,
+    STYLE_HELP,
+    default_region_option,
+    fill_options,
+    fill_values,
+    output_option,
+)
 from botkit.errors import ParamError
 from botkit.output import output_stream
 from botkit.render import STYLE_BODY_LAYOUT, STYLES
@@ -64,11 +71,7 @@ def _build_api_command(api: Api) -> click.Command:
             "as botkit import names it).",
         ),
         output_option(),
-        click.Option(
-            ["--default-region"],
-            metavar="CC",
-            help="Region (e.g. IN) used only to suggest the fix for a number without country code.",
-        ),
+        default_region_option(),
         *fill_options("Fail (exit 2) when a variable is left without a value."),
     ]
     example = _example_line(api)
