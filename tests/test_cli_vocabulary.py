@@ -51,3 +51,19 @@ def test_the_cli_choices_are_the_formats_the_library_reads_and_writes() -> None:
 
     assert sorted(IMPORT_CHOICES) == sorted(FORMATS)
     assert EXPORT_CHOICES == EXPORT_FORMATS
+
+
+def test_default_region_is_one_option_in_curl_and_lint(tmp_path: Path) -> None:
+    """Declared once: the same help, and the same refusal of a region phones do not know."""
+    curl = ("curl", "doubletick.unassign-chat", "--customer-phone-number", "9876543210")
+    helps = [run(*args, "--help").output for args in (curl[:2], ("lint",))]
+    for text in helps:
+        assert "--default-region REGION" in text
+        assert "such a number is still an error" in " ".join(text.split())
+    for args in (curl, ("lint", str(tmp_path))):
+        result = run(*args, "--default-region", "ZZ")
+        assert result.exit_code == 2, args
+        assert "'ZZ' is not a region code such as IN, BR or CL" in result.stderr
+    hinted = run(*curl, "--default-region", "in")  # read as IN
+    assert hinted.exit_code == 2
+    assert "did you mean 919876543210?" in hinted.stderr

@@ -19,6 +19,7 @@ from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import (
     STYLE_CHOICE,
     STYLE_HELP,
+    default_region_option,
     fill_options,
     given_values,
     output_option,
@@ -70,11 +71,7 @@ def _build_api_command(api: Api) -> click.Command:
             "as botkit import names it).",
         ),
         output_option(),
-        click.Option(
-            ["--default-region"],
-            metavar="CC",
-            help="Region (e.g. IN) used only to suggest the fix for a number without country code.",
-        ),
+        default_region_option(),
         *fill_options("Fail (exit 2) when a variable is left without a value."),
     ]
     example = _example_line(api)

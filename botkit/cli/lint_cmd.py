@@ -9,24 +9,13 @@ import click
 
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.lint_run import RunOptions, run
-from botkit.cli.options import with_output
+from botkit.cli.options import with_default_region, with_output
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
-
-
-def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    import phonenumbers
-
-    region = value.strip().upper()
-    if region not in phonenumbers.SUPPORTED_REGIONS:
-        raise click.BadParameter(f"{value!r} is not a region code such as IN, BR or CL")
-    return region
 
 
 @click.command(
@@ -84,13 +73,7 @@ def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     "every changed file).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Say which files were skipped, and why.")
-@click.option(
-    "--default-region",
-    callback=_region,
-    metavar="REGION",
-    help="Region (e.g. IN) used only to suggest the full form of a number that lacks "
-    "its country code; such a number is still an error.",
-)
+@with_default_region
 @with_output
 @click.option(
     "--config",

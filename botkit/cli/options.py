@@ -46,6 +46,37 @@ def output_option() -> click.Option:
     return click.Option([*_OUTPUT_DECLS, "output"], **_OUTPUT_ATTRS)
 
 
+# --- the region phone hints use: --default-region (botkit curl ID, botkit lint) -------------
+
+
+def _region(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ISO 3166 region code phone numbers know (``in`` -> ``IN``), or a usage error."""
+    if value is None:
+        return None
+    import phonenumbers
+
+    region = value.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise click.BadParameter(f"{value!r} is not a region code such as IN, BR or CL")
+    return region
+
+
+_REGION_ATTRS: dict[str, Any] = {
+    "callback": _region,
+    "metavar": "REGION",
+    "help": "Region (e.g. IN) used only to suggest the full form of a number that lacks "
+    "its country code; such a number is still an error.",
+}
+
+#: ``@with_default_region`` adds ``--default-region REGION`` (parameter ``default_region``).
+with_default_region = click.option("--default-region", **_REGION_ATTRS)
+
+
+def default_region_option() -> click.Option:
+    """The same ``--default-region``, for commands built from catalog entries."""
+    return click.Option(["--default-region"], **_REGION_ATTRS)
+
+
 # --- filling variables: --var, --vars, --strict (botkit curl, botkit export) -----------------
 
 _FILL_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (

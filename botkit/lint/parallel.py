@@ -94,10 +94,7 @@ def _executor(workers: int, linter: Linter, fix: Any) -> Executor:
 
     fork = "fork" in multiprocessing.get_all_start_methods()
     if fork:
-        import gc
-
         linter.checks.load_all()  # imported once here, not once in each forked worker
-        gc.freeze()  # the collector leaves what exists now alone: workers share its pages
     return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
