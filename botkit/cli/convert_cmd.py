@@ -226,7 +226,8 @@ def _warn(source: str, warnings: list[str]) -> None:
     """Each warning on stderr, masked (the masking vocabulary loads only when there is one)."""
     if not warnings:
         return
+    from botkit.lint.report import printable  # control characters as escapes: one line each
     from botkit.masking import safe
 
     for warning in warnings:
-        click.echo(f"botkit: warning: {source}:{safe(str(warning))}", err=True)
+        click.echo(f"botkit: warning: {source}:{printable(safe(str(warning)))}", err=True)
