@@ -120,6 +120,8 @@ def _run(argv: list[str] | None) -> int:
         return _fail(str(exc), exc.exit_code)
     except BrokenPipeError:
         return _closed_pipe()
+    except OSError as exc:  # a full disk, /dev/full: one line, not a traceback
+        return _fail(_write_error(exc), 1)
     except SystemExit as exc:  # click's own exits (--help, --version) in standalone_mode=False
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 1)
@@ -152,6 +154,13 @@ def _usage_message(exc: click.ClickException) -> str:
     if isinstance(exc, click.UsageError) and ctx is not None:
         message += f" (see '{ctx.command_path} --help')"
     return message
+
+
+def _write_error(exc: OSError) -> str:
+    """Reading goes through botkit.files (a BotkitError when it fails): an OSError that
+    reaches the top is writing the result, to standard output or an ``-o`` file."""
+    where = f"the file {exc.filename}" if exc.filename else "the output"
+    return f"cannot write {where} ({exc.strerror or type(exc).__name__})"
 
 
 def _fail(message: str, code: int) -> int:

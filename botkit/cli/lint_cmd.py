@@ -117,20 +117,23 @@ def lint(
     PATHS are files or directories (default: the current directory; '-' reads
     standard input).  Folders are walked for bots and components (.json), and
     cURL snippets (.curl; .sh, .cmd and .ps1 that hold a curl API call), skipping
-    what .gitignore ignores; a file named explicitly is always linted.  Exit status: 0 when
-    there is no error (warnings alone pass), 1 when there are errors, 2 for bad
-    usage or input that cannot be read.
+    what .gitignore (and git's other excludes) and 'exclude' leave out; a file named
+    explicitly is always linted (unless --skip-unrelated).  Exit status: 0 when there
+    is no error (warnings alone pass), 1 when there are errors, 2 for bad usage or
+    input that cannot be read.
 
     \b
     Examples:
-      botkit lint bots/
-      botkit lint bots/ snippets/ --format github
+      botkit lint                        # the current directory
+      botkit lint . --format github      # annotations in a GitHub Actions log
       botkit lint . --format sarif -o botkit.sarif
-      botkit lint bots/support.json --select BK1 --default-region IN
-      botkit lint bots/ --fix
+      botkit lint path/to/bot.json --select BK1 --default-region IN
+      botkit lint . --diff               # show the fixes; --fix writes them
       botkit lint . --write-baseline botkit-baseline.json
       botkit lint . --baseline botkit-baseline.json
-      pbpaste | botkit lint -
+      botkit lint - < snippet.curl       # standard input
+      Get-Clipboard | botkit lint -      # the clipboard on Windows; pbpaste on macOS,
+                                         # wl-paste or xclip -selection c -o on Linux
 
     \b
     Settings (pyproject.toml):
@@ -139,10 +142,12 @@ def lint(
       ignore = ["BK203"]
       default-region = "IN"
       exclude = ["fixtures/*"]
+      respect-gitignore = true
 
     \b
-    Suppress a code for one component:  "x-botkit-ignore": ["BK203"]
-    Suppress a code for a cURL file:     # botkit: ignore BK203
+    Suppress rules (codes, prefixes such as BK2, or slugs):
+      for one component (or step, or bot):  "x-botkit-ignore": ["BK203"]
+      for a cURL file:                      # botkit: ignore BK203, phone-format
     """
     from botkit.lint import all_rules, load_config
     from botkit.lint.config import LintConfig

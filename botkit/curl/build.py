@@ -18,6 +18,10 @@ tests/.  Which headers the resulting request (and so the component) carries:
 
 ``Name:`` removes a header curl would add; when the component cannot say
 "no such header" (User-Agent, Accept, Host) that is a warning.
+
+Over 350 lines because curl's rules look at the options together: one builder with
+a method per part of the request (URL, method, headers, body, credentials), each
+saying where its part is written (``botkit.curl.spans``).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from botkit.curl.auth import choose
 from botkit.curl.options import Effect
 from botkit.curl.record import Use
 from botkit.curl.report import Report
-from botkit.curl.spans import HeaderSource, Source, Sources
+from botkit.curl.spans import HeaderSource, Source, Sources, data_sources, query_sources
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import (
     UrlError,
@@ -74,7 +78,7 @@ class _Builder:
             query = append_query(query, query_data(data_text))
         elif data_text is not None:
             body = Body(text=data_text)
-            self.sources.body = _data_sources(state.data)
+            self.sources.body = data_sources(state.data)
         elif state.forms:
             body = Body(parts=tuple(state.forms))
         elif state.upload is not None:
@@ -109,7 +113,7 @@ class _Builder:
             sources.method_option = state.head or state.data_word or state.form_word
             if state.upload is not None:
                 sources.method_option = state.upload[0]
-        in_url = _query_sources(url_word, len(url_query))
+        in_url = query_sources(url_word, len(url_query))
         sources.query = [in_url[k] if k < len(in_url) else None for k in range(len(request.query))]
         if state.user is not None and request.auth is not None:
             word, text = state.user
@@ -372,42 +376,6 @@ def _lost(lost: list[str], use: Use) -> str:
         else "which curl sends only in answer to the server's challenge"
     )
     return f", and so {verb} the {what}, {how}"
-
-
-def _data_sources(pieces: list[Data]) -> list[tuple[int, Source | None]]:
-    """Where each data piece starts in the joined body text (as ``_join_data`` joins)."""
-    out: list[tuple[int, Source | None]] = []
-    at = 0
-    for k, piece in enumerate(pieces):
-        if k and not piece.json:
-            at += 1  # the '&'
-        out.append((at, piece.source))
-        at += len(piece.text)
-    return out
-
-
-def _query_sources(word: Word, count: int) -> list[tuple[Source, Source | None] | None]:
-    """Where the URL's first ``count`` query parameters are written in its word: the
-    word's own text split as the query is (``?``, then ``&``), empty pieces skipped."""
-    text = word.text
-    mark = text.find("?")
-    if mark < 0:
-        return []
-    end = text.find("#", mark)
-    end = len(text) if end < 0 else end
-    out: list[tuple[Source, Source | None] | None] = []
-    at = mark + 1
-    while at <= end and len(out) < count:
-        stop = text.find("&", at, end)
-        stop = end if stop < 0 else stop
-        if stop > at:
-            eq = text.find("=", at, stop)
-            if eq < 0:
-                out.append((Source(word, at, stop), None))
-            else:
-                out.append((Source(word, at, eq), Source(word, eq + 1, stop)))
-        at = stop + 1
-    return out
 
 
 def _join_data(pieces: list[Data]) -> str:

@@ -14,8 +14,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from botkit.curl.words import Piece, Word
+
+if TYPE_CHECKING:
+    from botkit.curl.state import Data
 
 
 @dataclass(frozen=True)
@@ -135,3 +139,39 @@ def tail(word: Word, n: int) -> Word:
         else:
             out.append((0, s, e, False))
     return Word(word.text[n:], word.line, word.column, tuple(out))
+
+
+def data_sources(pieces: list[Data]) -> list[tuple[int, Source | None]]:
+    """Where each data piece starts in the joined body text (as build.py joins them)."""
+    out: list[tuple[int, Source | None]] = []
+    at = 0
+    for k, piece in enumerate(pieces):
+        if k and not piece.json:
+            at += 1  # the '&'
+        out.append((at, piece.source))
+        at += len(piece.text)
+    return out
+
+
+def query_sources(word: Word, count: int) -> list[tuple[Source, Source | None] | None]:
+    """Where the URL's first ``count`` query parameters are written in its word: the
+    word's own text split as the query is (``?``, then ``&``), empty pieces skipped."""
+    text = word.text
+    mark = text.find("?")
+    if mark < 0:
+        return []
+    end = text.find("#", mark)
+    end = len(text) if end < 0 else end
+    out: list[tuple[Source, Source | None] | None] = []
+    at = mark + 1
+    while at <= end and len(out) < count:
+        stop = text.find("&", at, end)
+        stop = end if stop < 0 else stop
+        if stop > at:
+            eq = text.find("=", at, stop)
+            if eq < 0:
+                out.append((Source(word, at, stop), None))
+            else:
+                out.append((Source(word, at, eq), Source(word, eq + 1, stop)))
+        at = stop + 1
+    return out

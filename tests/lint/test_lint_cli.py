@@ -213,7 +213,7 @@ def test_help_has_examples(capsys):
     with pytest.raises(SystemExit):
         main(["lint", "--help"])
     out = capsys.readouterr().out
-    assert "botkit lint bots/ snippets/ --format github" in out and "x-botkit-ignore" in out
+    assert "botkit lint . --format github" in out and "x-botkit-ignore" in out
 
 
 def test_installed_command_exit_statuses(tree):
@@ -229,9 +229,10 @@ def test_pre_commit_hook_runs_lint_on_the_files_it_lints():
     manifest = (root / ".pre-commit-hooks.yaml").read_text()
     hook = dict(re.findall(r"^  ?-? ?(\w+): (.*)$", manifest, re.M))
     assert re.search(r"^- id: botkit-lint$", manifest, re.M)
-    assert hook["entry"] == "botkit lint" and hook["language"] == "python"
+    # pre-commit names every changed file: the hook skips what a folder walk would skip
+    assert hook["entry"] == "botkit lint --skip-unrelated" and hook["language"] == "python"
     files = re.compile(hook["files"])
-    for name in ("bots/a.json", "snippets/b.curl", "c.sh"):
+    for name in ("bots/a.json", "snippets/b.curl", "c.sh", "d.cmd", "e.ps1"):
         assert files.search(name)
     for name in ("README.md", "a.json.bak", "notes.txt"):
         assert not files.search(name)
@@ -250,3 +251,14 @@ def test_a_crash_on_one_file_is_reported_and_the_others_are_linted(tree, capsys,
     assert code == 2
     assert "bots/warn.json:1:1: BK000 internal error: RuntimeError: boom near key_…XYZ" in out
     assert KEY not in out and " BK101 " in out
+
+
+def test_help_examples_name_no_folders_that_may_not_exist_and_every_clipboard(capsys):
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0
+    examples = out.split("Examples:")[1].split("Settings")[0]
+    assert "bots/" not in examples and "snippets/" not in examples
+    if "pbpaste" in examples:  # macOS alone would leave Linux and Windows users guessing
+        assert "Get-Clipboard" in examples and ("xclip" in examples or "wl-paste" in examples)
+    for option in ("--diff", "--baseline", "--write-baseline", "--format sarif"):
+        assert option in examples

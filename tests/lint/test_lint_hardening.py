@@ -285,3 +285,24 @@ def test_secrets_never_reach_any_report(tmp_path, secret):
     text = _all_outputs(results)
     assert secret not in text
     assert secret[4:] not in text and secret[:-3] not in text
+
+
+def test_import_warnings_stay_one_line_each():
+    # Found by test_the_command_line_exits_0_or_2_with_one_line while landing: a cookie
+    # domain holding a CR reached the terminal raw in an import warning.
+    import click
+    from click.testing import CliRunner
+
+    from botkit.cli import main
+
+    text = (
+        "$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n"
+        '$session.Cookies.Add((New-Object System.Net.Cookie("sid", "abc123", "/", '
+        '"\\rpublic.doubletick.io")))\n'
+        'Invoke-WebRequest -UseBasicParsing -Uri "https://public.doubletick.io/team-member/assign"'
+        " -WebSession $session\n"
+    )
+    command = click.Command("botkit", callback=lambda: main(["import", "--all"]))
+    result = CliRunner().invoke(command, [], input=text.encode())
+    assert result.exit_code == 0
+    assert "\r" not in result.stderr and "\\rpublic.doubletick.io" in result.stderr
