@@ -70,6 +70,26 @@ def fill_values(given: Mapping[str, Any], values: Mapping[str, str]) -> FilledVa
     return FilledValues(out, origin)
 
 
+def credentials_from_variables(
+    vendor: Any, given: Mapping[str, str | None], values: Mapping[str, str]
+) -> dict[str, str | None]:
+    """The credentials (``api_key``, ``user``, ``token``) as given by options and the
+    environment; when none is, the naming rule's variables that ``values`` fill
+    (``DOUBLETICK_API_KEY``, or ``UNBLU_TOKEN``, or ``UNBLU_USER`` with ``UNBLU_PASSWORD``),
+    written as variables so that filling them records where they came from."""
+    if any(given.values()):
+        return dict(given)
+    names = variables.credential_names(vendor)
+    out = dict(given)
+    if names.api_key and names.api_key in values:
+        out["api_key"] = variables.written(names.api_key)
+    elif names.token and names.token in values:
+        out["token"] = variables.written(names.token)
+    elif names.user and names.password and names.user in values and names.password in values:
+        out["user"] = variables.written(names.user) + ":" + variables.written(names.password)
+    return out
+
+
 def unfilled(request: Any) -> list[str]:
     """The names of the variables still in ``request`` (a ``Request``), once each, in order."""
     texts: list[str] = [request.url]

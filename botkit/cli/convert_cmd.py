@@ -12,7 +12,7 @@ import sys
 import click
 
 from botkit.cli.catalog_option import catalog_option
-from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, fill_values, with_fill, with_output
+from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, given_values, with_fill, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
 from botkit.render import STYLES, Style
@@ -181,7 +181,7 @@ def export(
         if source_of_format is not click.core.ParameterSource.DEFAULT and to != fmt:
             raise click.UsageError(f"--format {fmt} and --to {to} disagree: give one of them")
         fmt = to
-    values = fill_values(var, vars_files)
+    values = given_values(var, vars_files)
     text, source = _read_text(file)
     try:
         document = json.loads(text)

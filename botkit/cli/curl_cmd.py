@@ -21,7 +21,7 @@ from botkit.cli.options import (
     STYLE_HELP,
     default_region_option,
     fill_options,
-    fill_values,
+    given_values,
     output_option,
 )
 from botkit.errors import ParamError
@@ -121,14 +121,13 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
     )
     base_url = options["base_url"]
     secrets = {k: options.get(k) for k in _CREDENTIALS}
-    given = fill_values(options["var"], options["vars_files"])
+    given = given_values(options["var"], options["vars_files"])
     source_of = _no_source
     if given is not None:
-        from botkit.fill import fill_values as fill
+        from botkit.fill import credentials_from_variables, fill_values
 
-        filled = fill(
-            {**values, "base_url": base_url, **_credential_defaults(api, secrets, given)}, given
-        )
+        secrets = credentials_from_variables(api.vendor, secrets, given)
+        filled = fill_values({**values, "base_url": base_url, **secrets}, given)
         base_url = filled.values.pop("base_url")
         secrets = {k: filled.values.pop(k) for k in _CREDENTIALS}
         values, source_of = filled.values, filled.source_of
@@ -194,27 +193,6 @@ def _values(api: Api, options: dict[str, Any]) -> dict[str, Any]:
 
 def _no_source(key: str) -> str:
     return ""
-
-
-def _credential_defaults(
-    api: Api, secrets: dict[str, str | None], given: dict[str, str]
-) -> dict[str, str | None]:
-    """The credentials, from the options and the environment as before; when none was
-    given there, from the variables the naming rule names (``--var DOUBLETICK_API_KEY=...``,
-    or ``UNBLU_USER`` and ``UNBLU_PASSWORD``, or ``UNBLU_TOKEN``)."""
-    if any(secrets.values()):
-        return secrets
-    from botkit.variables import credential_names, written
-
-    names = credential_names(api.vendor)
-    out = dict(secrets)
-    if names.api_key and names.api_key in given:
-        out["api_key"] = written(names.api_key)
-    elif names.token and names.token in given:
-        out["token"] = written(names.token)
-    elif names.user and names.password and names.user in given and names.password in given:
-        out["user"] = written(names.user) + ":" + written(names.password)
-    return out
 
 
 def _report_unfilled(generated: Any, *, strict: bool) -> None:

@@ -120,7 +120,7 @@ def with_fill(strict_help: str) -> Any:
     return decorate
 
 
-def fill_values(var: tuple[str, ...], vars_files: tuple[str, ...]) -> dict[str, str] | None:
+def given_values(var: tuple[str, ...], vars_files: tuple[str, ...]) -> dict[str, str] | None:
     """The values ``--var`` and ``--vars`` give, or None when neither was used (nothing to
     fill, and no warning about what stays a variable)."""
     if not var and not vars_files:

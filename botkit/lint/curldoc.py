@@ -321,7 +321,6 @@ class CurlDocument(Document):
         return found[0], found[1], value
 
 
-
 def lint_root(folder: Path | None) -> str:
     """The folder a linted file may name files in (``@file``, a ``file`` part): its git
     repository, else the folder lint runs in (botkit.files.repository_root)."""
