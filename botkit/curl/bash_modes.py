@@ -57,7 +57,7 @@ def take_commands(
             warnings: list[Any] = []
             expander = Expander(parsed.text, parsed.locator, variables, warnings)
             words = parsed.words(node, expander)
-            stdin = stdin_of(parsed, redirects, expander, piped)
+            stdin = stdin_of(parsed, redirects, expander, piped, parsed.feeder(node))
             end = parsed.locator.at(max(parsed.end(n) for n in (node, *redirects)))
             commands.append(ShellCommand(words, stdin, warnings, "bash", end, parsed.locator.at))
 
@@ -109,7 +109,7 @@ class OneCommand:
                 if self.found == 1:
                     try:
                         words = parsed.words(node, expander)
-                        stdin = stdin_of(parsed, redirects, expander, piped)
+                        stdin = stdin_of(parsed, redirects, expander, piped, parsed.feeder(node))
                     except InputError as exc:
                         self.command_error = exc
                     else:

@@ -130,12 +130,19 @@ class ParsedBash:
             structure = structure[start:stop]
         self.tree = _parser().parse(structure)
         self.locator = locator if locator is not None else Locator(text, source)
+        #: The command piped into a curl command, by the curl command's start offset
+        #: (``printf %s '...' | curl ... --data-binary @-``, as botkit exports a long body).
+        self.feeders: dict[int, Node] = {}
 
     def start(self, node: Node) -> int:
         return node.start_byte + self.base  # the parsed text is ASCII: bytes are characters
 
     def end(self, node: Node) -> int:
         return node.end_byte + self.base
+
+    def feeder(self, command: Node) -> Node | None:
+        """The command whose output is piped into ``command``, if any."""
+        return self.feeders.get(self.start(command))
 
     def error(self, message: str, node: Node | int) -> InputError:
         offset = node if isinstance(node, int) else self.start(node)
@@ -189,6 +196,8 @@ class ParsedBash:
             return
         if any(self._runs_a_shell(p) for p in parts[curl_at + 1 :]):
             return  # curl ... | sh downloads a script to run: not an API call
+        if curl_at > 0:
+            self.feeders[self.start(parts[curl_at])] = parts[curl_at - 1]
         stack.append((parts[curl_at], [], curl_at > 0))
 
     def _runs_a_shell(self, node: Node) -> bool:
