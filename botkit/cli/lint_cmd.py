@@ -87,8 +87,8 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     type=click.IntRange(min=0),
     default=0,
     metavar="N",
-    help="Lint on N processes (default 0: one per usable core, for runs of more than a "
-    "handful of files). The output is the same.",
+    help="Lint on N processes (default 0: one per free usable core, for runs of about a "
+    "hundred files or more). The output is the same.",
 )
 @click.option("--isolated", is_flag=True, help="Ignore every settings file.")
 @click.option("--list-rules", is_flag=True, help="List every rule (code, slug, severity) and exit.")

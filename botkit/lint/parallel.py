@@ -44,8 +44,26 @@ def usable_cores() -> int:
 
 
 def choose_jobs(requested: int | None) -> int:
-    """Worker processes for a run: ``requested`` if given (> 0), else one per usable core."""
-    return requested if requested is not None and requested > 0 else usable_cores()
+    """Worker processes for a run: ``requested`` if given (> 0), else one per usable core
+    that is free now (a core other processes keep busy would only be shared)."""
+    if requested is not None and requested > 0:
+        return requested
+    cores = usable_cores()
+    return max(1, min(cores, cores - busy_elsewhere())) if cores > 1 else 1
+
+
+def busy_elsewhere(loadavg: str = "/proc/loadavg") -> int:
+    """How many other threads are running or waiting to run right now (Linux; else 0).
+
+    The fourth field of /proc/loadavg counts the runnable ones, this process among them.
+    An instant's count, not the load average: that one lags by a minute, and a run just
+    finished (such as this one's previous run) would still weigh in it."""
+    try:
+        with open(loadavg, encoding="ascii") as f:
+            runnable = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return max(0, runnable - 1)
 
 
 def lint_entries(

@@ -139,3 +139,19 @@ def test_every_output_format_is_the_same_on_two_processes(fmt: str, big_repo: Pa
             one.stdout,
             one.stderr,
         )
+
+
+def test_cores_other_processes_keep_busy_are_not_counted(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("1.50 1.20 0.90 3/212 4242\n", encoding="ascii")
+    assert parallel.busy_elsewhere(str(loadavg)) == 2  # three runnable, this one among them
+    loadavg.write_text("0.10 0.20 0.30 1/212 4242\n", encoding="ascii")
+    assert parallel.busy_elsewhere(str(loadavg)) == 0
+    assert parallel.busy_elsewhere(str(tmp_path / "none")) == 0  # not Linux: assume free
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
+    for busy, jobs in ((0, 4), (1, 3), (3, 1), (9, 1)):
+        monkeypatch.setattr(parallel, "busy_elsewhere", lambda busy=busy: busy)
+        assert parallel.choose_jobs(None) == jobs
+        assert parallel.choose_jobs(2) == 2  # asked for: as asked
