@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import cache
 from typing import Literal, NamedTuple
 
 PhoneFormat = Literal["digits", "e164"]
@@ -96,6 +97,7 @@ def _e164(international: str) -> str | None:
         return None
     import phonenumbers
 
+    _keep_table()
     try:
         parsed = phonenumbers.parse(international, None)
     except phonenumbers.NumberParseException:
@@ -103,6 +105,14 @@ def _e164(international: str) -> str | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@cache
+def _keep_table() -> None:
+    """phonenumbers is loaded now: make the table later runs judge numbers from."""
+    from botkit.phone_table_build import remember
+
+    remember()
 
 
 def _national_suggestion(compact: str, default_region: str | None) -> str | None:

@@ -2,13 +2,14 @@
 
 Importing phonenumbers costs tens of milliseconds, most of what a one-file ``botkit
 lint`` spends on its own work, while the numbers bots carry are nearly all plain digits
-with their country code.  ``phone_patterns.txt`` (made by ``tools/phone_patterns.py``)
-holds the patterns phonenumbers validates with, per country calling code; ``verdict``
-takes the steps ``phonenumbers.parse("+" + digits)`` and ``is_valid_number`` take for
-such a number.  Where those steps would do more (strip a national prefix, keep a leading
-zero, read non-ASCII digits), or when the installed phonenumbers is not the version the
-table was made from, it answers None and the caller asks phonenumbers.  A property test
-holds the verdicts equal to phonenumbers'.
+with their country code.  The table (made from the installed phonenumbers by
+``botkit.phone_table_build`` the first time phonenumbers is needed, and kept in botkit's
+cache folder under phonenumbers' version) holds the patterns phonenumbers validates
+with, per country calling code; ``verdict`` takes the steps ``phonenumbers.parse("+" +
+digits)`` and ``is_valid_number`` take for such a number.  Where those steps would do
+more (strip a national prefix, keep a leading zero, read non-ASCII digits), or when
+there is no table for the installed phonenumbers yet, it answers None and the caller
+asks phonenumbers.  A property test holds the verdicts equal to phonenumbers'.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_TABLE = Path(__file__).resolve().parent / "phone_patterns.txt"
+#: Bump when what a table line holds changes shape.
+FORMAT = 1
 #: phonenumbers' limits: calling codes have 1-3 digits, a national number 2-17.
 _MAX_CODE = 3
 _MIN_NATIONAL, _MAX_NATIONAL = 2, 17
 _MAX_INPUT = 250
 _NON_GEO = "001"
-#: The order of ``descs`` in the table (tools/phone_patterns.py): general, then premium
+#: The order of ``descs`` in the table (botkit/phone_table_build.py): general, then premium
 #: rate, toll free, shared cost, VoIP, personal, pager, UAN, voicemail, fixed line, mobile.
 _GENERAL, _FIXED, _MOBILE = 0, 9, 10
 
@@ -35,6 +37,13 @@ _GENERAL, _FIXED, _MOBILE = 0, 9, 10
 def verdict(digits: str) -> str | bool | None:
     """``+digits`` judged as phonenumbers would: its E.164 form when valid, False when
     invalid, None when phonenumbers must decide (this table cannot say the same)."""
+    try:
+        return _verdict(digits)
+    except (ValueError, LookupError, TypeError, re.error):
+        return None  # a damaged table in the cache: phonenumbers decides
+
+
+def _verdict(digits: str) -> str | bool | None:
     if not (digits.isascii() and digits.isdigit()) or len(digits) + 1 > _MAX_INPUT:
         return None
     if len(digits) <= _MIN_NATIONAL:
@@ -116,14 +125,27 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 @cache
 def _text() -> str | None:
-    """The table, if it was made from the phonenumbers that is installed."""
+    """The table made from the installed phonenumbers, if one was made."""
+    target = table_file()
+    if target is None:
+        return None
     try:
-        text = _TABLE.read_text(encoding="utf-8")
-    except OSError:
+        text = target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
     head, _, _ = text.partition("\n")
-    version = head.removeprefix("phonenumbers ")
-    return text if _installed(version) else None
+    return text if head == f"phonenumbers {installed_version()} {FORMAT}" else None
+
+
+def table_file() -> Path | None:
+    """Where the table for the installed phonenumbers is kept (None: no cache folder)."""
+    from botkit.catalog.cache import cache_dir
+
+    version = installed_version()
+    folder = cache_dir()
+    if version is None or folder is None:
+        return None
+    return folder / f"phone-patterns-{version}-{FORMAT}.txt"
 
 
 @cache
@@ -143,14 +165,23 @@ def _entry(code: str) -> dict[str, Any]:
     return entry
 
 
-def _installed(version: str) -> bool:
-    """Is phonenumbers ``version`` the one imports would load?  Read from its installed
-    metadata folder beside the package (a stat, no import); anything else -> False."""
+@cache
+def installed_version() -> str | None:
+    """The version of the phonenumbers that imports would load, read without importing it:
+    the name of its ``.dist-info`` folder beside the package (None if not found)."""
     loaded = sys.modules.get("phonenumbers")
     if loaded is not None:
-        return getattr(loaded, "__version__", None) == version
+        return getattr(loaded, "__version__", None)
     for entry in sys.path:
         folder = entry or "."
-        if os.path.isdir(os.path.join(folder, "phonenumbers")):
-            return os.path.isdir(os.path.join(folder, f"phonenumbers-{version}.dist-info"))
-    return False
+        if not os.path.isdir(os.path.join(folder, "phonenumbers")):
+            continue
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith("phonenumbers-") and name.endswith(".dist-info"):
+                return name.removeprefix("phonenumbers-").removesuffix(".dist-info")
+        return None
+    return None

@@ -64,3 +64,18 @@ def test_what_printf_prints_is_what_bash_prints(pieces: list[str], args: list[st
     command = f"printf {words} | curl --data-binary @- https://h.example/x"
     component = botkit.parse_curl(command)
     assert component.get("body", {}).get("text", "") == printed
+
+
+@pytest.mark.parametrize("style", ["readme", "oneline"])
+def test_many_headers_exported_through_process_substitution_import_back(style: str) -> None:
+    headers = [{"name": "Content-Type", "value": "application/json"}]
+    headers += [{"name": f"X-H{i}", "value": f"v{i} 'q' \"d\" $x " + "w" * 90} for i in range(800)]
+    component = {**_component(json.dumps({"a": "b" * 70_000})), "headers": headers}
+    command = botkit.to_curl(component, style)  # type: ignore[arg-type]
+    assert "@<(printf" in command
+    assert botkit.parse_curl(command, name="Long") == component
+
+
+def test_a_process_substitution_that_is_no_literal_printf_is_not_read() -> None:
+    with pytest.raises(InputError):
+        botkit.parse_curl("""curl -H @<(printf '%s\\n' "$X") https://h.example/x""")

@@ -8,13 +8,16 @@ it may only decline (None), never differ.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import phonenumbers
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from botkit import phone_table
+from botkit import phone, phone_table, phone_table_build
 from botkit.phone import check_phone
 
 CODES = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
@@ -36,19 +39,78 @@ def agrees(digits: str) -> bool:
     return quick is None or quick == oracle(digits)
 
 
-def test_the_table_is_made_from_the_installed_phonenumbers() -> None:
-    """Else every verdict falls back to phonenumbers: correct, but slow."""
-    import sys
+@pytest.fixture(autouse=True)
+def table(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test here judges with a table made from the installed phonenumbers, in a cache
+    folder of its own."""
+    monkeypatch.setenv("BOTKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    _forget()
+    assert phone_table_build.remember() is not None
+    yield
+    _forget()
 
-    sys.path.insert(0, str(phone_table._TABLE.parent.parent / "tools"))
-    try:
-        import phone_patterns
-    finally:
-        sys.path.pop(0)
-    assert phone_table._TABLE.read_text(encoding="utf-8") == phone_patterns.text(), (
-        "regenerate it: python tools/phone_patterns.py"
-    )
+
+def _forget() -> None:
+    for f in (phone_table._text, phone_table._index, phone_table._entry):
+        f.cache_clear()
+    phone_table.installed_version.cache_clear()
+
+
+def test_the_table_names_the_installed_phonenumbers() -> None:
+    path = phone_table.table_file()
+    assert path is not None and phonenumbers.__version__ in path.name
+    head = path.read_text(encoding="utf-8").partition("\n")[0]
+    assert head == f"phonenumbers {phonenumbers.__version__} {phone_table.FORMAT}"
     assert phone_table._text() is not None
+
+
+def test_the_version_is_read_without_importing_phonenumbers() -> None:
+    script = (
+        "import sys; from botkit import phone_table; "
+        "print(phone_table.installed_version()); print('phonenumbers' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == [phonenumbers.__version__, "False"]
+
+
+def test_the_first_run_that_needs_phonenumbers_writes_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No table yet: phonenumbers decides, and leaves the table for the next run."""
+    monkeypatch.setenv("BOTKIT_CACHE_DIR", str(tmp_path))
+    _forget()
+    monkeypatch.setattr(phone, "_keep_table", phone._keep_table.__wrapped__)
+    assert phone_table.verdict("919876543210") is None
+    assert check_phone("919876543210").ok
+    _forget()
+    assert phone_table.verdict("919876543210") == "+919876543210"
+    assert [p.name for p in tmp_path.iterdir()] == [phone_table.table_file().name]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["", "phonenumbers 0.0.1 1\n91\t{}\n", "{head}\n91\t{not json\n", "{head}\n91\t[]\n"],
+)
+def test_a_missing_stale_or_damaged_table_leaves_it_to_phonenumbers(damage: str) -> None:
+    path = phone_table.table_file()
+    assert path is not None
+    head = f"phonenumbers {phonenumbers.__version__} {phone_table.FORMAT}"
+    path.write_text(damage.replace("{head}", head), encoding="utf-8")
+    _forget()
+    assert phone_table.verdict("919876543210") is None
+    assert check_phone("919876543210").ok
+    assert not check_phone("9876543210").ok
+    path.unlink()
+
+
+def test_no_cache_folder_means_phonenumbers_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOTKIT_CACHE_DIR", "")
+    _forget()
+    assert phone_table_build.remember() is None
+    assert phone_table.verdict("919876543210") is None
+    assert check_phone("919876543210").ok
 
 
 def test_example_numbers_of_every_region_and_type_agree_and_are_decided() -> None:
@@ -116,13 +178,10 @@ def test_check_phone_is_unchanged_with_the_table_off(
 def test_another_phonenumbers_version_turns_the_table_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    real = phonenumbers.__version__
     monkeypatch.setattr(phonenumbers, "__version__", "0.0.1")
-    phone_table._text.cache_clear()
-    phone_table._index.cache_clear()
-    try:
-        assert phone_table.verdict("919876543210") is None
-    finally:
-        monkeypatch.undo()
-        phone_table._text.cache_clear()
-        phone_table._index.cache_clear()
+    _forget()
+    assert phone_table.verdict("919876543210") is None
+    monkeypatch.setattr(phonenumbers, "__version__", real)
+    _forget()
     assert phone_table.verdict("919876543210") == "+919876543210"

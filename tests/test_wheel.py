@@ -78,7 +78,6 @@ def test_wheel_contains_templates_and_schemas(installed):
     assert "botkit/_data/templates/recipes/script.sh.j2" in names
     assert "botkit/_data/schemas/component.schema.json" in names
     assert "botkit/apis/doubletick.toml" in names
-    assert "botkit/phone_patterns.txt" in names  # the phone table (botkit/phone_table.py)
 
 
 def test_installed_command_runs_from_any_directory(installed, tmp_path):

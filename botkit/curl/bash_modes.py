@@ -59,7 +59,11 @@ def take_commands(
             words = parsed.words(node, expander)
             stdin = stdin_of(parsed, redirects, expander, piped, parsed.feeder(node))
             end = parsed.locator.at(max(parsed.end(n) for n in (node, *redirects)))
-            commands.append(ShellCommand(words, stdin, warnings, "bash", end, parsed.locator.at))
+            commands.append(
+                ShellCommand(
+                    words, stdin, warnings, "bash", end, parsed.locator.at, parsed.printed_files
+                )
+            )
 
 
 class OneCommand:
@@ -114,7 +118,12 @@ class OneCommand:
                         self.command_error = exc
                     else:
                         self.command = ShellCommand(
-                            words, stdin, self.warnings, "bash", locate=parsed.locator.at
+                            words,
+                            stdin,
+                            self.warnings,
+                            "bash",
+                            locate=parsed.locator.at,
+                            files=parsed.printed_files,
                         )
                 elif self.found == 2:
                     self.second_curl = parsed.error(

@@ -133,6 +133,8 @@ class ParsedBash:
         #: The command piped into a curl command, by the curl command's start offset
         #: (``printf %s '...' | curl ... --data-binary @-``, as botkit exports a long body).
         self.feeders: dict[int, Node] = {}
+        #: What each ``@<(printf ...)`` prints, by the file name its word reads.
+        self.printed_files: dict[str, str] = {}
 
     def start(self, node: Node) -> int:
         return node.start_byte + self.base  # the parsed text is ASCII: bytes are characters
@@ -257,12 +259,23 @@ class ParsedBash:
         words: list[Word] = []
         stretch = -1
         stretch_end = -1
-        for child in command.children:
+        children = command.children
+        for k, child in enumerate(children):
             if child.type in ("variable_assignment", "comment", *REDIRECTS):
                 if stretch >= 0:
                     words.extend(self._split(expander, stretch, stretch_end))
                 stretch = -1
                 continue
+            file = self._printed_file(children, k, expander)
+            if file is not None:  # @<(printf ...): a file holding what printf prints
+                at = self.start(children[k - 1])
+                if stretch >= 0 and stretch < at:
+                    words.extend(self._split(expander, stretch, at))
+                words.append(self.locator.word("@" + file, at))
+                stretch = -1
+                continue
+            if k + 1 < len(children) and self._printed_file(children, k + 1, expander, peek=True):
+                continue  # the '@' of a @<(printf ...) that follows
             stretch = self.start(child) if stretch < 0 else stretch
             stretch_end = self.end(child)
         if stretch >= 0:
@@ -270,6 +283,36 @@ class ParsedBash:
         while len(words) > 1 and words[0].text in _WRAPPERS:
             words.pop(0)
         return words
+
+    def _printed_file(
+        self, children: list[Node], k: int, expander: Expander, *, peek: bool = False
+    ) -> str | None:
+        """``@<(printf ...)``, as botkit exports many headers: when ``children[k]`` is a
+        process substitution right after an ``@``, running a printf of literal words,
+        the name of a file that holds its output (registered in ``printed_files``)."""
+        from botkit.curl.bash_redirects import printf_output
+
+        child = children[k]
+        if child.type != "process_substitution" or k == 0:
+            return None
+        before = children[k - 1]
+        if before.type != "word" or self.text[self.start(before) : self.end(before)] != "@":
+            return None
+        if self.end(before) != self.start(child) or not self.text.startswith(
+            "<(", self.start(child)
+        ):
+            return None
+        inner = [c for c in child.named_children if c.type != "comment"]
+        if len(inner) != 1:
+            return None
+        printed = printf_output(self, inner[0], expander)
+        if printed is None:
+            return None
+        name = f"/dev/fd/{63 + len(self.printed_files)}"
+        if peek:
+            return name
+        self.printed_files[name] = printed
+        return name
 
     def _split(self, expander: Expander, start: int, end: int) -> list[Word]:
         return [

@@ -13,10 +13,17 @@ from botkit.curl.words import Stdin, Word
 
 class Inputs:
     def __init__(
-        self, report: Report, base_dir: Path | None, stdin: Stdin | None, root: str | None = None
+        self,
+        report: Report,
+        base_dir: Path | None,
+        stdin: Stdin | None,
+        root: str | None = None,
+        given: dict[str, str] | None = None,
     ) -> None:
         """``root``: only files under this folder are read (lint: the repository); any
-        other is not opened, its content is empty, and it is listed in ``outside``."""
+        other is not opened, its content is empty, and it is listed in ``outside``.
+        ``given``: files the command's text itself provides (``@<(printf ...)``)."""
+        self.given = given or {}
         self.report = report
         self.base_dir = base_dir if base_dir is not None else Path.cwd()
         self.stdin = stdin
@@ -52,6 +59,8 @@ class Inputs:
     def _file(self, name: str, word: Word) -> bytes:
         from botkit.files import FileReadError, is_inside, read_bytes
 
+        if name in self.given:
+            return self.given[name].encode("utf-8")
         path = Path(name)
         if not path.is_absolute():
             path = self.base_dir / path

@@ -37,7 +37,7 @@ def parse_command(
     for warning in command.warnings:
         report.warn(warning.option, warning.message, Word("", warning.line, warning.column))
     state = CurlState()
-    inputs = Inputs(report, base_dir, command.stdin, root)
+    inputs = Inputs(report, base_dir, command.stdin, root, command.files)
     read_argv(command.words[1:], Recording(state, report, inputs))
     first = command.words[0]
     sources = Sources(command.locate)

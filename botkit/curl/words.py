@@ -62,6 +62,8 @@ class ShellCommand:
     end: tuple[int, int] | None = None
     #: Turns the offsets of the words' pieces into 1-based (line, column).
     locate: Callable[[int], tuple[int, int]] | None = None
+    #: Files the command's own text provides (``@<(printf ...)``): name -> content.
+    files: dict[str, str] = field(default_factory=dict)
 
 
 class Locator:
