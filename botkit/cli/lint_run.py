@@ -100,9 +100,16 @@ def run(
         sys.stderr.write(f"botkit: skipped {sum(summary.skipped.values())} files: {counts}\n")
     if options.write_baseline:
         _write_baseline(options.write_baseline, dump(recorded))
+        name = printable(options.write_baseline)
+        sys.stderr.write(
+            f"botkit: recorded {len(recorded)} finding{'s' * (len(recorded) != 1)} in {name}; "
+            f"lint with --baseline {name} to see only new ones\n"
+        )
     stream.flush()
     if options.diff and would_fix:
         return max(summary.exit_code, 1)
+    if options.write_baseline and summary.exit_code == 1:
+        return 0  # today's findings are accepted: that is what writing a baseline says
     return summary.exit_code
 
 

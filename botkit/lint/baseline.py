@@ -56,7 +56,7 @@ class Baseline:
         except json.JSONDecodeError as exc:
             raise BotkitError(f"baseline {path}: not JSON ({exc.msg})") from None
         entries = data.get("findings") if isinstance(data, dict) else None
-        if data.get("version") != VERSION or not isinstance(entries, list):
+        if not isinstance(entries, list) or data.get("version") != VERSION:
             raise BotkitError(
                 f"baseline {path}: not a botkit baseline (write one with --write-baseline)"
             )
@@ -64,7 +64,7 @@ class Baseline:
         for e in entries:
             try:
                 counts[(str(e["path"]), str(e["code"]), str(e["where"]))] += int(e.get("count", 1))
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 raise BotkitError(f"baseline {path}: malformed entry {e!r:.80}") from None
         return cls(counts)
 

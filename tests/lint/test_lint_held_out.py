@@ -245,3 +245,14 @@ def test_the_pre_commit_hook_gives_the_same_answer(project, fmt):
         assert run.returncode in (0, 1) and "Traceback" not in run.stderr
         found |= READERS[fmt](run.stdout)
     assert found == planted
+
+
+def test_the_readme_hook_is_the_manifest_hook():
+    """The README's ``repo: local`` form runs what .pre-commit-hooks.yaml declares."""
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("# .pre-commit-config.yaml", 1)[1].split("\n", 1)[1].split("```")[0]
+    [local] = yaml.safe_load(block)["repos"][0]["hooks"]
+    hook = _hook()
+    assert (local["entry"], local["files"]) == (hook["entry"], hook["files"])
