@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -71,3 +73,31 @@ def test_the_mask_keeps_at_most_a_prefix_and_three_characters(value: str) -> Non
     masked = mask(value)
     assert masked.count("…") == 1
     assert len(masked.split("…")[1]) <= 3
+
+
+_TOKEN = st.text(
+    alphabet=string.ascii_letters + string.digits + "-_.+/=~", min_size=12, max_size=40
+)
+_FIELDS = st.sampled_from(
+    ["token", "password", "api_key", "apiKey", "client_secret", "X-Amz-Signature", "pwd", "sid"]
+)
+_HEADERS = st.sampled_from(
+    ["Authorization", "X-Api-Key", "X-Auth", "Ocp-Apim-Subscription-Key", "X-Session-Token"]
+)
+_OPTIONS = st.sampled_from(["--user", "--oauth2-bearer", "--cookie", "--proxy-user", "--pass"])
+
+
+@given(_FIELDS, _HEADERS, _OPTIONS, _TOKEN, st.sampled_from(["", "'", '"']))
+def test_any_credential_the_vocabulary_names_is_masked_however_it_is_written(
+    field: str, header: str, option: str, token: str, quote: str
+) -> None:
+    for message in (
+        f"bad value {quote}{field}={token}{quote} here",
+        f'{{"{field}": "{token}"}} is not valid',
+        f"header {quote}{header}: {token}{quote} has no value",
+        f"header {quote}{header}: Bearer {token}{quote}",
+        f"{option}={token} is not a curl option",
+        f"$.url: 'https://h.example/p?{field}={token}&page=2'",
+    ):
+        shown = safe(message)
+        assert token[:-3] not in shown, (message, shown)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from botkit import variable_values as vv
 from botkit import variables as v
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,13 +114,13 @@ def test_substitute_with_encoding():
 
 
 def test_parse_assignment():
-    assert v.parse_assignment("a=b=c") == ("a", "b=c")
-    assert v.parse_assignment("contact.id=") == ("contact.id", "")
-    assert v.parse_assignment("{{x}}=1") == ("x", "1")
+    assert vv.parse_assignment("a=b=c") == ("a", "b=c")
+    assert vv.parse_assignment("contact.id=") == ("contact.id", "")
+    assert vv.parse_assignment("{{x}}=1") == ("x", "1")
     with pytest.raises(v.VariablesError, match="expected NAME=VALUE"):
-        v.parse_assignment("novalue")
+        vv.parse_assignment("novalue")
     with pytest.raises(v.VariablesError, match="not a variable name"):
-        v.parse_assignment("1x=2")
+        vv.parse_assignment("1x=2")
 
 
 def test_env_file(tmp_path):
@@ -134,7 +135,7 @@ def test_env_file(tmp_path):
         "\n"
         "url=https://x.example/a#b\n"
     )
-    assert v.read_file(path) == {
+    assert vv.read_file(path) == {
         "DOUBLETICK_API_KEY": "key_abc",
         "single": "a $b #c",
         "double": 'line1\nline2 "q"',
@@ -158,14 +159,14 @@ def test_env_file_errors_say_file_and_line(tmp_path, text, where):
     path = tmp_path / "vars.env"
     path.write_text(text)
     with pytest.raises(v.VariablesError) as info:
-        v.read_file(path)
+        vv.read_file(path)
     assert str(info.value) == f"{path}{where}" or str(info.value).startswith(f"{path}{where}")
 
 
 def test_json_file(tmp_path):
     path = tmp_path / "vars.json"
     path.write_text('{"customer_phone": "919876543210", "contact": {"id": 7, "vip": true}}')
-    assert v.read_file(path) == {
+    assert vv.read_file(path) == {
         "customer_phone": "919876543210",
         "contact.id": "7",
         "contact.vip": "true",
@@ -186,18 +187,18 @@ def test_json_file_errors(tmp_path, text, message):
     path = tmp_path / "vars.json"
     path.write_text(text)
     with pytest.raises(v.VariablesError, match=re.escape(message)):
-        v.read_file(path)
+        vv.read_file(path)
 
 
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(v.VariablesError, match="cannot read"):
-        v.read_file(tmp_path / "nope.env")
+        vv.read_file(tmp_path / "nope.env")
 
 
 def test_options_win_over_files(tmp_path):
     path = tmp_path / "v.env"
     path.write_text("a=1\nb=2\n")
-    assert v.read_values(["b=3"], [path]) == {"a": "1", "b": "3"}
+    assert vv.read_values(["b=3"], [path]) == {"a": "1", "b": "3"}
 
 
 @given(st.dictionaries(names, st.text().filter(lambda s: "\x00" not in s), max_size=6))
@@ -211,4 +212,4 @@ def test_env_file_round_trip_of_any_value(tmp_path_factory, mapping):
         lines.append(f'{name}="{escaped}"')
     path = tmp_path_factory.mktemp("env") / "v.env"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    assert v.read_file(path) == mapping
+    assert vv.read_file(path) == mapping

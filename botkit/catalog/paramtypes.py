@@ -342,10 +342,13 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
+    from botkit.lint.schema_words import in_words
     from botkit.masking import schema_message
 
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-    message = schema_message(error.message, error.instance, error.absolute_path)
+    words = in_words(error)  # never a raw pattern or sub-schema
+    raw = error.message if words is None else f"{error.instance!r} {words}"
+    message = schema_message(raw, error.instance, error.absolute_path)
     return f"does not match its schema at ${where}: {message}"
 
 

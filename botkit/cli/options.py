@@ -125,6 +125,6 @@ def given_values(var: tuple[str, ...], vars_files: tuple[str, ...]) -> dict[str,
     fill, and no warning about what stays a variable)."""
     if not var and not vars_files:
         return None
-    from botkit.variables import read_values
+    from botkit.variable_values import read_values
 
     return read_values(var, vars_files)

@@ -7,6 +7,11 @@ over the step graph, with the sets as bit masks: each step's set only shrinks,
 so the work is about (steps + connections) x (names set), never one walk per
 path.  A path that shows the problem is found only for a finding, by one
 breadth-first search.
+
+Over 350 lines because reading a bot (which strings of which component a variable can
+be written in, and the step graph) and the analysis over what was read are one model,
+``BotVariables``, that the three rules share: split, each half would import the
+other's private shapes.
 """
 
 from __future__ import annotations

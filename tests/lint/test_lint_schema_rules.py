@@ -124,3 +124,22 @@ def test_schema_messages_never_show_a_pattern():
         for finding in lint(bot(component)):
             if finding.code == "BK301":
                 assert not any(r in finding.message for r in RAW_REGEX), finding.message
+
+
+def test_a_json_parameter_schema_error_says_what_is_wrong_in_words():
+    # A user catalog's json parameter (from an OpenAPI spec) with a pattern: what BK305
+    # and botkit curl print must not quote the pattern.
+    import json
+
+    from botkit.catalog import Param
+    from botkit.catalog.paramtypes import schema_problem
+
+    schema = {
+        "type": "object",
+        "properties": {"code": {"type": "string", "pattern": "^[A-Z]{3}-\\d+$"}},
+    }
+    param = Param("ticket", "body", "json", "a ticket", schema=json.dumps(schema))
+    problem = schema_problem(param, {"code": "abc"})
+    assert problem is not None and "^[A-Z]" not in problem and "\\d" not in problem
+    assert problem.startswith("does not match its schema at $.code: ")
+    assert problem.endswith(" is not in the form this field takes")
