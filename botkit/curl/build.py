@@ -107,6 +107,7 @@ class _Builder:
         state, sources = self.state, self.sources
         sources.url = Source(url_word)
         sources.data_option = state.data_word
+        sources.parts = list(state.form_words)
         if state.method_word is not None:
             sources.method = Source(state.method_word)
         else:

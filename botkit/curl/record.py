@@ -281,6 +281,7 @@ def _form_string(r: Recording, use: Use) -> None:
     if not eq or not name:
         raise r.report.error(f"{use.spelled} needs name=value", use.value)
     r.state.forms.append(FormPart(name=name, value=value))
+    r.state.form_words.append(use.value)
     r.state.form_word = r.state.form_word or use.word
 
 
@@ -320,6 +321,7 @@ def _form(r: Recording, use: Use) -> None:
             value = r.inputs.read(spec.content, word, strip_newlines=False)
         part = FormPart(name=spec.name, value=value, filename=spec.filename, type=spec.type)
     r.state.forms.append(part)
+    r.state.form_words.append(word)
     r.state.form_word = r.state.form_word or use.word
 
 

