@@ -18,20 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = {
-    "--version": ["--version"],
-    "apis": ["apis"],
-    "curl": [
-        "curl",
-        "doubletick.assign-chat",
-        "--customer-phone-number",
-        "919876543210",
-        "--assigned-user-phone-number",
-        "919812345678",
-        "--api-key",
-        "key_x",
-    ],
-}
 
 
 def _tree(base: Path, name: str) -> Path:

@@ -13,7 +13,7 @@ from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
 from botkit.curl.bash_modes import one_command
 from botkit.curl.bash_tree import ParsedBash
 from botkit.curl.bash_windows import script_commands, single_command
-from botkit.curl.words import ShellCommand
+from botkit.curl.words import ShellCommand, bash_quotes
 
 _PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
 _PROMPT_LINES = 500  # how far to look for the end of a prompted command
@@ -53,22 +53,7 @@ def _normalize_newlines(text: str) -> str:
 
 def _line_end_outside_quotes(text: str) -> bool:
     """Does a line end outside single and double quotes (a rough reading, as bash would)?"""
-    quote = ""
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if quote == "'":
-            quote = "" if c == "'" else quote
-        elif c == "\\":
-            i += 1
-        elif quote == '"':
-            quote = "" if c == '"' else quote
-        elif c in "'\"":
-            quote = c
-        elif c == "\n":
-            return True
-        i += 1
-    return False
+    return bash_quotes(text)[1]
 
 
 def _drop_final_continuation(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from botkit.curl.words import ShellCommand
+from botkit.curl.words import ShellCommand, bash_quotes
 
 Dialect = Literal["bash", "cmd", "powershell"]
 
@@ -45,20 +45,7 @@ def detect(text: str) -> Dialect:
 
 def _quotes_closed(line: str) -> bool:
     """Does ``line`` end outside bash quotes?  (Else its last characters are string text.)"""
-    quote = ""
-    i = 0
-    while i < len(line):
-        c = line[i]
-        if quote == "'":
-            quote = "" if c == "'" else quote
-        elif c == "\\":
-            i += 1
-        elif quote == '"':
-            quote = "" if c == '"' else quote
-        elif c in "'\"":
-            quote = c
-        i += 1
-    return not quote
+    return not bash_quotes(line)[0]
 
 
 def _first_line(text: str) -> str:

@@ -104,3 +104,26 @@ def one_line(message: str) -> str:
     """Messages quote what the user wrote; keep them one readable line, however odd that is."""
     message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
     return message if len(message) <= _LONGEST else message[: _LONGEST - 1] + "…"
+
+
+def bash_quotes(text: str) -> tuple[str, bool]:
+    """A rough reading of bash's quotes over ``text`` (single, double, backslash): the
+    quote still open at its end ("" if none), and whether a line ends outside quotes.
+    Enough to tell where a line of a pasted command ends; the bash reader does the rest."""
+    quote = ""
+    newline = False
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote == "'":
+            quote = "" if c == "'" else quote
+        elif c == "\\":
+            i += 1
+        elif quote == '"':
+            quote = "" if c == '"' else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "\n":
+            newline = True
+        i += 1
+    return quote, newline
