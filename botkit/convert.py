@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
+from botkit.values import Record
 
 if TYPE_CHECKING:
     from botkit.catalog import Api
@@ -49,13 +49,15 @@ def parse_curl(
     return component_for(read.request, name=name, redact=redact)
 
 
-@dataclass
-class Imported:
+class Imported(Record):
     """What ``botkit import`` prints (a component, an array of them, or a bot) and the
     warnings about it, each ``where: subject: message``."""
 
-    document: Any
-    warnings: list[str] = field(default_factory=list)
+    _fields = ("document", "warnings")
+
+    def __init__(self, document: Any, warnings: list[str] | None = None) -> None:
+        self.document = document
+        self.warnings: list[str] = [] if warnings is None else warnings
 
 
 def import_text(
@@ -101,12 +103,14 @@ def import_text(
     return Imported(components, warnings)
 
 
-@dataclass
-class Exported:
+class Exported(Record):
     """What ``botkit export`` prints, and what the chosen format could not hold."""
 
-    text: str
-    warnings: list[str] = field(default_factory=list)
+    _fields = ("text", "warnings")
+
+    def __init__(self, text: str, warnings: list[str] | None = None) -> None:
+        self.text = text
+        self.warnings: list[str] = [] if warnings is None else warnings
 
 
 def export_document(
