@@ -19,8 +19,8 @@ from botkit.values import Record
 
 if TYPE_CHECKING:
     from botkit.catalog import Api
-    from botkit.render import Style
     from botkit.request import Request
+    from botkit.styles import Style
 
 
 class CurlImportWarning(UserWarning):
@@ -131,8 +131,8 @@ def export_document(
     """
     from botkit.formats import write_requests
     from botkit.formats.bot import call_steps
-    from botkit.render import STYLES
     from botkit.request import Request
+    from botkit.styles import STYLES
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
@@ -245,8 +245,9 @@ def default_name(request: Request, api: Api | None) -> str:
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
     """The cURL command (ending in a newline) that sends what ``component`` describes."""
-    from botkit.render import STYLES, render_curl
+    from botkit.render import render_curl
     from botkit.request import Request
+    from botkit.styles import STYLES
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")

@@ -99,7 +99,14 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     "import {dir}/snippet.sh": (
-        SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + OTHER_READERS + DATACLASSES
+        SCHEMA_ENGINE
+        + TEMPLATE_ENGINE
+        + PHONES
+        + YAML
+        + NEVER
+        + OTHER_READERS
+        + DATACLASSES
+        + RENDERER
     ),
     "export {dir}/component.json": EVERYTHING + DATACLASSES,
     "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS,
