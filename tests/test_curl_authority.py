@@ -19,7 +19,7 @@ from botkit.errors import InputError
 
 
 def _botkit(url: str) -> str:
-    """"ok", or botkit's error message, for importing ``curl -g URL``."""
+    """ "ok", or botkit's error message, for importing ``curl -g URL``."""
     try:
         import_text(f"curl -g {shlex.quote(url)}")
     except InputError as exc:
