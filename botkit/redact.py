@@ -27,13 +27,13 @@ import json
 import json.decoder
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
 from botkit import secret_names as names
 from botkit.lazy_re import lazy
 from botkit.masking import mask as mask  # the masking rule, where it always was
+from botkit.values import Value
 from botkit.variables import is_template, looks_templated, written
 
 if TYPE_CHECKING:
@@ -54,16 +54,25 @@ def catalog_variables(api: Api | None) -> dict[str, str]:
     return dict(api.auth.redact_variables())
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Value):
     """One credential in a component: where (a JSON path), the literal text, and the
     variable ``--redact`` writes there.  ``span`` is the part of the string at ``path``
     that is the credential (the whole string when None)."""
 
+    _fields = ("path", "value", "variable", "span")
     path: tuple[str | int, ...]
     value: str
     variable: str
-    span: tuple[int, int] | None = None
+    span: tuple[int, int] | None
+
+    def __init__(
+        self,
+        path: tuple[str | int, ...],
+        value: str,
+        variable: str,
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        self._set(path=path, value=value, variable=variable, span=span)
 
 
 class _Names:
