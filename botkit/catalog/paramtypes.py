@@ -343,8 +343,8 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
-    from botkit.lint.schema_words import in_words
     from botkit.masking import schema_message
+    from botkit.schema_words import in_words
 
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
     words = in_words(error)  # never a raw pattern or sub-schema

@@ -16,8 +16,8 @@ from botkit.lazy_re import lazy
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
-from botkit.lint.schema_words import in_words
 from botkit.masking import is_secret_place, mask
+from botkit.schema_words import in_words
 
 RULE = Rule(
     "BK301", "schema", Severity.ERROR, "a bot or component that breaks its schema", scope="json"
