@@ -18,7 +18,7 @@ import botkit.lint.rules as rules
 from botkit.lint.call import Call
 from botkit.lint.config import LintConfig
 from botkit.lint.context import Context
-from botkit.lint.curldoc import lint_root, mentions_curl
+from botkit.lint.curldoc import dialect_of, lint_root, mentions_curl
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule, Scope
@@ -140,7 +140,10 @@ class Checks:
 
         try:
             folder = Path(path).parent
-            reads = read_curl_script(text, source=display, base_dir=folder, root=lint_root(folder))
+            root, dialect = lint_root(folder), dialect_of(path)
+            reads = read_curl_script(
+                text, source=display, base_dir=folder, root=root, dialect=dialect
+            )
         except InputError as exc:
             if exc.message.startswith(NO_CURL):
                 return []
