@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
+from botkit.values import Record, Value
 
 #: A variable's name; bot.schema.json uses the same pattern.
 NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_.]*"
@@ -124,13 +124,17 @@ def covers(defined: str, used: str) -> bool:
     return used == defined or used.startswith(defined + ".")
 
 
-@dataclass
-class Filled:
+class Filled(Record):
     """A text with its variables filled in, and the names that had no value."""
 
-    text: str
-    missing: list[str] = field(default_factory=list)
-    used: list[str] = field(default_factory=list)
+    _fields = ("text", "missing", "used")
+
+    def __init__(
+        self, text: str, missing: list[str] | None = None, used: list[str] | None = None
+    ) -> None:
+        self.text = text
+        self.missing: list[str] = [] if missing is None else missing
+        self.used: list[str] = [] if used is None else used
 
 
 def substitute(
@@ -181,9 +185,8 @@ class VariablesError(BotkitError):
 # --- credential variables: one naming rule -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CredentialNames:
-    """The variables that hold a vendor's credentials.
+class CredentialNames(Value):
+    """The variables that hold a vendor's credentials (immutable; ``botkit.values``).
 
     The rule: a credential's variable is named exactly like the environment
     variable botkit reads it from, upper case (``{{DOUBLETICK_API_KEY}}``,
@@ -192,10 +195,21 @@ class CredentialNames:
     the same name.
     """
 
-    api_key: str | None = None
-    user: str | None = None
-    password: str | None = None
-    token: str | None = None
+    _fields = ("api_key", "user", "password", "token")
+    __slots__ = _fields
+    api_key: str | None
+    user: str | None
+    password: str | None
+    token: str | None
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+    ) -> None:
+        self._set(api_key=api_key, user=user, password=password, token=token)
 
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.api_key, self.user, self.password, self.token) if n)

@@ -4,7 +4,10 @@ Parsing TOML and checking it against schemas/catalog.schema.json costs far more
 than the command that needs one entry, so each file's checked data is kept in a
 cache keyed by the file's content (its SHA-256), the schema's identity and
 botkit's version: an edited file is a new key, never a stale entry.  Without a
-writable cache folder everything still works, only slower.
+writable cache folder everything still works, only slower.  The ``[tool.botkit]
+catalog`` paths of a ``pyproject.toml`` are kept the same way (by its content and
+botkit's version): a pyproject that names botkit anywhere, as botkit's own does,
+would otherwise cost a TOML parse, about 3 ms, on every command run beside it.
 """
 
 from __future__ import annotations
@@ -33,6 +36,38 @@ def cache_file_for(raw: bytes) -> Path | None:
     key = _sha256(raw)
     key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
     return folder / f"catalog-{key.hexdigest()[:40]}.json"
+
+
+def cached_pyproject_entries(raw: bytes) -> list[str] | None:
+    """The ``[tool.botkit] catalog`` entries kept for a pyproject.toml with these bytes."""
+    cache_file = _pyproject_cache_file(raw)
+    if cache_file is None:
+        return None
+    try:
+        entries = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if isinstance(entries, list) and all(isinstance(e, str) for e in entries):
+        return entries
+    return None
+
+
+def keep_pyproject_entries(raw: bytes, entries: list[str]) -> None:
+    """Keep the entries read from a pyproject.toml with these bytes (checked, never an error)."""
+    cache_file = _pyproject_cache_file(raw)
+    if cache_file is not None:
+        _write_json(cache_file, entries)
+
+
+def _pyproject_cache_file(raw: bytes) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    from botkit import __version__
+
+    key = _sha256(raw)
+    key.update(f"|{__version__}|pyproject".encode())
+    return folder / f"pyproject-{key.hexdigest()[:40]}.json"
 
 
 def _sha256(data: bytes) -> Any:

@@ -12,7 +12,6 @@ Over 350 lines because it is one small recorder per effect of the option table
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from botkit.curl.forms import FormSyntaxError, parse_form
@@ -25,6 +24,7 @@ from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
 from botkit.http_syntax import MEDIA_TYPE, TOKEN
 from botkit.request import FormPart
+from botkit.values import Record
 
 
 class Use(NamedTuple):
@@ -42,13 +42,15 @@ class Use(NamedTuple):
         return self.arg
 
 
-@dataclass
-class Recording:
+class Recording(Record):
     """What the recorders share: the state they fill, where complaints go, and files."""
 
-    state: CurlState
-    report: Report
-    inputs: Inputs
+    _fields = ("state", "report", "inputs")
+
+    def __init__(self, state: CurlState, report: Report, inputs: Inputs) -> None:
+        self.state = state
+        self.report = report
+        self.inputs = inputs
 
 
 Recorder = Callable[[Recording, Use], None]

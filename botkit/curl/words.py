@@ -12,11 +12,11 @@ import bisect
 import re
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
+from botkit.values import Record
 
 #: Where a stretch of a word's text was written: (index in the word's text, start and end
 #: offsets of what produced it in the reader's text, whether it is that text verbatim).
@@ -29,8 +29,8 @@ class Word(NamedTuple):
     """One argument as the program receives it, and where it starts in the text.
 
     ``pieces`` say where each character came from (see ``botkit.curl.spans``); every
-    shell reader keeps them (None for a word made up elsewhere).  A NamedTuple, not a dataclass:
-    commands with 100,000 arguments make many."""
+    shell reader keeps them (None for a word made up elsewhere).  A NamedTuple, not a
+    dataclass: commands with 100,000 arguments make many."""
 
     text: str
     line: int
@@ -93,21 +93,32 @@ class Stdin(NamedTuple):
     pieces: tuple[Piece, ...] | None = None
 
 
-@dataclass
-class ShellCommand:
+class ShellCommand(Record):
     """The one curl command found in the text, as the shell would run it."""
 
-    words: list[Word]  # words[0] is the program (curl, curl.exe)
-    stdin: Stdin | None = None
-    warnings: list[CurlWarning] = field(default_factory=list)
-    dialect: str = "bash"
-    # Where the command's text ends (1-based line and column just past it, its
-    # here-document included), when it is one of several in a script.
-    end: tuple[int, int] | None = None
-    #: Turns the offsets of the words' pieces into 1-based (line, column).
-    locate: Callable[[int], tuple[int, int]] | None = None
-    #: Files the command's own text provides (``@<(printf ...)``): name -> content.
-    files: dict[str, str] = field(default_factory=dict)
+    _fields = ("words", "stdin", "warnings", "dialect", "end", "locate", "files")
+
+    def __init__(
+        self,
+        words: list[Word],
+        stdin: Stdin | None = None,
+        warnings: list[CurlWarning] | None = None,
+        dialect: str = "bash",
+        end: tuple[int, int] | None = None,
+        locate: Callable[[int], tuple[int, int]] | None = None,
+        files: dict[str, str] | None = None,
+    ) -> None:
+        self.words = words  # words[0] is the program (curl, curl.exe)
+        self.stdin = stdin
+        self.warnings: list[CurlWarning] = [] if warnings is None else warnings
+        self.dialect = dialect
+        # Where the command's text ends (1-based line and column just past it, its
+        # here-document included), when it is one of several in a script.
+        self.end = end
+        #: Turns the offsets of the words' pieces into 1-based (line, column).
+        self.locate = locate
+        #: Files the command's own text provides (``@<(printf ...)``): name -> content.
+        self.files: dict[str, str] = {} if files is None else files
 
 
 class Locator:

@@ -10,7 +10,6 @@ turns into findings.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,7 +17,6 @@ import botkit.lint.rules as rules
 from botkit.lint.call import Call
 from botkit.lint.config import LintConfig
 from botkit.lint.context import Context
-from botkit.lint.curldoc import dialect_of, lint_root, mentions_curl
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule, Scope
@@ -38,15 +36,15 @@ NO_CURL = "no curl command found"
 SCOPES: tuple[Scope, ...] = ("syntax", "json", "bot", "curl", "call")
 
 
-@dataclass
 class Part:
     """One request of a file: its document, the components it holds, and the hits."""
 
-    doc: Document
-    components: list[dict[str, Any]] = field(default_factory=list)
-    hits: list[tuple[Rule, Hit]] = field(default_factory=list)
-    #: A cURL part that could not be read as a command (BK402 says why).
-    unreadable: bool = False
+    def __init__(self, doc: Document, *, unreadable: bool = False) -> None:
+        self.doc = doc
+        self.components: list[dict[str, Any]] = []
+        self.hits: list[tuple[Rule, Hit]] = []
+        #: A cURL part that could not be read as a command (BK402 says why).
+        self.unreadable = unreadable
 
 
 class Parts(NamedTuple):
@@ -97,6 +95,8 @@ class Checks:
             part = self.json(display, text, path, named=named)
             return Parts([part]) if part is not None else Parts([], SKIP_JSON)
         if path is not None and is_script(path):
+            from botkit.lint.curldoc import mentions_curl  # a JSON file never needs it
+
             if not mentions_curl(text):
                 return Parts([], None if named else SKIP_SCRIPT)
             if path.lower().endswith(".sh"):
@@ -137,6 +137,7 @@ class Checks:
         ``curl ... | sh``) are no API calls; a script with only those has no part."""
         from botkit.curl import read_curl_script
         from botkit.errors import InputError
+        from botkit.lint.curldoc import dialect_of, lint_root
 
         try:
             folder = Path(path).parent

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 from botkit.lint.document import BOM, Document
 from botkit.lint.jsonpos import JsonIndexError, JsonPath, LineIndex, Node, index
 from botkit.lint.model import Rule, Site
@@ -29,12 +30,12 @@ if TYPE_CHECKING:
     from botkit.curl.spans import Source, Sources
     from botkit.curl.words import Word
 
-_COMMAND = re.compile(r"(?m)(?<![\w.$/-])curl(?:\.exe)?(?![\w.-])")
-_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#.*$")
-_IGNORE = re.compile(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)$")
+_COMMAND = lazy(r"(?m)(?<![\w.$/-])curl(?:\.exe)?(?![\w.-])")
+_COMMENT_LINE = lazy(r"(?m)^[ \t]*#.*$")
+_IGNORE = lazy(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)$")
 #: A word that is meant as a rule selector (a code, a prefix, a hyphenated slug), known or not.
-_SELECTOR_SHAPED = re.compile(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
-_CODE_SHAPED = re.compile(r"(?i)bk\d{0,3}")
+_SELECTOR_SHAPED = lazy(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
+_CODE_SHAPED = lazy(r"(?i)bk\d{0,3}")
 
 ALL = "ALL"
 _DIALECTS: dict[str, Dialect] = {".cmd": "cmd", ".bat": "cmd", ".ps1": "powershell"}
@@ -42,7 +43,7 @@ _DIALECTS: dict[str, Dialect] = {".cmd": "cmd", ".bat": "cmd", ".ps1": "powershe
 
 def mentions_curl(text: str) -> bool:
     """Does the text run curl at all? (A ``.sh`` file that does not is not a snippet.)"""
-    return _COMMAND.search(_COMMENT_LINE.sub("", text)) is not None
+    return _COMMAND().search(_COMMENT_LINE().sub("", text)) is not None
 
 
 @lru_cache(maxsize=2)  # one script gives one document per command: scan it once
@@ -51,7 +52,7 @@ def ignored_codes(text: str) -> frozenset[str]:
     prefixes, slugs; free text may follow them), ``ALL`` for a bare line.  A line whose
     first word is meant as a selector but names no rule (a typo) suppresses nothing."""
     selectors: set[str] = set()
-    for match in _IGNORE.finditer(text):
+    for match in _IGNORE().finditer(text):
         named = _selectors(match.group("codes"))
         if named is None:
             selectors.add(ALL)
@@ -68,9 +69,9 @@ def _selectors(rest: str) -> list[str] | None:
     words = [w for w in re.split(r"[\s,]+", rest.strip()) if w]
     named: list[str] = []
     for word in words:
-        shaped = word.upper() == ALL or _CODE_SHAPED.fullmatch(word) or word.lower() in names
+        shaped = word.upper() == ALL or _CODE_SHAPED().fullmatch(word) or word.lower() in names
         if not shaped or not known(word):
-            if not named and _SELECTOR_SHAPED.fullmatch(word):
+            if not named and _SELECTOR_SHAPED().fullmatch(word):
                 return []  # a typo'd selector must not silence everything
             break
         named.append(word)

@@ -13,20 +13,20 @@ and the finding is not marked fixable.
 from __future__ import annotations
 
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
+from botkit.lazy_re import lazy
 from botkit.lint.model import Site
 
 if TYPE_CHECKING:
     from botkit.curl.spans import Source
     from botkit.lint.curldoc import CurlDocument
 
-_PHONE_JSON = re.compile(r'"\+?[0-9]*"')
+_PHONE_JSON = lazy(r'"\+?[0-9]*"')
 #: Text that means the same to bash, cmd and PowerShell inside any quotes (a media type).
-_INERT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/=;_ -]*")
+_INERT = lazy(r"[A-Za-z0-9][A-Za-z0-9.+/=;_ -]*")
 #: ... and outside quotes too: no blank to end the word, no ``;`` to end the command.
-_BARE = re.compile(r"[A-Za-z0-9.+/=_-]*")
+_BARE = lazy(r"[A-Za-z0-9.+/=_-]*")
 
 
 def replacement(doc: CurlDocument, site: Site, value: Any) -> tuple[int, int, str] | None:
@@ -40,7 +40,7 @@ def replacement(doc: CurlDocument, site: Site, value: Any) -> tuple[int, int, st
     if node is None or doc.body_text is None:
         return None
     new = json.dumps(value)
-    if not _PHONE_JSON.fullmatch(new):
+    if not _PHONE_JSON().fullmatch(new):
         return None  # only quote-free, shell-inert text is written into a snippet
     old = doc.body_text[node.start : node.end]
     if not old.startswith('"'):
@@ -62,7 +62,7 @@ def _header(doc: CurlDocument, site: Site, value: Any) -> tuple[int, int, str] |
     k = site.path[1] if len(site.path) > 1 else None
     if sources is None or not isinstance(k, int) or k >= len(sources.headers):
         return None
-    if not isinstance(value, str) or not _INERT.fullmatch(value):
+    if not isinstance(value, str) or not _INERT().fullmatch(value):
         return None
     placed = sources.headers[k]
     if placed.implied:
@@ -76,7 +76,7 @@ def _header(doc: CurlDocument, site: Site, value: Any) -> tuple[int, int, str] |
     found = doc.where(placed.value)
     if found is None or not found[2]:
         return None
-    if not _BARE.fullmatch(value) and not _quoted(placed.value):
+    if not _BARE().fullmatch(value) and not _quoted(placed.value):
         return None  # maybe outside quotes, where a blank or ; would end the word
     return found[0], found[1], value
 
