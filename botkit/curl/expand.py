@@ -22,10 +22,12 @@ from pathlib import Path
 from botkit.curl.result import CurlWarning
 from botkit.curl.words import Locator, Piece, Pieces
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
-_SEQUENCE = re.compile(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
+# For $NAME, ${NAME...} and {1..3}: compiled when a word first holds one (botkit.lazy_re).
+_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAM = lazy(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
+_SEQUENCE = lazy(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
 _UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n~]")
 _DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
 _HEREDOC_SPECIAL = re.compile(r"[\\$`]")
@@ -165,7 +167,7 @@ class Expander:
             braces[-1][1] = 1
         elif c == "}" and braces:
             opened, comma = braces.pop()
-            if comma or _SEQUENCE.fullmatch(self.text, opened + 1, j):
+            if comma or _SEQUENCE().fullmatch(self.text, opened + 1, j):
                 raise self._error(
                     "bash brace expansion ({...,...}) would turn this into several "
                     "arguments; quote the text",
@@ -305,7 +307,7 @@ class Expander:
         if nxt == "{":
             close = self._brace_end(i + 2, end, i)
             return self._parameter(i, i + 2, close, quoted), close + 1
-        m = _NAME.match(t, i + 1, end)
+        m = _NAME().match(t, i + 1, end)
         if m:
             return self.variable(m.group(), i, quoted=quoted), m.end()
         if nxt and (nxt.isdigit() or nxt in "@*#?$!-"):
@@ -338,7 +340,7 @@ class Expander:
         raise self._error("unclosed ${...} that starts here", opened)
 
     def _parameter(self, dollar: int, start: int, close: int, quoted: bool) -> str:
-        m = _PARAM.fullmatch(self.text, start, close)
+        m = _PARAM().fullmatch(self.text, start, close)
         if m is None:
             raise self._error(
                 "this ${...} expansion is beyond what botkit reads (it knows ${NAME} "

@@ -9,13 +9,13 @@ of the original text, so errors and warnings point where the user looks.
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 from botkit.values import Record
 
 #: Where a stretch of a word's text was written: (index in the word's text, start and end
@@ -151,13 +151,13 @@ class Locator:
         return CurlWarning(option, message, line, column)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = lazy(r"[\x00-\x1f\x7f]")  # only a message quoting odd text needs it
 _LONGEST = 300
 
 
 def one_line(message: str) -> str:
     """Messages quote what the user wrote; keep them one readable line, however odd that is."""
-    message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    message = _CONTROL().sub(lambda m: repr(m.group())[1:-1], message)
     return message if len(message) <= _LONGEST else message[: _LONGEST - 1] + "…"
 
 
