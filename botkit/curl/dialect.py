@@ -82,9 +82,10 @@ def _heads(text: str) -> list[str]:
     return heads
 
 
-def read_command(text: str, source: str) -> ShellCommand:
-    """The curl command in ``text``, read by the shell that wrote it."""
-    dialect = detect(text)
+def read_command(text: str, source: str, dialect: Dialect | None = None) -> ShellCommand:
+    """The curl command in ``text``, read by the shell that wrote it (``dialect``, when
+    the caller knows it from the file's name; else as ``detect`` says)."""
+    dialect = dialect or detect(text)
     if dialect == "cmd":
         from botkit.curl.cmd_reader import read_cmd
 
