@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
+from botkit.values import Record
 
 if TYPE_CHECKING:
     from botkit.catalog import Api
-    from botkit.render import Style
     from botkit.request import Request
+    from botkit.styles import Style
 
 
 class CurlImportWarning(UserWarning):
@@ -49,13 +49,15 @@ def parse_curl(
     return component_for(read.request, name=name, redact=redact)
 
 
-@dataclass
-class Imported:
+class Imported(Record):
     """What ``botkit import`` prints (a component, an array of them, or a bot) and the
     warnings about it, each ``where: subject: message``."""
 
-    document: Any
-    warnings: list[str] = field(default_factory=list)
+    _fields = ("document", "warnings")
+
+    def __init__(self, document: Any, warnings: list[str] | None = None) -> None:
+        self.document = document
+        self.warnings: list[str] = [] if warnings is None else warnings
 
 
 def import_text(
@@ -101,12 +103,14 @@ def import_text(
     return Imported(components, warnings)
 
 
-@dataclass
-class Exported:
+class Exported(Record):
     """What ``botkit export`` prints, and what the chosen format could not hold."""
 
-    text: str
-    warnings: list[str] = field(default_factory=list)
+    _fields = ("text", "warnings")
+
+    def __init__(self, text: str, warnings: list[str] | None = None) -> None:
+        self.text = text
+        self.warnings: list[str] = [] if warnings is None else warnings
 
 
 def export_document(
@@ -127,8 +131,8 @@ def export_document(
     """
     from botkit.formats import write_requests
     from botkit.formats.bot import call_steps
-    from botkit.render import STYLES
     from botkit.request import Request
+    from botkit.styles import STYLES
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
@@ -241,8 +245,9 @@ def default_name(request: Request, api: Api | None) -> str:
 
 def to_curl(component: dict[str, Any], style: Style = "readme") -> str:
     """The cURL command (ending in a newline) that sends what ``component`` describes."""
-    from botkit.render import STYLES, render_curl
+    from botkit.render import render_curl
     from botkit.request import Request
+    from botkit.styles import STYLES
 
     if style not in STYLES:
         raise InputError(f"unknown style {style!r}; choose from {', '.join(STYLES)}")
@@ -255,7 +260,7 @@ def check_component(component: Any, *, source: str = "", at: str = "") -> None:
 
     ``at`` is where the component sits in a larger document (``$[2]``), for the message.
     """
-    from botkit import schemas
+    from botkit.schemacheck import compiled
 
     if at:
         try:
@@ -263,9 +268,13 @@ def check_component(component: Any, *, source: str = "", at: str = "") -> None:
         except InputError as exc:
             raise InputError(f"{at}: {exc.message}", source=source) from None
         return
-    if not schemas.is_valid("component", component):
-        problem = str(schemas.best_problem("component", component))
-        raise InputError(f"not a valid Call API component: {problem}", source=source)
+    check = compiled("component")  # schemas.is_valid's own fast check: schemas.py loads
+    if check is None or not check(component):  # only to explain a failure (or to judge)
+        from botkit import schemas
+
+        if not schemas.is_valid("component", component):
+            problem = str(schemas.best_problem("component", component))
+            raise InputError(f"not a valid Call API component: {problem}", source=source)
     bad = _broken_text(component)
     if bad is not None:
         raise InputError(

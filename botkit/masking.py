@@ -24,19 +24,20 @@ from collections.abc import Iterable
 from typing import Any
 
 from botkit import secret_names as names
+from botkit.lazy_re import lazy
 
-_MASK_SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey|bot|digest)\s+")
-_KEY_PREFIX = re.compile(r"^[A-Za-z]{1,8}[_-]")
+_MASK_SCHEME = lazy(r"(?i)^\s*(bearer|basic|token|key|apikey|bot|digest)\s+")
+_KEY_PREFIX = lazy(r"^[A-Za-z]{1,8}[_-]")
 ELLIPSIS = "…"
 
 
 def mask(value: str) -> str:
     """``key_Ab12…XYZ`` -> ``key_…XYZ``: an auth scheme word, a known-style prefix and
     the last three characters; a short value shows nothing at all."""
-    scheme = _MASK_SCHEME.match(value)
+    scheme = _MASK_SCHEME().match(value)
     head = scheme.group(0) if scheme else ""
     token = value[len(head) :].strip()
-    prefix_match = _KEY_PREFIX.match(token)
+    prefix_match = _KEY_PREFIX().match(token)
     prefix = prefix_match.group(0) if prefix_match else ""
     rest = token[len(prefix) :]
     if len(rest) < 12:
@@ -76,9 +77,9 @@ _OPTIONS = "|".join(
     re.escape(o) for o in sorted(names.SECRET_OPTIONS, key=len, reverse=True) if o.startswith("--")
 )
 # --user=admin:pw, --oauth2-bearer=TOKEN (the value runs to a blank or a quote)
-_OPTION_VALUE = re.compile(rf"(?P<lead>(?<![\w-])(?:{_OPTIONS})=)(?P<value>[^\s\"'`]+)")
+_OPTION_VALUE = lazy(rf"(?P<lead>(?<![\w-])(?:{_OPTIONS})=)(?P<value>[^\s\"'`]+)")
 # Authorization: Bearer x, "password": "x", token=x, api_key='x'
-_NAMED_VALUE = re.compile(
+_NAMED_VALUE = lazy(
     r"""(?ix)
     (?P<name>(?<![\w.%$/\\-])[A-Za-z_][A-Za-z0-9_.%-]{0,60})
     (?P<sep>["']?[ \t]*(?::|=)[ \t]*["']?)
@@ -87,15 +88,15 @@ _NAMED_VALUE = re.compile(
     """
 )
 # Cookie and Authorization values run to the end of the quote or line.
-_WHOLE_VALUE = re.compile(
+_WHOLE_VALUE = lazy(
     r"""(?ix)
     (?P<lead>(?<![\w-])(?:proxy-)?(?:authorization|authentication|cookie|set-cookie)
         ["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot|digest)[ \t]+)?)
     (?P<value>[^"'`\n]+)
     """
 )
-_PLAIN_WORD = re.compile(r"[a-z]{1,12}:?|[0-9]{1,6}(?::[0-9]{1,6})?:?")
-_USERINFO = re.compile(r"(?<=://)(?P<user>[^\s/@:?#'\"]*):(?P<password>[^\s/@?#'\"]+)(?=@)")
+_PLAIN_WORD = lazy(r"[a-z]{1,12}:?|[0-9]{1,6}(?::[0-9]{1,6})?:?")
+_USERINFO = lazy(r"(?<=://)(?P<user>[^\s/@:?#'\"]*):(?P<password>[^\s/@?#'\"]+)(?=@)")
 
 
 def _keep(value: str) -> bool:
@@ -127,7 +128,7 @@ def scrub(text: str) -> str:
         name = m.group("name")
         if _keep(value) or not (names.is_secret_field(name) or names.is_secret_header(name)):
             return m.group(0)
-        if m.group("sep").strip() == ":" and _PLAIN_WORD.fullmatch(value):
+        if m.group("sep").strip() == ":" and _PLAIN_WORD().fullmatch(value):
             return m.group(0)  # "token: missing" is prose, "session.env:3" a line number
         return m.group("name") + m.group("sep") + (m.group("scheme") or "") + mask(value)
 
@@ -135,16 +136,23 @@ def scrub(text: str) -> str:
         password = m.group("password")
         return m.group(0) if _keep(password) else f"{m.group('user')}:{ELLIPSIS}"
 
-    text = _OPTION_VALUE.sub(option, text)
-    text = _WHOLE_VALUE.sub(whole, text)
-    text = _NAMED_VALUE.sub(named, text)
-    text = _USERINFO.sub(userinfo, text)
+    # Each pattern runs only on text holding what any match of it holds ("=" after an
+    # option, ":" or "=" after a name, "://" before userinfo): most messages name no
+    # credential, and a one-shot command then compiles none of these patterns.
+    if "--" in text and "=" in text:
+        text = _OPTION_VALUE().sub(option, text)
+    if ":" in text or "=" in text:
+        text = _WHOLE_VALUE().sub(whole, text)
+    if ":" in text or "=" in text:
+        text = _NAMED_VALUE().sub(named, text)
+    if "://" in text and "@" in text:
+        text = _USERINFO().sub(userinfo, text)
     text = _shapes(text)
     return text
 
 
 #: Credential URL paths, loosely: a message may quote them cut short or run on.
-_LOOSE_PATHS = re.compile(
+_LOOSE_PATHS = lazy(
     r"/bot\d{3,}:(?P<a>[^\s/'\"]+)|/services/T[A-Z0-9]+/(?P<b>[^\s'\"]+)"
     r"|/api/webhooks/\d+/(?P<c>[^\s/'\"]+)"
 )
@@ -154,7 +162,7 @@ def _shapes(text: str) -> str:
     """Credential URL paths and token shapes, replaced by their masks."""
     loose = [
         names.Span(m.start(g), m.end(g), "")
-        for m in _LOOSE_PATHS.finditer(text)
+        for m in (_LOOSE_PATHS().finditer(text) if "/" in text else ())
         for g in ("a", "b", "c")
         if m.group(g) is not None
     ]

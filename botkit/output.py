@@ -49,7 +49,11 @@ def replace_bytes(path: str | Path, data: bytes) -> None:
 @contextlib.contextmanager
 def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
     target = Path(path)
-    text_mode: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": "\n"}
+    # A file name that is not UTF-8 reaches the text as escaped bytes (\udcff): written
+    # as that escape, as standard output shows it, never a UnicodeEncodeError.
+    text_mode: dict[str, Any] = (
+        {} if binary else {"encoding": "utf-8", "newline": "\n", "errors": "backslashreplace"}
+    )
     try:
         info = target.stat()
     except FileNotFoundError:

@@ -27,18 +27,19 @@ import json
 import json.decoder
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
 from botkit import secret_names as names
+from botkit.lazy_re import lazy
 from botkit.masking import mask as mask  # the masking rule, where it always was
+from botkit.values import Value
 from botkit.variables import is_template, looks_templated, written
 
 if TYPE_CHECKING:
     from botkit.catalog import Api
 
-_SCHEME_PREFIX = re.compile(r"^(Bearer|Basic|Token|Digest|Bot|key)\s+", re.I)
+_SCHEME_PREFIX = lazy(r"^(Bearer|Basic|Token|Digest|Bot|key)\s+", re.I)
 
 
 def is_secret_header(name: str) -> bool:
@@ -53,16 +54,25 @@ def catalog_variables(api: Api | None) -> dict[str, str]:
     return dict(api.auth.redact_variables())
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Value):
     """One credential in a component: where (a JSON path), the literal text, and the
     variable ``--redact`` writes there.  ``span`` is the part of the string at ``path``
     that is the credential (the whole string when None)."""
 
+    _fields = ("path", "value", "variable", "span")
     path: tuple[str | int, ...]
     value: str
     variable: str
-    span: tuple[int, int] | None = None
+    span: tuple[int, int] | None
+
+    def __init__(
+        self,
+        path: tuple[str | int, ...],
+        value: str,
+        variable: str,
+        span: tuple[int, int] | None = None,
+    ) -> None:
+        self._set(path=path, value=value, variable=variable, span=span)
 
 
 class _Names:
@@ -106,7 +116,7 @@ def secret_places(component: dict[str, Any], api: Api | None = None) -> list[Pla
             continue
         path = ("headers", i, "value")
         if names.is_secret_header(name) or name.lower() in known:
-            m = _SCHEME_PREFIX.match(value)
+            m = _SCHEME_PREFIX().match(value)
             keep = m is not None and m.group(1).lower() != "key"
             start = m.end() if keep and m is not None else 0
             secret = value[start:]
@@ -175,7 +185,7 @@ def _content_type(component: dict[str, Any]) -> str:
     return ""
 
 
-_FORM = re.compile(r"[^&=\s]+=[^&\s]*(?:&[^&=\s]+=[^&\s]*)*&?")
+_FORM = lazy(r"[^&=\s]+=[^&\s]*(?:&[^&=\s]+=[^&\s]*)*&?")
 
 
 def body_secrets(text: str, content_type: str = "") -> list[tuple[int, int, str]]:
@@ -186,7 +196,7 @@ def body_secrets(text: str, content_type: str = "") -> list[tuple[int, int, str]
         spans = _json_secrets(text)
         if spans is not None:
             return spans
-    if "x-www-form-urlencoded" in content_type or _FORM.fullmatch(stripped):
+    if "x-www-form-urlencoded" in content_type or _FORM().fullmatch(stripped):
         return _form_secrets(text)
     return []
 

@@ -11,26 +11,17 @@ import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from botkit.shell import quote, quote_oneline, typed_safely
+from botkit.styles import STYLES as STYLES  # where the styles are declared (botkit/styles.py)
+from botkit.styles import Style as Style
 
 if TYPE_CHECKING:
     import jinja2
 
-    from botkit.generate import BodyLayout
     from botkit.request import FormPart, Request
 
-Style = Literal["readme", "oneline"]
-# The one declaration of the styles (the first is the default), each with what
-# the CLI's --help says of it; there is one template per style.
-STYLE_HELP: dict[Style, str] = {
-    "readme": "one long option per line, as DoubleTick's docs write it",
-    "oneline": "short options on one line",
-}
-STYLES: tuple[Style, ...] = tuple(STYLE_HELP)
-# How a JSON body generated for each style is laid out (a component's body is "pretty").
-STYLE_BODY_LAYOUT: dict[Style, BodyLayout] = {"readme": "readme", "oneline": "compact"}
 
 _GLOB_CHARS = re.compile(r"[\[\]{}]")
 # A "." or ".." path segment: curl squashes those unless told --path-as-is.

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import SplitResult
+
+from botkit.values import Record
 
 COMPONENT_TYPE = "call_api"
 
@@ -54,14 +55,26 @@ class BasicAuth(NamedTuple):
     password: str
 
 
-@dataclass
-class Request:
-    method: str
-    url: str
-    headers: list[Header] = field(default_factory=list)
-    query: list[QueryParam] = field(default_factory=list)
-    body: Body | None = None
-    auth: BasicAuth | None = None
+class Request(Record):
+    """One request: equal to another with the same fields (``botkit.values``)."""
+
+    _fields = ("method", "url", "headers", "query", "body", "auth")
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        headers: list[Header] | None = None,
+        query: list[QueryParam] | None = None,
+        body: Body | None = None,
+        auth: BasicAuth | None = None,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.headers: list[Header] = [] if headers is None else headers
+        self.query: list[QueryParam] = [] if query is None else query
+        self.body = body
+        self.auth = auth
 
     @property
     def full_url(self) -> str:

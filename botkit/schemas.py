@@ -92,10 +92,14 @@ def best_problem(name: str, instance: Any) -> SchemaProblem | None:
 
 
 def _describe(error: Any) -> str:
-    """jsonschema's message, never repeating a credential it quotes (botkit/masking.py)."""
+    """jsonschema's message, in words where it would quote a pattern or a sub-schema
+    (botkit/schema_words.py), never repeating a credential it quotes (botkit/masking.py)."""
     from botkit.masking import schema_message
+    from botkit.schema_words import in_words
 
-    message = schema_message(error.message, error.instance, error.absolute_path)
+    words = in_words(error)
+    raw = error.message if words is None else f"{error.instance!r} {words}"
+    message = schema_message(raw, error.instance, error.absolute_path)
     if len(message) > 200:
         message = message[:197] + "..."
     return message

@@ -19,11 +19,12 @@ A name is split into words (``X-Amz-Credential`` -> x, amz, credential;
 ``keyword`` are no secrets while ``auth`` and ``api_key`` are.
 """
 
-from __future__ import annotations
-
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 from urllib.parse import unquote_plus
+
+from botkit.lazy_re import lazy
 
 #: Words that make any header or field name a credential wherever they stand.
 SECRET_WORDS = frozenset(
@@ -133,8 +134,8 @@ HEADER_OPTIONS = frozenset({"-H", "--header", "--proxy-header"})
 #: Auth scheme words kept in front of a redacted or masked header value.
 SCHEME_WORDS = ("bearer", "basic", "token", "bot", "digest", "key", "apikey", "sso-key")
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
+_CAMEL = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SEPARATORS = lazy(r"[^A-Za-z0-9]+")
 
 
 def words(name: str) -> list[str]:
@@ -143,8 +144,8 @@ def words(name: str) -> list[str]:
     if "%" in name or "+" in name:
         name = unquote_plus(name)
     out: list[str] = []
-    for piece in _SEPARATORS.split(name):
-        out.extend(w.lower() for w in _CAMEL.split(piece) if w)
+    for piece in _SEPARATORS().split(name):
+        out.extend(w.lower() for w in _CAMEL().split(piece) if w)
     return out
 
 
@@ -209,16 +210,16 @@ class Span(NamedTuple):
     variable: str
 
 
-_PATH_SECRETS: tuple[tuple[re.Pattern[str], str], ...] = (
+_PATH_SECRETS: tuple[tuple[Callable[[], re.Pattern[str]], str], ...] = (
     # api.telegram.org/bot123456:AA.../sendMessage: the token is the credential.
-    (re.compile(r"/bot(\d{3,}:[A-Za-z0-9_-]{20,})(?=/|$)"), "TELEGRAM_BOT_TOKEN"),
+    (lazy(r"/bot(\d{3,}:[A-Za-z0-9_-]{20,})(?=/|$)"), "TELEGRAM_BOT_TOKEN"),
     # hooks.slack.com/services/T.../B.../xxxx: the whole webhook path is the credential.
     (
-        re.compile(r"/services/(T[A-Z0-9]{4,}/B[A-Z0-9]{4,}/[A-Za-z0-9]{8,})(?=/|$)"),
+        lazy(r"/services/(T[A-Z0-9]{4,}/B[A-Z0-9]{4,}/[A-Za-z0-9]{8,})(?=/|$)"),
         "SLACK_WEBHOOK",
     ),
     # discord.com/api/webhooks/<id>/<token>
-    (re.compile(r"/api/webhooks/\d+/([A-Za-z0-9_-]{20,})(?=/|$)"), "DISCORD_WEBHOOK_TOKEN"),
+    (lazy(r"/api/webhooks/\d+/([A-Za-z0-9_-]{20,})(?=/|$)"), "DISCORD_WEBHOOK_TOKEN"),
 )
 
 
@@ -226,12 +227,12 @@ def path_secrets(path: str) -> list[Span]:
     """Credentials in a URL's path: a Telegram bot token, a Slack or Discord webhook."""
     found = []
     for pattern, variable in _PATH_SECRETS:
-        for m in pattern.finditer(path):
+        for m in pattern().finditer(path):
             found.append(Span(m.start(1), m.end(1), variable))
     return sorted(found)
 
 
-_TOKEN_SHAPES = re.compile(
+_TOKEN_SHAPES = lazy(
     r"""(?x)
       \beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}   # a JWT
     | \b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}                    # Stripe
@@ -249,8 +250,8 @@ _TOKEN_SHAPES = re.compile(
     """
 )
 
-_PAIR = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_.%-]*)=(?P<value>[^&;\s,\"'()<>]+)")
-_USERINFO = re.compile(r"(?<=://)(?P<user>[^\s/@:?#]+):(?P<password>[^\s/@?#]+)(?=@)")
+_PAIR = lazy(r"(?P<name>[A-Za-z_][A-Za-z0-9_.%-]*)=(?P<value>[^&;\s,\"'()<>]+)")
+_USERINFO = lazy(r"(?<=://)(?P<user>[^\s/@:?#]+):(?P<password>[^\s/@?#]+)(?=@)")
 
 
 def text_secrets(text: str, owner: str = "") -> list[Span]:
@@ -258,14 +259,14 @@ def text_secrets(text: str, owner: str = "") -> list[Span]:
     ``name=value`` pairs (``?token=...``), URL userinfo, and the token shapes above.
     ``owner`` names the place, for the variable of a credential that has no name."""
     found: list[Span] = []
-    for m in _PAIR.finditer(text):
+    for m in _PAIR().finditer(text) if "=" in text else ():
         if is_secret_field(m.group("name")):
             found.append(Span(m.start("value"), m.end("value"), variable_name(m.group("name"))))
-    for m in _USERINFO.finditer(text):
+    for m in _USERINFO().finditer(text) if "://" in text else ():
         found.append(
             Span(m.start("password"), m.end("password"), variable_name(f"{owner}_PASSWORD"))
         )
-    for m in _TOKEN_SHAPES.finditer(text):
+    for m in _TOKEN_SHAPES().finditer(text):
         found.append(Span(m.start(), m.end(), variable_name(f"{owner}_TOKEN")))
     return _disjoint(found)
 
@@ -282,12 +283,12 @@ def _disjoint(spans: list[Span]) -> list[Span]:
 
 # --- what is a placeholder, not a credential -----------------------------------------
 
-_SCHEME = re.compile(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
+_SCHEME = lazy(r"(?i)^\s*(bearer|basic|token|key|apikey)\s+")
 #: A shell variable written out whole: after the cURL readers (which turn every variable
 #: they expand into ``{{NAME}}``) it can only be text sent as it is (``'$API_KEY'`` in
 #: single quotes), so it is a placeholder, never a variable.
-_SHELL_VARIABLE = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
-_PLACEHOLDER = re.compile(
+_SHELL_VARIABLE = lazy(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})")
+_PLACEHOLDER = lazy(
     r"""(?ix)^(?:
         <[^<>]*>                      # <x-api-key>, <token>
       | \[[^\[\]]*\]                  # [API KEY]
@@ -317,15 +318,15 @@ def is_variable(value: str) -> bool:
 
 def credential(value: str) -> str:
     """The credential itself, without an auth scheme word (``Bearer abc`` -> ``abc``)."""
-    return _SCHEME.sub("", value, count=1).strip()
+    return _SCHEME().sub("", value, count=1).strip()
 
 
 def is_shell_variable(value: str) -> bool:
     """A ``$NAME`` (or ``${NAME}``) that reached the request as text: nothing expanded it."""
-    return _SHELL_VARIABLE.fullmatch(credential(value)) is not None
+    return _SHELL_VARIABLE().fullmatch(credential(value)) is not None
 
 
 def is_placeholder(value: str) -> bool:
     """Empty, or text that documentation puts where a real key should go."""
     token = credential(value)
-    return not token or _PLACEHOLDER.match(token) is not None or is_shell_variable(token)
+    return not token or _PLACEHOLDER().match(token) is not None or is_shell_variable(token)

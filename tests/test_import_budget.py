@@ -26,6 +26,8 @@ SCHEMA_ENGINE = ("jsonschema", "jsonschema_specifications", "referencing", "rpds
 TEMPLATE_ENGINE = ("jinja2", "markupsafe")  # the templates run precompiled (botkit/render.py)
 PHONES = ("phonenumbers",)  # only for a number the table can't judge (botkit/phone_table.py)
 BASH = ("tree_sitter", "tree_sitter_bash")
+# How a reader of bash loads its grammar (botkit/curl/bash_tree.py): not importlib.util.
+IMPORTLIB_UTIL = ("importlib.util", "importlib._abc")
 YAML = ("yaml",)
 RENDERER = ("botkit.render", "botkit.template_runtime")  # only commands that print cURL
 POOL = ("multiprocessing", "concurrent.futures")  # only lint runs of many files
@@ -37,6 +39,12 @@ NEVER = (
     "hypothesis", "pytest", "ssl", "http.client", "urllib.request", "asyncio",
     "tempfile", "importlib.resources", "_hashlib",
 )  # fmt: skip
+# The dataclass machinery (dataclasses, copy): generating each class's methods costs a
+# third of a millisecond at import; the reader and the request model use botkit.values.
+DATACLASSES = ("dataclasses", "copy")
+# What explains an invalid document (jsonschema's way in): a valid one needs only the
+# compiled check (botkit/schemacheck.py).
+EXPLAINER = ("botkit.schemas",)
 # Readers of other formats than the one read (a cURL snippet needs none of them).
 OTHER_READERS = (
     "botkit.formats.har", "botkit.formats.postman", "botkit.formats.webrequest",
@@ -47,6 +55,8 @@ _RULES = "botkit.lint.rules."
 BOT_RULES = tuple(_RULES + n for n in ("bk501_unknown_step", "bk601_undefined_variable"))
 JSON_RULES = tuple(_RULES + n for n in ("bk300_invalid_json", "bk301_schema"))
 CURL_RULES = tuple(_RULES + n for n in ("bk401_curl_option_dropped", "bk402_curl_unreadable"))
+# A JSON file needs nothing that reads cURL snippets, nor the lint document of one.
+CURL_READING = ("botkit.curl", "botkit.lint.curldoc")
 EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
 NOTHING_RENDERED = EVERYTHING + RENDERER + POOL
 # One file linted: no pool, no renderer, and phones judged without phonenumbers.
@@ -96,12 +106,21 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     PHONE_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     PLAIN_CURL: SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER,
     "import {dir}/snippet.sh": (
-        SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + OTHER_READERS
+        SCHEMA_ENGINE
+        + TEMPLATE_ENGINE
+        + PHONES
+        + YAML
+        + NEVER
+        + OTHER_READERS
+        + DATACLASSES
+        + EXPLAINER
+        + IMPORTLIB_UTIL
+        + RENDERER
     ),
-    "export {dir}/component.json": EVERYTHING,
+    "export {dir}/component.json": EVERYTHING + DATACLASSES + EXPLAINER,
     "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS,
-    "lint {dir}/bot.json": LINT + BASH + CURL_RULES,
-    "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES,
+    "lint {dir}/bot.json": LINT + BASH + CURL_RULES + CURL_READING,
+    "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES + CURL_READING,
     "import {dir}/session.har": EVERYTHING,
     "import {dir}/calls.postman_collection.json --bot": EVERYTHING,
     "import {dir}/copied.ps1": EVERYTHING,

@@ -186,3 +186,28 @@ def test_an_edited_file_is_read_again_not_served_from_the_cache(repo: Path):
     crm.write_text(CRM.replace("Update a contact", "Change a contact"))
     out = _botkit(repo, "apis").stdout
     assert "Change a contact" in out and "Update a contact" not in out
+
+
+def test_pyproject_catalog_paths_are_kept_by_content(tmp_path: Path, monkeypatch):
+    """The paths are read from the cache once seen (no TOML parse per command), an
+    edited pyproject is read again, and a broken one is an error every time."""
+    import botkit.catalog.cache as cache
+    from botkit.catalog.check import CatalogFileError
+    from botkit.catalog.files import user_catalog_paths
+
+    monkeypatch.setenv("BOTKIT_CACHE_DIR", str(tmp_path / ".cache"))
+    monkeypatch.delenv("BOTKIT_CATALOG", raising=False)
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "bots"\n[tool.botkit]\ncatalog = ["catalog"]\n')
+    assert user_catalog_paths(tmp_path) == (tmp_path / "catalog",)
+    assert cache.cached_pyproject_entries(pyproject.read_bytes()) == ["catalog"]
+    assert user_catalog_paths(tmp_path) == (tmp_path / "catalog",)
+    pyproject.write_text('[project]\nname = "bots"\n[tool.botkit]\ncatalog = "more.toml"\n')
+    assert user_catalog_paths(tmp_path) == (tmp_path / "more.toml",)
+    pyproject.write_text('[project]\nname = "botkit"\n')  # names botkit, has no table
+    assert user_catalog_paths(tmp_path) == ()
+    for _ in range(2):
+        pyproject.write_text('[tool.botkit]\ncatalog = ["a"\n')
+        with pytest.raises(CatalogFileError, match="cannot read"):
+            user_catalog_paths(tmp_path)
+    assert cache.cached_pyproject_entries(pyproject.read_bytes()) is None

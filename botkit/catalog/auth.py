@@ -15,11 +15,11 @@ checked, the note on a missing key) is written once at the end.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
 
 from botkit.errors import ParamError
+from botkit.lazy_re import lazy
 from botkit.request import BasicAuth, Header, QueryParam
 from botkit.values import Value
 from botkit.variables import CredentialNames, written
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: How a recipe script authenticates: basic credentials or a bearer token.
 ScriptMode = Literal["basic", "bearer"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = lazy(r"[\x00-\x1f\x7f]")
 
 
 class Credentials(NamedTuple):
@@ -423,7 +423,7 @@ def scheme_from_data(data: Mapping[str, Any]) -> AuthScheme:
 
 def check_secret(name: str, value: str) -> None:
     """Refuse a credential a header cannot carry, never echoing the secret itself."""
-    if _CONTROL.search(value):
+    if _CONTROL().search(value):
         raise ParamError(name, "contains a line break or control character")
 
 

@@ -16,9 +16,10 @@ from typing import Any
 
 from botkit.catalog import RESERVED_OPTIONS, Param, kebab
 from botkit.errors import BotkitError
+from botkit.lazy_re import lazy
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
+_PLACEHOLDER = lazy(r"\{([A-Za-z0-9_]+)\}")
+_CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
 class CatalogFileError(BotkitError):
@@ -53,7 +54,7 @@ def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
         raise CatalogFileError(f"{path}:{_line_of(text, data, where)}: {_key(where)}: {message}")
 
     for where, value in _strings(data, ()):
-        if _CONTROL.search(value):
+        if _CONTROL().search(value):
             fail(where, "holds a control character (a terminal would run it)")
     for i, entry in enumerate(data["api"]):
         params = entry["params"]
@@ -82,7 +83,7 @@ def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
         missing = mentioned - set(names)
         if missing:
             fail(("api", i, "one_of"), f"refers to unknown parameters {sorted(missing)}")
-        placeholders = set(_PLACEHOLDER.findall(entry["path"]))
+        placeholders = set(_PLACEHOLDER().findall(entry["path"]))
         path_params = {p["name"] for p in params if p["in"] == "path"}
         if placeholders != path_params:
             fail(

@@ -22,7 +22,12 @@ from urllib.parse import urlsplit
 
 from botkit.catalog import BUILT_IN, Api, Catalog, Vendor
 from botkit.catalog.auth import scheme_from_data
-from botkit.catalog.cache import cache_file_for, write_cache
+from botkit.catalog.cache import (
+    cache_file_for,
+    cached_pyproject_entries,
+    keep_pyproject_entries,
+    write_cache,
+)
 from botkit.catalog.check import CatalogFileError, parse_file
 
 #: Catalog paths given on the command line (``--catalog``), in order.
@@ -59,21 +64,32 @@ def _pyproject_catalogs(cwd: Path) -> list[Path]:
             return []
         if "botkit" not in text:  # the common case, without parsing TOML
             return []
-        import tomllib
-
-        try:
-            table = tomllib.loads(text).get("tool", {}).get("botkit", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise CatalogFileError(f"{pyproject}: cannot read: {exc}") from None
-        entries = table.get("catalog", []) if isinstance(table, dict) else []
-        if isinstance(entries, str):
-            entries = [entries]
-        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
-            raise CatalogFileError(
-                f"{pyproject}: [tool.botkit] catalog: must be a path or a list of paths"
-            )
-        return [folder / e for e in entries]
+        return [folder / e for e in _catalog_entries(pyproject, text)]
     return []
+
+
+def _catalog_entries(pyproject: Path, text: str) -> list[str]:
+    """The paths a pyproject's ``[tool.botkit] catalog`` names, as written: from the
+    cache when this content was read before (botkit/catalog/cache.py)."""
+    raw = text.encode("utf-8")
+    kept = cached_pyproject_entries(raw)
+    if kept is not None:
+        return kept
+    import tomllib
+
+    try:
+        table = tomllib.loads(text).get("tool", {}).get("botkit", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogFileError(f"{pyproject}: cannot read: {exc}") from None
+    entries = table.get("catalog", []) if isinstance(table, dict) else []
+    if isinstance(entries, str):
+        entries = [entries]
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise CatalogFileError(
+            f"{pyproject}: [tool.botkit] catalog: must be a path or a list of paths"
+        )
+    keep_pyproject_entries(raw, entries)
+    return entries
 
 
 def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog:

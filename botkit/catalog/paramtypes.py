@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from botkit.errors import ParamError
+from botkit.lazy_re import lazy
 from botkit.phone import PhoneFormat
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from botkit.catalog import Param
 
-UUID = re.compile(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+UUID = lazy(r"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class ValueContext(NamedTuple):
@@ -191,12 +192,12 @@ class UuidType(ParamType):
     examples = ("3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c", "0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b")
 
     def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
-        if not UUID.fullmatch(value):
+        if not UUID().fullmatch(value):
             raise ParamError(param.name, f"{value!r} is not a UUID (like {self.examples[0]})")
         return value
 
     def text_problems(self, value: str) -> Iterator[str]:
-        if not UUID.fullmatch(value):
+        if not UUID().fullmatch(value):
             yield f"must be a UUID, not {value!r}"
 
 
@@ -206,11 +207,11 @@ class IntegerType(ParamType):
     name = "integer"
     metavar = "INTEGER"
     examples = ("1", "2", "3")
-    _PATTERN = re.compile(r"-?[0-9]+")
+    _PATTERN = staticmethod(lazy(r"-?[0-9]+"))
 
     def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
         text = value.strip()
-        if not self._PATTERN.fullmatch(text):
+        if not self._PATTERN().fullmatch(text):
             raise ParamError(param.name, f"{value!r} is not a whole number")
         return int(text)
 
@@ -221,7 +222,7 @@ class IntegerType(ParamType):
 
     def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
         if text:
-            if not (isinstance(value, str) and self._PATTERN.fullmatch(value)):
+            if not (isinstance(value, str) and self._PATTERN().fullmatch(value)):
                 yield f"must be a whole number, not {value!r}"
         elif isinstance(value, bool) or not isinstance(value, int):
             yield f"must be a JSON whole number, not {json_type(value)}"
@@ -235,11 +236,11 @@ class NumberType(IntegerType):
     name = "number"
     metavar = "NUMBER"
     examples = ("1.5", "2", "3")
-    _PATTERN = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+    _PATTERN = staticmethod(lazy(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"))
 
     def normalise_text(self, param: Param, value: str, ctx: ValueContext) -> Any:
         text = value.strip()
-        if not self._PATTERN.fullmatch(text):
+        if not self._PATTERN().fullmatch(text):
             raise ParamError(param.name, f"{value!r} is not a number")
         number = float(text)
         if number != number or number in (float("inf"), float("-inf")):
@@ -253,7 +254,7 @@ class NumberType(IntegerType):
 
     def problems(self, param: Param, value: Any, *, text: bool = False) -> Iterator[str]:
         if text:
-            if not (isinstance(value, str) and self._PATTERN.fullmatch(value)):
+            if not (isinstance(value, str) and self._PATTERN().fullmatch(value)):
                 yield f"must be a number, not {value!r}"
         elif isinstance(value, bool) or not isinstance(value, int | float):
             yield f"must be a JSON number, not {json_type(value)}"
@@ -342,8 +343,8 @@ def schema_problem(param: Param, value: Any) -> str | None:
     error = next(iter(Draft202012Validator(schema).iter_errors(value)), None)
     if error is None:
         return None
-    from botkit.lint.schema_words import in_words
     from botkit.masking import schema_message
+    from botkit.schema_words import in_words
 
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
     words = in_words(error)  # never a raw pattern or sub-schema

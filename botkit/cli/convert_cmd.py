@@ -15,7 +15,7 @@ from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, given_values, with_fill, with_output
 from botkit.errors import InputError
 from botkit.output import output_stream
-from botkit.render import STYLES, Style
+from botkit.styles import STYLES, Style
 
 #: What ``botkit import --from`` reads and ``botkit export --format`` writes: the names of
 #: ``botkit.formats.FORMATS`` and ``EXPORT_FORMATS`` (a test holds them equal), which this

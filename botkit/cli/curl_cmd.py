@@ -26,7 +26,7 @@ from botkit.cli.options import (
 )
 from botkit.errors import ParamError
 from botkit.output import output_stream
-from botkit.render import STYLE_BODY_LAYOUT, STYLES
+from botkit.styles import STYLE_BODY_LAYOUT, STYLES
 
 
 def _apis() -> dict[str, Api]:

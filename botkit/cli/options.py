@@ -1,6 +1,6 @@
 """Options several commands share, declared once so that they read the same everywhere.
 
-``--style`` comes from the renderer's one declaration (``botkit.render.STYLE_HELP``),
+``--style`` comes from the renderer's one declaration (``botkit.styles.STYLE_HELP``),
 so a new style (a template plus its entry there) appears in every command at once;
 ``-o/--output`` is how every command that prints a result writes it to a file.
 """
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """``STYLE_CHOICE`` and ``STYLE_HELP``, made on first use: they need the renderer's
-    module, which commands that render nothing (apis, lint) need not import (about 1.5 ms)."""
+    """``STYLE_CHOICE`` and ``STYLE_HELP``, made on first use: only commands that print
+    cURL (and ``import``'s module, where ``export`` is declared) need them."""
     if name not in ("STYLE_CHOICE", "STYLE_HELP"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from botkit.render import STYLE_HELP as descriptions
-    from botkit.render import STYLES
+    from botkit.styles import STYLE_HELP as descriptions
+    from botkit.styles import STYLES
 
     globals()["STYLE_CHOICE"] = click.Choice(STYLES)
     globals()["STYLE_HELP"] = "; ".join(f"{n}: {text}" for n, text in descriptions.items()) + "."

@@ -18,11 +18,11 @@ case it holds no credentials, and the option that decided it is a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from botkit.curl.options import Effect
 from botkit.curl.record import Use
+from botkit.values import Record
 
 _BITS = {
     Effect.BASIC: 1,
@@ -37,16 +37,23 @@ _ANY = sum(_BITS.values())
 BASIC, BEARER = _BITS[Effect.BASIC], _BITS[Effect.BEARER]
 
 
-@dataclass
-class AuthChoice:
+class AuthChoice(Record):
     """What the first request carries: Basic auth, the bearer token, or neither."""
 
-    sends: Literal["basic", "bearer", "none"]
-    # The options that made it "none" and say so in their note (--digest...).
-    deciders: list[Use] = field(default_factory=list)
-    # Else, when two schemes a component could hold (Basic and Bearer) leave curl
-    # choosing: the later of them.
-    mixed: Use | None = None
+    _fields = ("sends", "deciders", "mixed")
+
+    def __init__(
+        self,
+        sends: Literal["basic", "bearer", "none"],
+        deciders: list[Use] | None = None,
+        mixed: Use | None = None,
+    ) -> None:
+        self.sends = sends
+        # The options that made it "none" and say so in their note (--digest...).
+        self.deciders: list[Use] = [] if deciders is None else deciders
+        # Else, when two schemes a component could hold (Basic and Bearer) leave curl
+        # choosing: the later of them.
+        self.mixed = mixed
 
 
 def choose(schemes: list[Use]) -> AuthChoice:

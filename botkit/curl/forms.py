@@ -13,22 +13,34 @@ What a part becomes is what curl 7.88 sends, checked against it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from botkit.values import Record
 
 _ATTRIBUTE = re.compile(r";[ \t]*(type|filename|headers|encoder)=", re.I)
 
 
-@dataclass
-class FormSpec:
+class FormSpec(Record):
     """One ``-F`` argument taken apart; ``source`` says where the content comes from."""
 
-    name: str
-    source: str  # "value", "file" (@: the part is a file) or "content" (<: the value is read)
-    content: str
-    filename: str | None = None
-    type: str | None = None
-    unsupported: list[str] | None = None  # attributes a component cannot hold
-    skipped: list[str] | None = None  # text curl ignores
+    _fields = ("name", "source", "content", "filename", "type", "unsupported", "skipped")
+
+    def __init__(
+        self,
+        name: str,
+        source: str,  # "value", "file" (@: the part is a file) or "content" (<: the value is read)
+        content: str,
+        filename: str | None = None,
+        type: str | None = None,
+        unsupported: list[str] | None = None,  # attributes a component cannot hold
+        skipped: list[str] | None = None,  # text curl ignores
+    ) -> None:
+        self.name = name
+        self.source = source
+        self.content = content
+        self.filename = filename
+        self.type = type
+        self.unsupported = unsupported
+        self.skipped = skipped
 
 
 class FormSyntaxError(ValueError):

@@ -12,10 +12,8 @@ Over 350 lines because it is one small recorder per effect of the option table
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from botkit.curl.forms import FormSyntaxError, parse_form
 from botkit.curl.inputs import Inputs
 from botkit.curl.options import CurlOption, Effect
 from botkit.curl.report import Report, mask
@@ -25,6 +23,7 @@ from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
 from botkit.http_syntax import MEDIA_TYPE, TOKEN
 from botkit.request import FormPart
+from botkit.values import Record
 
 
 class Use(NamedTuple):
@@ -42,13 +41,15 @@ class Use(NamedTuple):
         return self.arg
 
 
-@dataclass
-class Recording:
+class Recording(Record):
     """What the recorders share: the state they fill, where complaints go, and files."""
 
-    state: CurlState
-    report: Report
-    inputs: Inputs
+    _fields = ("state", "report", "inputs")
+
+    def __init__(self, state: CurlState, report: Report, inputs: Inputs) -> None:
+        self.state = state
+        self.report = report
+        self.inputs = inputs
 
 
 Recorder = Callable[[Recording, Use], None]
@@ -286,6 +287,8 @@ def _form_string(r: Recording, use: Use) -> None:
 
 
 def _form(r: Recording, use: Use) -> None:
+    from botkit.curl.forms import FormSyntaxError, parse_form  # only a -F needs its reader
+
     spelled, word = use.spelled, use.value
     try:
         spec = parse_form(word.text)
@@ -296,7 +299,7 @@ def _form(r: Recording, use: Use) -> None:
     names = [spec.name, spec.filename or "", spec.content if spec.source == "file" else ""]
     if any("\n" in t or "\r" in t for t in names):
         raise r.report.error(f"{spelled}: a part name or file name holds a line break", word)
-    if spec.type is not None and not MEDIA_TYPE.fullmatch(spec.type):
+    if spec.type is not None and not MEDIA_TYPE().fullmatch(spec.type):
         raise r.report.error(
             f"{spelled}: curl takes type= as a media type like text/plain "
             "(it rejects this one: 'option -F: is badly used here')",

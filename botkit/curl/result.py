@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from botkit.request import Request
+from botkit.values import Record, Value
 
 if TYPE_CHECKING:
     from botkit.curl.spans import Sources
@@ -27,28 +27,45 @@ class CurlWarning(NamedTuple):
         return f"{self.line}:{self.column}: {self.option}: {self.message}"
 
 
-@dataclass(frozen=True)
-class OutsideFile:
+class OutsideFile(Value):
     """A file the command names (``@file``, ``<file``) that was not read: it lies outside
-    the folder the reader was limited to (lint: the repository)."""
+    the folder the reader was limited to (lint: the repository).  Immutable
+    (``botkit.values``)."""
 
+    _fields = ("name", "line", "column")
+    __slots__ = _fields
     name: str
     line: int
     column: int
 
+    def __init__(self, name: str, line: int, column: int) -> None:
+        self._set(name=name, line=line, column=column)
 
-@dataclass
-class CurlRead:
+
+class CurlRead(Record):
     """The request a cURL command makes, and what could not be carried over into it."""
 
-    request: Request
-    warnings: list[CurlWarning] = field(default_factory=list)
-    line: int = 1  # where the command starts (its "curl"), 1-based, in the text read
-    column: int = 1
-    # Where it ends (line and column just past it) when it is one of a script's
-    # commands; None: it runs to the end of the text.
-    end: tuple[int, int] | None = None
-    #: Where each value of ``request`` is written (botkit.curl.spans).
-    sources: Sources | None = None
-    #: Files named by the command and not read (outside the reader's root).
-    outside: list[OutsideFile] = field(default_factory=list)
+    _fields = ("request", "warnings", "line", "column", "end", "sources", "outside")
+
+    def __init__(
+        self,
+        request: Request,
+        warnings: list[CurlWarning] | None = None,
+        line: int = 1,
+        column: int = 1,
+        end: tuple[int, int] | None = None,
+        sources: Sources | None = None,
+        outside: list[OutsideFile] | None = None,
+    ) -> None:
+        self.request = request
+        self.warnings: list[CurlWarning] = [] if warnings is None else warnings
+        # Where the command starts (its "curl"), 1-based, in the text read.
+        self.line = line
+        self.column = column
+        # Where it ends (line and column just past it) when it is one of a script's
+        # commands; None: it runs to the end of the text.
+        self.end = end
+        #: Where each value of ``request`` is written (botkit.curl.spans).
+        self.sources = sources
+        #: Files named by the command and not read (outside the reader's root).
+        self.outside: list[OutsideFile] = [] if outside is None else outside

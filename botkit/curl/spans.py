@@ -1,34 +1,39 @@
 """Where each value of a read request was written, kept from the reader onwards.
 
-The bash reader records, for every word, where each stretch of its text came from
-(``Word.pieces``); the option recorders and curl's rules (record.py, build.py) say
-which word, and which characters of it, hold each header, the URL, the method, the
-credentials and the body.  ``Sources`` is that map, parallel to the ``Request``, so
-a linter can point at a value (and rewrite it, where it is written verbatim)
-without searching the text again.  Readers that keep no pieces (cmd, PowerShell)
-still give the word, so positions fall back to where the word starts.
+Each shell reader (bash, cmd, PowerShell) records, for every word, where each
+stretch of its text came from (``Word.pieces``); the option recorders and curl's
+rules (record.py, build.py) say which word, and which characters of it, hold each
+header, the URL, the method, the credentials and the body.  ``Sources`` is that
+map, parallel to the ``Request``, so a linter can point at a value (and rewrite it,
+where it is written verbatim) without searching the text again.  A word without
+pieces (made up, not read) still has its start, so positions fall back to it.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from botkit.curl.words import Piece, Word
+from botkit.values import Record, Value
 
 if TYPE_CHECKING:
     from botkit.curl.state import Data
 
 
-@dataclass(frozen=True)
-class Source:
-    """Characters ``[start, end)`` of ``word.text`` hold a value (``end`` None: to the end)."""
+class Source(Value):
+    """Characters ``[start, end)`` of ``word.text`` hold a value (``end`` None: to the end).
+    Immutable (``botkit.values``)."""
 
+    _fields = ("word", "start", "end")
+    __slots__ = _fields
     word: Word
-    start: int = 0
-    end: int | None = None
+    start: int
+    end: int | None
+
+    def __init__(self, word: Word, start: int = 0, end: int | None = None) -> None:
+        self._set(word=word, start=start, end=end)
 
     @property
     def stop(self) -> int:
@@ -40,39 +45,69 @@ class Source:
         return Source(self.word, self.start + start, stop)
 
 
-@dataclass(frozen=True)
-class HeaderSource:
+class HeaderSource(Value):
     """Where a header's name and value are written; for a header curl adds itself
     (``implied``: Content-Type for ``-d``, User-Agent for ``-A``...), the option that
-    makes it send one."""
+    makes it send one.  Immutable (``botkit.values``)."""
 
-    name: Source | None = None
-    value: Source | None = None
-    option: Word | None = None
-    implied: bool = False
+    _fields = ("name", "value", "option", "implied")
+    __slots__ = _fields
+    name: Source | None
+    value: Source | None
+    option: Word | None
+    implied: bool
+
+    def __init__(
+        self,
+        name: Source | None = None,
+        value: Source | None = None,
+        option: Word | None = None,
+        implied: bool = False,
+    ) -> None:
+        self._set(name=name, value=value, option=option, implied=implied)
 
 
-@dataclass
-class Sources:
+class Sources(Record):
     """Where the request's values were written, parallel to the ``Request``."""
 
-    #: Reader offsets (of ``Word.pieces``) -> 1-based (line, column); None without pieces.
-    locate: Callable[[int], tuple[int, int]] | None = field(default=None, compare=False)
-    url: Source | None = None
-    #: The ``-X`` value; else None, and ``method_option`` is what chose the method.
-    method: Source | None = None
-    method_option: Word | None = None
-    headers: list[HeaderSource] = field(default_factory=list)
-    #: Per query parameter: where its name and its value are written.
-    query: list[tuple[Source, Source | None] | None] = field(default_factory=list)
-    user_option: Word | None = None
-    username: Source | None = None
-    password: Source | None = None
-    #: The body text's pieces: (offset in the body text, where that piece was written).
-    body: list[tuple[int, Source | None]] = field(default_factory=list)
-    data_option: Word | None = None
-    #: Per multipart part: the -F/--form-string value it was written in.
-    parts: list[Word] = field(default_factory=list)
+    _fields = (
+        "locate", "url", "method", "method_option", "headers", "query", "user_option",
+        "username", "password", "body", "data_option", "parts",
+    )  # fmt: skip
+    _compared = _fields[1:]  # not ``locate``, a function
+
+    def __init__(
+        self,
+        locate: Callable[[int], tuple[int, int]] | None = None,
+        url: Source | None = None,
+        method: Source | None = None,
+        method_option: Word | None = None,
+        headers: list[HeaderSource] | None = None,
+        query: list[tuple[Source, Source | None] | None] | None = None,
+        user_option: Word | None = None,
+        username: Source | None = None,
+        password: Source | None = None,
+        body: list[tuple[int, Source | None]] | None = None,
+        data_option: Word | None = None,
+        parts: list[Word] | None = None,
+    ) -> None:
+        #: Reader offsets (of ``Word.pieces``) -> 1-based (line, column); None without pieces.
+        self.locate = locate
+        self.url = url
+        #: The ``-X`` value; else None, and ``method_option`` is what chose the method.
+        self.method = method
+        self.method_option = method_option
+        self.headers: list[HeaderSource] = [] if headers is None else headers
+        #: Per query parameter: where its name and its value are written.
+        self.query: list[tuple[Source, Source | None] | None] = [] if query is None else query
+        self.user_option = user_option
+        self.username = username
+        self.password = password
+        #: The body text's pieces: (offset in the body text, where that piece was written).
+        self.body: list[tuple[int, Source | None]] = [] if body is None else body
+        self.data_option = data_option
+        #: Per multipart part: the -F/--form-string value it was written in.
+        self.parts: list[Word] = [] if parts is None else parts
 
     def where(self, source: Source | Word) -> tuple[tuple[int, int], tuple[int, int], bool]:
         """The 1-based (line, column) of the start and end of ``source`` and whether

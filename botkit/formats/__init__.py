@@ -27,8 +27,8 @@ from botkit.errors import InputError
 from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 
 if TYPE_CHECKING:
-    from botkit.render import Style
     from botkit.request import Request
+    from botkit.styles import Style
 
 __all__ = [
     "EXPORT_FORMATS",

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from botkit.render import Style
     from botkit.request import Request
+    from botkit.styles import Style
 
 
 def write_curl(requests: list[tuple[str, Request]], *, style: Style = "readme") -> str:

@@ -7,10 +7,10 @@ shell text, a JSON path (``$.log.entries[2].request``) in a HAR or Postman file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from botkit.request import Request
+from botkit.values import Record
 
 
 class ReadWarning(NamedTuple):
@@ -28,29 +28,46 @@ class ReadWarning(NamedTuple):
         return f"{self.where}: {self.subject}: {self.message}"
 
 
-@dataclass
-class ReadRequest:
+class ReadRequest(Record):
     """One request of the input, with the name the input gives it (if any)."""
 
-    request: Request
-    name: str | None = None
-    where: str = ""  # JSON path or line:column of the request in the input
-    warnings: list[ReadWarning] = field(default_factory=list)
+    _fields = ("request", "name", "where", "warnings")
+
+    def __init__(
+        self,
+        request: Request,
+        name: str | None = None,
+        where: str = "",  # JSON path or line:column of the request in the input
+        warnings: list[ReadWarning] | None = None,
+    ) -> None:
+        self.request = request
+        self.name = name
+        self.where = where
+        self.warnings: list[ReadWarning] = [] if warnings is None else warnings
 
 
-@dataclass
-class ReadResult:
+class ReadResult(Record):
     """Every request of one input, in order, and what the input says about them as a whole.
 
     ``title`` is the collection's or file's own name; ``variables`` the variables it
     declares, name -> description (never a value: values may be secrets).
     """
 
-    format: str
-    requests: list[ReadRequest]
-    title: str | None = None
-    variables: dict[str, str] = field(default_factory=dict)
-    warnings: list[ReadWarning] = field(default_factory=list)
+    _fields = ("format", "requests", "title", "variables", "warnings")
+
+    def __init__(
+        self,
+        format: str,
+        requests: list[ReadRequest],
+        title: str | None = None,
+        variables: dict[str, str] | None = None,
+        warnings: list[ReadWarning] | None = None,
+    ) -> None:
+        self.format = format
+        self.requests = requests
+        self.title = title
+        self.variables: dict[str, str] = {} if variables is None else variables
+        self.warnings: list[ReadWarning] = [] if warnings is None else warnings
 
     def all_warnings(self) -> list[ReadWarning]:
         found = list(self.warnings)

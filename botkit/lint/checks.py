@@ -7,10 +7,7 @@ the components found in it, and the raw hits, which ``botkit.lint.findings``
 turns into findings.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -18,14 +15,12 @@ import botkit.lint.rules as rules
 from botkit.lint.call import Call
 from botkit.lint.config import LintConfig
 from botkit.lint.context import Context
-from botkit.lint.curldoc import lint_root, mentions_curl
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule, Scope
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
-    from botkit.lint.curldoc import CurlDocument
 
 Check = Callable[[Any], Iterable[Hit]]
 
@@ -38,15 +33,15 @@ NO_CURL = "no curl command found"
 SCOPES: tuple[Scope, ...] = ("syntax", "json", "bot", "curl", "call")
 
 
-@dataclass
 class Part:
     """One request of a file: its document, the components it holds, and the hits."""
 
-    doc: Document
-    components: list[dict[str, Any]] = field(default_factory=list)
-    hits: list[tuple[Rule, Hit]] = field(default_factory=list)
-    #: A cURL part that could not be read as a command (BK402 says why).
-    unreadable: bool = False
+    def __init__(self, doc: Document, *, unreadable: bool = False) -> None:
+        self.doc = doc
+        self.components: list[dict[str, Any]] = []
+        self.hits: list[tuple[Rule, Hit]] = []
+        #: A cURL part that could not be read as a command (BK402 says why).
+        self.unreadable = unreadable
 
 
 class Parts(NamedTuple):
@@ -97,6 +92,8 @@ class Checks:
             part = self.json(display, text, path, named=named)
             return Parts([part]) if part is not None else Parts([], SKIP_JSON)
         if path is not None and is_script(path):
+            from botkit.lint.curldoc import mentions_curl  # a JSON file never needs it
+
             if not mentions_curl(text):
                 return Parts([], None if named else SKIP_SCRIPT)
             if path.lower().endswith(".sh"):
@@ -137,10 +134,14 @@ class Checks:
         ``curl ... | sh``) are no API calls; a script with only those has no part."""
         from botkit.curl import read_curl_script
         from botkit.errors import InputError
+        from botkit.lint.curldoc import dialect_of, lint_root
 
         try:
             folder = Path(path).parent
-            reads = read_curl_script(text, source=display, base_dir=folder, root=lint_root(folder))
+            root, dialect = lint_root(folder), dialect_of(path)
+            reads = read_curl_script(
+                text, source=display, base_dir=folder, root=root, dialect=dialect
+            )
         except InputError as exc:
             if exc.message.startswith(NO_CURL):
                 return []
@@ -152,7 +153,9 @@ class Checks:
         single = self.curl(display, text, path)  # says why the text cannot be read
         return [single]
 
-    def curl(self, display: str, text: str, path: str | None, read: CurlRead | None = None) -> Part:
+    def curl(
+        self, display: str, text: str, path: str | None, read: "CurlRead | None" = None
+    ) -> Part:
         from botkit.lint.curldoc import CurlDocument
 
         doc: CurlDocument = CurlDocument(

@@ -11,27 +11,37 @@ by ``botkit.lint.call.Call``, built on this view.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from botkit.http_syntax import TOKEN
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
+from botkit.values import Value
 
 
-@dataclass(frozen=True)
-class HeaderItem:
+class HeaderItem(Value):
+    """A header of the component: its index in ``headers``, name and value."""
+
+    _fields = ("index", "name", "value")
     index: int
     name: str
     value: str
 
+    def __init__(self, index: int, name: str, value: str) -> None:
+        self._set(index=index, name=name, value=value)
 
-@dataclass(frozen=True)
-class QueryItem:
+
+class QueryItem(Value):
+    """A query parameter: its index in ``query``, name and value (None: not a string)."""
+
+    _fields = ("index", "name", "value")
     index: int
     name: str
     value: str | None
+
+    def __init__(self, index: int, name: str, value: str | None) -> None:
+        self._set(index=index, name=name, value=value)
 
 
 class ComponentView:

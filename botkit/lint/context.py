@@ -6,7 +6,6 @@ number seen in a thousand bots is checked once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from botkit.catalog import Catalog, load_catalog
@@ -18,11 +17,13 @@ if TYPE_CHECKING:
 _PHONE_CACHE_SIZE = 8192
 
 
-@dataclass
 class Context:
-    config: LintConfig
-    catalog: Catalog = field(default_factory=load_catalog)
-    _phones: dict[str, PhoneCheck] = field(default_factory=dict, repr=False)
+    """The run's settings, its catalog (loaded when not given) and the phone cache."""
+
+    def __init__(self, config: LintConfig, catalog: Catalog | None = None) -> None:
+        self.config = config
+        self.catalog = load_catalog() if catalog is None else catalog
+        self._phones: dict[str, PhoneCheck] = {}
 
     def check_phone(self, value: str) -> PhoneCheck:
         """``botkit.phone.check_phone`` with the configured region, remembered per value."""

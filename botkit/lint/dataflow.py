@@ -14,11 +14,8 @@ be written in, and the step graph) and the analysis over what was read are one m
 other's private shapes.
 """
 
-from __future__ import annotations
-
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
@@ -59,15 +56,17 @@ class Definition(NamedTuple):
         return Site(self.path, key=self.kind == "input")
 
 
-@dataclass
 class BotVariables:
-    inputs: list[Definition] = field(default_factory=list)
-    sets: list[Definition] = field(default_factory=list)
-    uses: list[Use] = field(default_factory=list)
-    step_ids: list[str] = field(default_factory=list)
-    #: For each step: (target step index, carries the step's saves) per connection.
-    edges: list[list[tuple[int, bool]]] = field(default_factory=list)
-    start: int = -1
+    """What a bot defines and uses, step by step, and how its steps connect."""
+
+    def __init__(self) -> None:
+        self.inputs: list[Definition] = []
+        self.sets: list[Definition] = []
+        self.uses: list[Use] = []
+        self.step_ids: list[str] = []
+        #: For each step: (target step index, carries the step's saves) per connection.
+        self.edges: list[list[tuple[int, bool]]] = []
+        self.start = -1
 
     # Names as sets, so each question costs the depth of a dotted name, not a scan.
     @cached_property

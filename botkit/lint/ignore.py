@@ -7,24 +7,23 @@ history) and costs nothing where no ignore file exists.  The one difference from
 git: a tracked file that matches an ignore pattern is ignored here too.
 """
 
-from __future__ import annotations
-
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from botkit.lazy_re import lazy
 
 if TYPE_CHECKING:
     import pathspec
 
-_EXCLUDES_FILE = re.compile(r"(?im)^\s*excludesfile\s*=\s*(.+?)\s*$")
+_EXCLUDES_FILE = lazy(r"(?im)^\s*excludesfile\s*=\s*(.+?)\s*$")
 
 
 class IgnoreFile(NamedTuple):
     """The patterns of one ignore file, relative to the folder ``base``."""
 
     base: str
-    spec: pathspec.GitIgnoreSpec
+    spec: "pathspec.GitIgnoreSpec"
 
 
 def load(base: str, path: str) -> IgnoreFile | None:
@@ -65,7 +64,7 @@ def _global_excludes() -> list[str]:
     xdg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
     for config in (home / ".gitconfig", xdg / "git" / "config"):
         try:
-            match = _EXCLUDES_FILE.search(config.read_text(encoding="utf-8", errors="replace"))
+            match = _EXCLUDES_FILE().search(config.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
         if match:

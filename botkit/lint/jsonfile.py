@@ -8,7 +8,6 @@ whose ``type`` is ``call_api`` is a component to lint, wherever it sits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from botkit.lint.jsondoc import JsonDocument
@@ -18,13 +17,17 @@ from botkit.request import COMPONENT_TYPE
 Kind = Literal["bot", "component", "other"]
 
 
-@dataclass
 class JsonFile:
-    doc: JsonDocument
-    data: Any
-    kind: Kind
-    #: JSON paths of every Call API component in the file, in document order.
-    component_paths: list[JsonPath]
+    """A parsed JSON file: its document, data, kind, and where its components are."""
+
+    def __init__(
+        self, doc: JsonDocument, data: Any, kind: Kind, component_paths: list[JsonPath]
+    ) -> None:
+        self.doc = doc
+        self.data = data
+        self.kind = kind
+        #: JSON paths of every Call API component in the file, in document order.
+        self.component_paths = component_paths
 
 
 def analyse(doc: JsonDocument, data: Any) -> JsonFile:

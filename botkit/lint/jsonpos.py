@@ -8,22 +8,22 @@ recursion), so a deeply nested document cannot exhaust the stack; it expects tex
 that ``json.loads`` already accepted.
 """
 
-from __future__ import annotations
-
 import bisect
 import json
 import re
 from typing import NamedTuple
 
+from botkit.lazy_re import lazy
+
 JsonPath = tuple[str | int, ...]
 
-_WS = re.compile(r"[ \t\n\r]*")
+_WS = lazy(r"[ \t\n\r]*")
 # The unrolled form runs in C over long strings (a 10 MB body) without backtracking.
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity")
+_STRING = lazy(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_SCALAR = lazy(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|NaN|-?Infinity")
 # Paths are tuples, so memory grows with depth squared; ``json`` itself stops near 1,000.
 MAX_DEPTH = 1500
-_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
+_ESCAPE = lazy(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
 
 
 class Node(NamedTuple):
@@ -62,7 +62,7 @@ def index(text: str, start: int = 0) -> dict[JsonPath, Node]:
                     path, key_span, pos = _member(text, pos, stack[-1])
                     continue
             else:
-                match = (_STRING if ch == '"' else _SCALAR).match(text, pos)
+                match = (_STRING if ch == '"' else _SCALAR)().match(text, pos)
                 if match is None:
                     raise JsonIndexError(f"unexpected character at offset {pos}")
                 nodes[path] = Node(pos, match.end(), *key_span)
@@ -82,7 +82,7 @@ def index(text: str, start: int = 0) -> dict[JsonPath, Node]:
 
 
 def _skip(text: str, pos: int) -> int:
-    return _WS.match(text, pos).end()  # type: ignore[union-attr]
+    return _WS().match(text, pos).end()  # type: ignore[union-attr]
 
 
 def _member(text: str, pos: int, frame: list) -> tuple[JsonPath, tuple[int, int], int]:
@@ -90,7 +90,7 @@ def _member(text: str, pos: int, frame: list) -> tuple[JsonPath, tuple[int, int]
     parent: JsonPath = frame[0]
     if not frame[1]:
         return (*parent, frame[5]), (-1, -1), pos
-    match = _STRING.match(text, pos)
+    match = _STRING().match(text, pos)
     if match is None:
         raise JsonIndexError(f"expected a property name at offset {pos}")
     literal = match.group()
@@ -114,7 +114,7 @@ def _close(text: str, pos: int, stack: list[list], nodes: dict[JsonPath, Node]) 
 
 # Everything up to the next bracket, whole strings included (brackets inside them are
 # text): the scanner stops in Python only at brackets.
-_PLAIN = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*')
+_PLAIN = lazy(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*')
 
 
 class Seeker:
@@ -167,7 +167,7 @@ class Seeker:
         while at >= 0 and text[at] != closing:
             key_start = key_end = -1
             if opening == "{":
-                match = _STRING.match(text, at)
+                match = _STRING().match(text, at)
                 if match is None:
                     raise JsonIndexError(f"expected a property name at offset {at}")
                 literal = match.group()
@@ -194,15 +194,15 @@ def _value_end(text: str, pos: int) -> int:
     """Where the value starting at ``pos`` ends, without looking inside it more than needed."""
     ch = text[pos]
     if ch == '"':
-        return _STRING.match(text, pos).end()  # type: ignore[union-attr]
+        return _STRING().match(text, pos).end()  # type: ignore[union-attr]
     if ch not in "{[":
-        match = _SCALAR.match(text, pos)
+        match = _SCALAR().match(text, pos)
         if match is None:
             raise JsonIndexError(f"unexpected character at offset {pos}")
         return match.end()
     depth = 0
     while True:
-        pos = _PLAIN.match(text, pos).end()  # type: ignore[union-attr]
+        pos = _PLAIN().match(text, pos).end()  # type: ignore[union-attr]
         ch = text[pos]
         if ch == '"':
             raise JsonIndexError(f"unterminated string at offset {pos}")
@@ -228,7 +228,7 @@ class StringMap:
         decoded = 0
         last = 1
         end = len(literal) - 1
-        matches = list(_ESCAPE.finditer(literal, 1, end))
+        matches = list(_ESCAPE().finditer(literal, 1, end))
         i = 0
         while i < len(matches):
             m = matches[i]

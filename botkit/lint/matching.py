@@ -10,12 +10,10 @@ the component names (``api``), the one its author meant; an unknown id or an
 unrecognised path leaves no API to check them against.
 """
 
-from __future__ import annotations
-
-import re
 from typing import NamedTuple
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
+from botkit.lazy_re import lazy
 from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
 from botkit.request import split_url
@@ -135,9 +133,9 @@ def _unknown_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> tupl
     )
 
 
-_PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_]+\}")  # a catalog path's {placeholder}
+_PLACEHOLDER = lazy(r"\{[A-Za-z0-9_]+\}")  # a catalog path's {placeholder}
 
 
 def _shape(path: str) -> str:
     """A path with every placeholder or template variable written the same way."""
-    return _PLACEHOLDER.sub("{}", blank_templates(path, "{}"))
+    return _PLACEHOLDER().sub("{}", blank_templates(path, "{}"))

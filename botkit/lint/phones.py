@@ -5,14 +5,12 @@ otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
 ``msisdn``...).  Template variables are filled in at run time and never checked.
 """
 
-from __future__ import annotations
-
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, unquote
 
 from botkit.catalog.paramtypes import PhoneType
+from botkit.lazy_re import lazy
 from botkit.lint.component import ComponentView
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
@@ -22,7 +20,7 @@ from botkit.phone import PhoneCheck, PhoneFormat
 if TYPE_CHECKING:
     from botkit.lint.matching import Target
 
-PHONE_NAME = re.compile(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:number|num|no)?s?$")
+PHONE_NAME = lazy(r"(?i)(?:phone|mobile|msisdn|whatsapp|waba)[_-]?(?:number|num|no)?s?$")
 # Bodies nested deeper than this hold no phone fields worth a walk.
 _MAX_WALK = 64
 
@@ -48,14 +46,14 @@ class PhoneValue(NamedTuple):
 
 
 def phone_values(
-    call: ComponentView, target: Target, check_phone: Callable[[str], PhoneCheck]
+    call: ComponentView, target: "Target", check_phone: Callable[[str], PhoneCheck]
 ) -> list[PhoneValue]:
     """Every checkable phone value of ``call`` (use ``Call.phone_values``: computed once)."""
     return list(_collect(call, target, check_phone))
 
 
 def _collect(
-    call: ComponentView, target: Target, check: Callable[[str], PhoneCheck]
+    call: ComponentView, target: "Target", check: Callable[[str], PhoneCheck]
 ) -> Iterator[PhoneValue]:
     phone_format = target.vendor.phone_format if target.vendor else None
     vendor = target.vendor.title if target.vendor else None
@@ -80,7 +78,7 @@ def _collect(
         for name, value, inner in _named_fields(body):
             yield from _values(call, name, value, inner, phone_format, vendor, check)
     for q in call.query:
-        if q.value is not None and PHONE_NAME.search(q.name):
+        if q.value is not None and PHONE_NAME().search(q.name):
             site = call.site("query", q.index, "value")
             yield from _one(call, q.name, q.value, site, phone_format, vendor, check, query=True)
 
@@ -94,7 +92,7 @@ def _named_fields(body: Any) -> Iterator[tuple[str, Any, JsonPath]]:
             continue
         if isinstance(node, dict):
             for key, value in node.items():
-                if PHONE_NAME.search(key) and not isinstance(value, dict):
+                if PHONE_NAME().search(key) and not isinstance(value, dict):
                     yield key, value, (*path, key)
                 elif isinstance(value, dict | list):
                     stack.append((value, (*path, key)))

@@ -75,13 +75,13 @@ def _patterns(node, found):
     return found
 
 
-def test_every_pattern_of_the_bot_and_component_schemas_is_said_in_words():
+def test_every_pattern_of_every_schema_is_said_in_words():
     import json
 
-    from botkit.lint.schema_words import pattern_words
     from botkit.resources import data_dir
+    from botkit.schema_words import pattern_words
 
-    for name in ("bot", "component"):
+    for name in ("bot", "component", "catalog", "recipe"):
         schema = json.loads((data_dir("schemas") / f"{name}.schema.json").read_text("utf-8"))
         for pattern in _patterns(schema, []):
             assert pattern_words(pattern) != "is not in the form this field takes", pattern

@@ -5,12 +5,9 @@ them at once where its format allows (text, json, github), so a long run shows
 progress and holds nothing; SARIF, one document, is written at the end.
 """
 
-from __future__ import annotations
-
-import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
+from botkit.lazy_re import lazy
 from botkit.lint.model import Severity
 
 if TYPE_CHECKING:
@@ -18,25 +15,25 @@ if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
 
 
-@dataclass
 class Summary:
     """Counts over the whole run, for the last line and the exit status."""
 
-    files: int = 0
-    files_with_findings: int = 0
-    errors: int = 0
-    warnings: int = 0
-    fixable: int = 0
-    fixed: int = 0
-    unreadable: int = 0
-    codes: dict[str, int] = field(default_factory=dict)
-    #: Walked files passed over, by why (``--verbose``).
-    skipped: dict[str, int] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.files = 0
+        self.files_with_findings = 0
+        self.errors = 0
+        self.warnings = 0
+        self.fixable = 0
+        self.fixed = 0
+        self.unreadable = 0
+        self.codes: dict[str, int] = {}
+        #: Walked files passed over, by why (``--verbose``).
+        self.skipped: dict[str, int] = {}
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: "FileResult") -> None:
         self.files += 1
         self.fixed += len(result.fixed)
         if result.findings:
@@ -61,7 +58,7 @@ class Summary:
 
 
 class Reporter(Protocol):
-    def file(self, result: FileResult) -> None: ...
+    def file(self, result: "FileResult") -> None: ...
 
     def finish(self, summary: Summary) -> None: ...
 
@@ -101,7 +98,7 @@ def formats_help() -> str:
     return "; ".join(f"{name}: {spec.help}" for name, spec in REPORTER_BY_NAME.items()) + "."
 
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = lazy("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\x1b"}
 
 
@@ -109,23 +106,21 @@ def printable(text: str) -> str:
     """``text`` safe to show in a terminal or a CI log: control characters (newline,
     ESC, the C1 controls, bidirectional overrides) written as escapes, so a file named
     with a newline and a fake finding line cannot pass for a finding."""
-    if _UNSAFE.search(text) is None:
+    if _UNSAFE().search(text) is None:
         return text
-    return _UNSAFE.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+    return _UNSAFE().sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
-def shown(result: FileResult) -> list[Finding]:
+def shown(result: "FileResult") -> "list[Finding]":
     """The findings of ``result`` as every format writes them: each message through the
     one masking point (botkit/masking.py), so no format, nor an ``-o`` file, carries a
     credential beyond its mask."""
-    from dataclasses import replace
-
     from botkit.masking import safe
 
     out = []
     for f in result.findings:
         message = safe(f.message)
-        out.append(f if message == f.message else replace(f, message=message))
+        out.append(f if message == f.message else f.replace(message=message))
     return out
 
 

@@ -122,12 +122,14 @@ def _region(begin: Any, finish: Any) -> dict[str, int]:
 
 
 def _uri(path: str) -> str:
-    """A relative path stays relative (GitHub resolves it from the repository root)."""
-    if os.path.isabs(path):
+    """The file's URI, from its bytes, so a name that is not UTF-8 still names it; a
+    relative path stays relative (GitHub resolves it from the repository root)."""
+    if os.path.isabs(path) and os.name == "nt":
         from pathlib import Path
 
         return Path(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
+    uri = quote(os.fsencode(path.replace(os.sep, "/")))
+    return f"file://{uri}" if os.path.isabs(path) else uri
 
 
 def _rule(module: Any) -> dict[str, Any]:

@@ -12,18 +12,19 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from botkit import schemas
+from botkit.lazy_re import lazy
 from botkit.lint.jsonfile import JsonFile
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Hit, Rule, Severity, Site
-from botkit.lint.schema_words import in_words
 from botkit.masking import is_secret_place, mask
+from botkit.schema_words import in_words
 
 RULE = Rule(
     "BK301", "schema", Severity.ERROR, "a bot or component that breaks its schema", scope="json"
 )
 
 #: The form the schemas give an x-botkit-ignore entry (whether it names a rule is checked here).
-_SELECTOR = re.compile(r"ALL|BK[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_SELECTOR = lazy(r"ALL|BK[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def check(file: JsonFile) -> Iterator[Hit]:
@@ -62,7 +63,9 @@ def _unknown_selectors(data: Any) -> Iterator[Hit]:
 
 def _unknown(selector: object, known: Callable[[str], bool]) -> bool:
     """Of the form the schema asks (else the schema error says so), but naming no rule."""
-    return isinstance(selector, str) and bool(_SELECTOR.fullmatch(selector)) and not known(selector)
+    return (
+        isinstance(selector, str) and bool(_SELECTOR().fullmatch(selector)) and not known(selector)
+    )
 
 
 def _schema_errors(file: JsonFile) -> Iterator[Hit]:

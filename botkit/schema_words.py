@@ -1,10 +1,10 @@
-"""What a schema error means, in words: BK301 never shows a user a raw regex.
+"""What a schema error means, in words: no message shows a user a raw regex.
 
 jsonschema describes a ``pattern`` failure by quoting the pattern, and a ``not``
 failure by quoting a sub-schema; neither tells a bot author what to change.  Each
-pattern in the bot and component schemas has a sentence here (a test holds every
-pattern of those schemas to having one), and any other error that would quote
-schema text is said in general words.
+pattern in botkit's schemas has a sentence here (a test holds every pattern of
+them to having one), and any other error that would quote schema text is said in
+general words.  Lint (BK301), export, bot steps, catalogs and recipes all say it so.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 _TOKEN = "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"
 _NAME = "^[A-Za-z_][A-Za-z0-9_.]*$"
 
-#: Each pattern of the bot and component schemas: what a value that breaks it lacks.
+#: Each pattern of botkit's schemas: what a value that breaks it lacks.
 PATTERN_WORDS: dict[str, str] = {
     "^[a-z0-9-]+\\.[a-z0-9-]+$": "is not a catalog API id: vendor.action, lowercase, "
     "such as doubletick.assign-chat",
@@ -41,6 +41,21 @@ PATTERN_WORDS: dict[str, str] = {
     "^[^=\\r\\n\\u0000]+$": "must not be empty nor hold =, a line break or a NUL character",
     "^[^\\u0000]*$": "must not hold a NUL character (a command line cannot carry one)",
     "^[A-Za-z0-9_.:-]+$": "is not a step id: letters, digits and _ . : - only, not empty",
+    # catalog.schema.json
+    "^[a-z0-9-]+$": "must be lowercase letters, digits and - only, not empty",
+    "^[a-z0-9][a-z0-9-]*$": "is not a CLI option name: lowercase letters, digits and -, "
+    "not starting with -",
+    "^https?://[^\\s?#]+[^/\\s?#]$": "is not a base URL: http:// or https://, a host, no "
+    "blanks, query or #fragment, and no / at the end",
+    "^/[^\\s?#]*$": "is not a path: it starts with / and holds no blanks, query or #fragment",
+    "^[A-Z][A-Z0-9_]*$": "is not an environment variable name: an upper-case letter first, "
+    "then A-Z, 0-9 and _",
+    "^[A-Za-z_$@][A-Za-z0-9_.$@-]*$": "is not a parameter name: a letter, _, $ or @ first, "
+    "then letters, digits and _ . $ @ -",
+    # recipe.schema.json
+    "^[A-Za-z][A-Za-z0-9]*$": "is not an option name: a letter first, then letters and digits",
+    "^[a-z0-9-]+\\.[a-z0-9-]+:[A-Za-z][A-Za-z0-9_]*$": "is not api-id:param, such as "
+    "doubletick.assign-chat:reassign",
 }
 
 _MEDIA_TYPE = (
