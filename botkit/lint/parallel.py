@@ -106,12 +106,13 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
     batches = _batches(entries, count + 1)
     for entry in next(batches, []):  # warms the caches the helpers then inherit
         yield linter.lint_entry(entry, fix=fix)
-    helpers = _start(count, linter, fix)
+    helpers: list[_Helper] = []
     window = count * IN_FLIGHT + 2
     done: dict[int, list[FileResult]] = {}
     taken = reported = 0
     exhausted = False
     try:
+        _start(count, linter, fix, helpers)
         while True:
             for helper in helpers:
                 helper.collect(done, block=False)
@@ -234,19 +235,29 @@ class _Helper:
         self.process.join()
 
 
-def _start(count: int, linter: Linter, fix: Any) -> list[_Helper]:
-    """Start the helpers (multiprocessing is imported only by runs that use them)."""
+def _start(count: int, linter: Linter, fix: Any, helpers: list[_Helper]) -> None:
+    """Start ``count`` helpers into ``helpers`` (fewer if the system allows no more).
+
+    Ctrl-C is held back while forking: a helper that got it before ignoring it would
+    print a traceback; this process gets it once the helpers are started.
+    multiprocessing is imported only by runs that use helpers."""
     import gc
     import multiprocessing
+    import signal
+    import sys
 
     fork = "fork" in multiprocessing.get_all_start_methods()
     context: ForkContext | SpawnContext = (
         multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     )
+    hold = fork and hasattr(signal, "pthread_sigmask")
     if fork:
         linter.checks.load_all()  # imported once here, not once in each forked helper
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered for a helper to repeat
+            stream.flush()
         gc.freeze()  # helpers' collections then leave the pages they share with us alone
-    helpers: list[_Helper] = []
+    if hold:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         for _ in range(count):
             ours, theirs = context.Pipe()
@@ -270,7 +281,8 @@ def _start(count: int, linter: Linter, fix: Any) -> list[_Helper]:
     finally:
         if fork:
             gc.unfreeze()
-    return helpers
+        if hold:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 # --- in the helper processes ---------------------------------------------------------------
@@ -290,6 +302,8 @@ def _serve(conn: Connection, linter: Linter, fix: Any, inherited: list[Connectio
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(signal, "pthread_sigmask"):  # held back while this helper was forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for other in inherited:
         other.close()
     while True:
