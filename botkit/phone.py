@@ -8,8 +8,6 @@ first judged from phonenumbers' own patterns (``botkit.phone_table``, same verdi
 carrier modules.
 """
 
-from __future__ import annotations
-
 import re
 from enum import Enum
 from functools import cache

@@ -19,8 +19,6 @@ A name is split into words (``X-Amz-Credential`` -> x, amz, credential;
 ``keyword`` are no secrets while ``auth`` and ``api_key`` are.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -261,10 +259,10 @@ def text_secrets(text: str, owner: str = "") -> list[Span]:
     ``name=value`` pairs (``?token=...``), URL userinfo, and the token shapes above.
     ``owner`` names the place, for the variable of a credential that has no name."""
     found: list[Span] = []
-    for m in _PAIR().finditer(text):
+    for m in _PAIR().finditer(text) if "=" in text else ():
         if is_secret_field(m.group("name")):
             found.append(Span(m.start("value"), m.end("value"), variable_name(m.group("name"))))
-    for m in _USERINFO().finditer(text):
+    for m in _USERINFO().finditer(text) if "://" in text else ():
         found.append(
             Span(m.start("password"), m.end("password"), variable_name(f"{owner}_PASSWORD"))
         )

@@ -8,8 +8,6 @@ these entries.  What a parameter type or an auth scheme
 means lives with it, in ``paramtypes`` and ``auth``; the entries here only name them.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, cached_property
@@ -195,7 +193,7 @@ class Api(Value):
         """Does a request with this method and URL call this API? (query ignored)."""
         return method.upper() == self.method and self.matches_url(_UrlKey.of(url))
 
-    def matches_url(self, url: _UrlKey) -> bool:
+    def matches_url(self, url: "_UrlKey") -> bool:
         """Does a request to ``url`` (read once by ``_UrlKey``) call this API, method aside?"""
         hosts = self.vendor.hosts
         if hosts and url.host not in hosts and not url.templated:
@@ -211,7 +209,7 @@ class _UrlKey(NamedTuple):
     path: str
 
     @classmethod
-    def of(cls, url: str) -> _UrlKey:
+    def of(cls, url: str) -> "_UrlKey":
         parts = split_url(url)
         # A bracketed host is an IPv6 literal (or broken): never a vendor's host name.
         host = "" if "[" in parts.netloc else (parts.hostname or "")

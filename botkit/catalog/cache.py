@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,18 @@ def _pyproject_cache_file(raw: bytes) -> Path | None:
 
 
 def _sha256(data: bytes) -> Any:
-    """A SHA-256 hash object, from CPython's own implementation where it has one.
+    """A SHA-256 hash object, from CPython's own implementation where it has one."""
+    return _sha256_type()(data)
+
+
+@cache
+def _sha256_type() -> Any:
+    """CPython's own SHA-256, looked up once per process (each catalog file asks).
 
     ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
     command that reads the catalog); a cache key needs only the hash itself.  The module is
-    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback."""
+    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback.  A module
+    that is missing is searched for along the whole ``sys.path`` at every attempt."""
     try:
         from _sha2 import sha256  # type: ignore[import-not-found]
     except ImportError:
@@ -83,7 +91,7 @@ def _sha256(data: bytes) -> Any:
             from _sha256 import sha256  # type: ignore[import-not-found]
         except ImportError:
             from hashlib import sha256
-    return sha256(data)
+    return sha256
 
 
 def cache_dir() -> Path | None:

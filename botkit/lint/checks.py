@@ -7,8 +7,6 @@ the components found in it, and the raw hits, which ``botkit.lint.findings``
 turns into findings.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -23,7 +21,6 @@ from botkit.lint.model import Hit, Rule, Scope
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
-    from botkit.lint.curldoc import CurlDocument
 
 Check = Callable[[Any], Iterable[Hit]]
 
@@ -137,11 +134,14 @@ class Checks:
         ``curl ... | sh``) are no API calls; a script with only those has no part."""
         from botkit.curl import read_curl_script
         from botkit.errors import InputError
-        from botkit.lint.curldoc import lint_root
+        from botkit.lint.curldoc import dialect_of, lint_root
 
         try:
             folder = Path(path).parent
-            reads = read_curl_script(text, source=display, base_dir=folder, root=lint_root(folder))
+            root, dialect = lint_root(folder), dialect_of(path)
+            reads = read_curl_script(
+                text, source=display, base_dir=folder, root=root, dialect=dialect
+            )
         except InputError as exc:
             if exc.message.startswith(NO_CURL):
                 return []
@@ -153,7 +153,9 @@ class Checks:
         single = self.curl(display, text, path)  # says why the text cannot be read
         return [single]
 
-    def curl(self, display: str, text: str, path: str | None, read: CurlRead | None = None) -> Part:
+    def curl(
+        self, display: str, text: str, path: str | None, read: "CurlRead | None" = None
+    ) -> Part:
         from botkit.lint.curldoc import CurlDocument
 
         doc: CurlDocument = CurlDocument(

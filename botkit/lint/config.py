@@ -5,8 +5,6 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 (``BK1`` = every phone rule), full code or slug; ``ignore`` wins over ``select``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,7 +33,7 @@ class LintConfig(NamedTuple):
         select: Iterable[str] | None = None,
         ignore: Iterable[str] = (),
         default_region: str | None = None,
-    ) -> LintConfig:
+    ) -> "LintConfig":
         """Command-line options on top: ``--select`` replaces, ``--ignore`` adds."""
         return self._replace(
             select=tuple(select) if select else self.select,

@@ -8,8 +8,6 @@ For an API the catalog does not know, headers whose names say
 checked for placeholders and committed secrets, but nothing can be called missing.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from botkit import secret_names

@@ -14,8 +14,6 @@ be written in, and the step graph) and the analysis over what was read are one m
 other's private shapes.
 """
 
-from __future__ import annotations
-
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property

@@ -7,8 +7,6 @@ history) and costs nothing where no ignore file exists.  The one difference from
 git: a tracked file that matches an ignore pattern is ignored here too.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -25,7 +23,7 @@ class IgnoreFile(NamedTuple):
     """The patterns of one ignore file, relative to the folder ``base``."""
 
     base: str
-    spec: pathspec.GitIgnoreSpec
+    spec: "pathspec.GitIgnoreSpec"
 
 
 def load(base: str, path: str) -> IgnoreFile | None:

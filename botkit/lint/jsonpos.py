@@ -8,8 +8,6 @@ recursion), so a deeply nested document cannot exhaust the stack; it expects tex
 that ``json.loads`` already accepted.
 """
 
-from __future__ import annotations
-
 import bisect
 import json
 import re

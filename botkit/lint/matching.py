@@ -10,8 +10,6 @@ the component names (``api``), the one its author meant; an unknown id or an
 unrecognised path leaves no API to check them against.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor

@@ -5,8 +5,6 @@ otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
 ``msisdn``...).  Template variables are filled in at run time and never checked.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote, unquote
@@ -48,14 +46,14 @@ class PhoneValue(NamedTuple):
 
 
 def phone_values(
-    call: ComponentView, target: Target, check_phone: Callable[[str], PhoneCheck]
+    call: ComponentView, target: "Target", check_phone: Callable[[str], PhoneCheck]
 ) -> list[PhoneValue]:
     """Every checkable phone value of ``call`` (use ``Call.phone_values``: computed once)."""
     return list(_collect(call, target, check_phone))
 
 
 def _collect(
-    call: ComponentView, target: Target, check: Callable[[str], PhoneCheck]
+    call: ComponentView, target: "Target", check: Callable[[str], PhoneCheck]
 ) -> Iterator[PhoneValue]:
     phone_format = target.vendor.phone_format if target.vendor else None
     vendor = target.vendor.title if target.vendor else None

@@ -8,8 +8,6 @@ comes out as an ``Entry`` with a ``problem``, which the runner reports as a
 finding on that path.
 """
 
-from __future__ import annotations
-
 import fnmatch
 import os
 from collections.abc import Iterator

@@ -5,8 +5,6 @@ them at once where its format allows (text, json, github), so a long run shows
 progress and holds nothing; SARIF, one document, is written at the end.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 from botkit.lint.model import Severity
@@ -34,7 +32,7 @@ class Summary:
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: "FileResult") -> None:
         self.files += 1
         self.fixed += len(result.fixed)
         if result.findings:
@@ -59,7 +57,7 @@ class Summary:
 
 
 class Reporter(Protocol):
-    def file(self, result: FileResult) -> None: ...
+    def file(self, result: "FileResult") -> None: ...
 
     def finish(self, summary: Summary) -> None: ...
 
@@ -99,7 +97,7 @@ def formats_help() -> str:
     return "; ".join(f"{name}: {spec.help}" for name, spec in REPORTER_BY_NAME.items()) + "."
 
 
-def shown(result: FileResult) -> list[Finding]:
+def shown(result: "FileResult") -> "list[Finding]":
     """The findings of ``result`` as every format writes them: each message through the
     one masking point (botkit/masking.py), so no format, nor an ``-o`` file, carries a
     credential beyond its mask."""
