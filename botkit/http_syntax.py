@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from botkit.lazy_re import lazy
+
 # tchar: any visible ASCII character except delimiters
 TCHAR = r"[!#$%&'*+.^_`|~0-9A-Za-z-]"
 TOKEN = re.compile(f"{TCHAR}+")
 # type/subtype, then parameters (token=token or token="quoted"): HTTP's rule. The component
 # schema's $defs/mediaType is stricter still (what curl's -F can carry), and is checked apart.
-MEDIA_TYPE = re.compile(
+MEDIA_TYPE = lazy(  # only a multipart part with a type needs it
     f"{TCHAR}+/{TCHAR}+"
     rf'(?:[ \t]*;[ \t]*{TCHAR}+=(?:{TCHAR}+|"[^"\\\r\n]*"))*'
 )

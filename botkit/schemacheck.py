@@ -22,10 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin
 
 from botkit import patterns
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Check = Callable[[Any], bool]
 
@@ -61,29 +64,49 @@ class SchemaFiles:
     """The schema documents of schemas/, by file name and by ``$id``.
 
     A plain lookup on purpose: ``referencing`` (which jsonschema needs) costs tens
-    of milliseconds to import, and a valid document never needs it.
+    of milliseconds to import, and a valid document never needs it.  The files are
+    read as they are asked for (checking a component needs only its own file): a
+    name, or an ``$id`` whose last segment names the file that declares it; any other
+    ``$id`` reads them all.
     """
 
-    def __init__(self, documents: dict[str, Any]) -> None:
+    def __init__(self, documents: dict[str, Any], folder: Path | None = None) -> None:
         self._documents = documents
+        self._folder = folder  # None: every document is given
 
     @classmethod
     @cache
     def load(cls) -> SchemaFiles:
-        import json
-
         from botkit.resources import data_dir
 
-        documents: dict[str, Any] = {}
-        for path in sorted(data_dir("schemas").glob("*.schema.json")):
-            contents = json.loads(path.read_text(encoding="utf-8"))
-            documents[path.name] = contents
-            if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
-                documents[contents["$id"]] = contents
-        return cls(documents)
+        return cls({}, data_dir("schemas"))
 
     def contents(self, uri: str) -> Any:
+        found = self._documents.get(uri)
+        if found is None and self._folder is not None:
+            self._read(uri.rpartition("/")[2])
+            found = self._documents.get(uri)
+            if found is None:
+                self._read_all()
         return self._documents[uri]
+
+    def _read(self, name: str) -> None:
+        import json
+
+        assert self._folder is not None
+        path = self._folder / name
+        if not name.endswith(".schema.json") or name in self._documents or not path.is_file():
+            return
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        self._documents[name] = contents
+        if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+            self._documents.setdefault(contents["$id"], contents)
+
+    def _read_all(self) -> None:
+        assert self._folder is not None
+        for path in sorted(self._folder.glob("*.schema.json")):
+            self._read(path.name)
+        self._folder = None
 
 
 @cache

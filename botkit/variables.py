@@ -18,15 +18,16 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from botkit.errors import BotkitError
+from botkit.lazy_re import lazy
 from botkit.values import Record, Value
 
 #: A variable's name; bot.schema.json uses the same pattern.
 NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_.]*"
-_NAME = re.compile(NAME_PATTERN)
-_VARIABLE = re.compile(r"\{\{[ \t]*(" + NAME_PATTERN + r")[ \t]*\}\}")
+_NAME = lazy(NAME_PATTERN)
+_VARIABLE = lazy(r"\{\{[ \t]*(" + NAME_PATTERN + r")[ \t]*\}\}")
 # What any template engine would fill in, name or not: curl must not glob it, and a
 # check must not judge a value holding one.
-_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_TEMPLATE = lazy(r"\{\{[^{}]*\}\}")
 _TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{")
 
 
@@ -39,7 +40,7 @@ class Variable(NamedTuple):
 
 
 def is_name(name: str) -> bool:
-    return _NAME.fullmatch(name) is not None
+    return _NAME().fullmatch(name) is not None
 
 
 def written(name: str) -> str:
@@ -51,14 +52,14 @@ def find(text: str) -> list[Variable]:
     """Every variable in ``text``, in order."""
     if "{{" not in text:  # the common case, without a regex
         return []
-    return [Variable(m[1], *m.span()) for m in _VARIABLE.finditer(text)]
+    return [Variable(m[1], *m.span()) for m in _VARIABLE().finditer(text)]
 
 
 def whole(value: str) -> str | None:
     """The name when ``value`` is exactly one variable (``{{ a.b }}`` -> ``a.b``), else None."""
     if not value.startswith("{{"):
         return None
-    m = _VARIABLE.fullmatch(value)
+    m = _VARIABLE().fullmatch(value)
     return m.group(1) if m else None
 
 
@@ -69,11 +70,11 @@ def is_variable(value: str) -> bool:
 
 def is_template(value: str) -> bool:
     """Is ``value`` exactly one ``{{...}}``, a name or not (Postman's ``{{$guid}}``)?"""
-    return value.startswith("{{") and _TEMPLATE.fullmatch(value) is not None
+    return value.startswith("{{") and _TEMPLATE().fullmatch(value) is not None
 
 
 def has_variable(text: str) -> bool:
-    return "{{" in text and _VARIABLE.search(text) is not None
+    return "{{" in text and _VARIABLE().search(text) is not None
 
 
 def mixes(value: str) -> bool:
@@ -92,7 +93,7 @@ def blank_templates(text: str, by: str | None = None) -> str:
     ``_`` as it has characters (offsets kept): what curl would glob, or a path's shape."""
     if "{{" not in text:
         return text
-    return _TEMPLATE.sub(lambda m: "_" * len(m.group()) if by is None else by, text)
+    return _TEMPLATE().sub(lambda m: "_" * len(m.group()) if by is None else by, text)
 
 
 def split(text: str) -> list[str | Variable]:

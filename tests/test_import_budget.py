@@ -26,6 +26,8 @@ SCHEMA_ENGINE = ("jsonschema", "jsonschema_specifications", "referencing", "rpds
 TEMPLATE_ENGINE = ("jinja2", "markupsafe")  # the templates run precompiled (botkit/render.py)
 PHONES = ("phonenumbers",)  # only for a number the table can't judge (botkit/phone_table.py)
 BASH = ("tree_sitter", "tree_sitter_bash")
+# How a reader of bash loads its grammar (botkit/curl/bash_tree.py): not importlib.util.
+IMPORTLIB_UTIL = ("importlib.util", "importlib._abc")
 YAML = ("yaml",)
 RENDERER = ("botkit.render", "botkit.template_runtime")  # only commands that print cURL
 POOL = ("multiprocessing", "concurrent.futures")  # only lint runs of many files
@@ -40,6 +42,9 @@ NEVER = (
 # The dataclass machinery (dataclasses, copy): generating each class's methods costs a
 # third of a millisecond at import; the reader and the request model use botkit.values.
 DATACLASSES = ("dataclasses", "copy")
+# What explains an invalid document (jsonschema's way in): a valid one needs only the
+# compiled check (botkit/schemacheck.py).
+EXPLAINER = ("botkit.schemas",)
 # Readers of other formats than the one read (a cURL snippet needs none of them).
 OTHER_READERS = (
     "botkit.formats.har", "botkit.formats.postman", "botkit.formats.webrequest",
@@ -110,9 +115,11 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         + NEVER
         + OTHER_READERS
         + DATACLASSES
+        + EXPLAINER
+        + IMPORTLIB_UTIL
         + RENDERER
     ),
-    "export {dir}/component.json": EVERYTHING + DATACLASSES,
+    "export {dir}/component.json": EVERYTHING + DATACLASSES + EXPLAINER,
     "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS,
     "lint {dir}/bot.json": LINT + BASH + CURL_RULES + CURL_READING,
     "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES + CURL_READING,

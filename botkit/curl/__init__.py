@@ -12,9 +12,13 @@ but has no place in a component comes back as a ``CurlWarning``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from botkit.curl.result import CurlRead, CurlWarning
 from botkit.errors import InputError
+
+if TYPE_CHECKING:
+    from botkit.curl.dialect import Dialect
 
 __all__ = ["CurlRead", "CurlWarning", "read_curl", "read_curl_script"]
 
@@ -26,19 +30,21 @@ def read_curl(
     base_dir: Path | None = None,
     strict: bool = False,
     root: str | None = None,
+    dialect: Dialect | None = None,
 ) -> CurlRead:
     """Read one curl command the way its shell and curl would.
 
     ``base_dir`` is where ``@file`` references are read from (default: the current
     directory); ``strict`` turns every warning into an InputError; ``root`` limits
     the files read to that folder (lint: the repository; the others are listed in
-    ``CurlRead.outside``, never opened).
+    ``CurlRead.outside``, never opened); ``dialect`` names the shell when the file's
+    name says it (``.cmd``, ``.ps1``), else the text tells.
     """
     from botkit.curl.dialect import read_command
     from botkit.curl.parse import parse_command
 
     _check_text(text, source)
-    command = read_command(text, source)
+    command = read_command(text, source, dialect)
     return parse_command(command, source=source, base_dir=base_dir, strict=strict, root=root)
 
 
@@ -49,6 +55,7 @@ def read_curl_script(
     base_dir: Path | None = None,
     strict: bool = False,
     root: str | None = None,
+    dialect: Dialect | None = None,
 ) -> list[CurlRead]:
     """Every curl command of a bash script (such as a ``botkit recipe``), in order.
 
@@ -60,8 +67,12 @@ def read_curl_script(
     from botkit.curl.parse import parse_command
 
     _check_text(text, source)
-    if detect(text) != "bash":
-        return [read_curl(text, source=source, base_dir=base_dir, strict=strict, root=root)]
+    dialect = dialect or detect(text)
+    if dialect != "bash":
+        one = read_curl(
+            text, source=source, base_dir=base_dir, strict=strict, root=root, dialect=dialect
+        )
+        return [one]
     return [
         parse_command(command, source=source, base_dir=base_dir, strict=strict, root=root)
         for command in read_bash_script(text, source)

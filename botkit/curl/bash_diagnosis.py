@@ -12,13 +12,14 @@ import re
 from typing import TYPE_CHECKING
 
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 
 if TYPE_CHECKING:
     from tree_sitter import Node
 
     from botkit.curl.bash_tree import ParsedBash
 
-BACKSLASH_BLANKS = re.compile(r"(?<!\\)\\[ \t]+$", re.M)
+BACKSLASH_BLANKS = lazy(r"(?<!\\)\\[ \t]+$", re.M)  # for a command ending in "\\"
 
 
 def check_ampersand(parsed: ParsedBash, node: Node) -> None:
@@ -74,7 +75,7 @@ def syntax_error(parsed: ParsedBash, root: Node) -> InputError:
         opened = parsed.start(parent) if parent is not None else at
         what = {'"': 'double quote (")', "'": "single quote (')"}.get(node.type, node.type)
         return parsed.error(f"unclosed {what}: the text ends before it is closed", opened)
-    dangling = BACKSLASH_BLANKS.search(parsed.text)
+    dangling = BACKSLASH_BLANKS().search(parsed.text)
     if dangling is not None:
         return parsed.error(
             "this line ends with '\\' and then spaces: the backslash escapes a space "

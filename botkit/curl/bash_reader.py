@@ -60,7 +60,7 @@ def _drop_final_continuation(text: str) -> str:
     """``curl x \\`` at the very end: bash -c reads the continuation as the end, so do we."""
     stripped = text.rstrip()
     backslashes = len(stripped) - len(stripped.rstrip("\\"))
-    if backslashes % 2 == 1 and BACKSLASH_BLANKS.search(text) is None:
+    if backslashes % 2 == 1 and BACKSLASH_BLANKS().search(text) is None:
         return stripped[:-1] + "\n"
     return text
 

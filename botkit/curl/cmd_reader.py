@@ -15,39 +15,42 @@ Two layers read a cmd line, in this order, and so do we:
 
 ``%VAR%`` is left as written: that is what an interactive cmd does with a
 variable it does not know, and Chrome escapes ``%`` anyway.
+
+Every word keeps where each of its characters was written (``Word.pieces``, as the
+bash reader does), so lint can point at a header's value or a body field inside it.
 """
 
 from __future__ import annotations
 
-from botkit.curl.words import Locator, ShellCommand, Word
+from botkit.curl.words import Locator, Pieces, ShellCommand, Word
 
 _BLANKS = " \t"
+
+#: One character cmd.exe hands on: itself, the start and end of what wrote it in the
+#: text, and whether that is the character itself (``^&`` gives ``&``, not verbatim).
+_Char = tuple[str, int, int, bool]
 
 
 def read_cmd(text: str, source: str) -> ShellCommand:
     locator = Locator(text, source)
     lines = _cmd_layer(text, locator)
-    commands = [line for line in lines if "".join(line[0]).strip(_BLANKS)]
+    commands = [line for line in lines if "".join(c[0] for c in line).strip(_BLANKS)]
     if not commands:
         from botkit.errors import InputError
 
         raise InputError("no curl command found in the text", source=source)
     if len(commands) > 1:
-        chars, offsets = commands[1]
-        first = next(k for k, c in enumerate(chars) if c not in _BLANKS)
-        raise locator.error(
-            "a second command: botkit reads one curl command at a time", offsets[first]
-        )
-    chars, offsets = commands[0]
-    words = _split_argv(chars, offsets, locator)
-    return ShellCommand(words=words, dialect="cmd")
+        first = next(c for c in commands[1] if c[0] not in _BLANKS)
+        raise locator.error("a second command: botkit reads one curl command at a time", first[1])
+    words = _split_argv(commands[0], locator)
+    return ShellCommand(words=words, dialect="cmd", locate=locator.at)
 
 
-def _cmd_layer(text: str, locator: Locator) -> list[tuple[list[str], list[int]]]:
-    """What cmd.exe hands to the program, one entry per command line, with source offsets."""
-    lines: list[tuple[list[str], list[int]]] = []
-    chars: list[str] = []
-    offsets: list[int] = []
+def _cmd_layer(text: str, locator: Locator) -> list[list[_Char]]:
+    """What cmd.exe hands to the program, one entry per command line, with where each
+    character was written."""
+    lines: list[list[_Char]] = []
+    chars: list[_Char] = []
     quoted_at = -1
     i, n = 0, len(text)
     while i < n:
@@ -58,17 +61,17 @@ def _cmd_layer(text: str, locator: Locator) -> list[tuple[list[str], list[int]]]
         if quoted_at >= 0:
             if c == "\n":  # a line break ends the command, quoted or not
                 quoted_at = -1
-                lines.append((chars, offsets))
-                chars, offsets = [], []
+                lines.append(chars)
+                chars = []
                 i += 1
                 continue
             if c == '"':
                 quoted_at = -1
-            chars.append(c)
-            offsets.append(i)
+            chars.append((c, i, i + 1, True))
             i += 1
             continue
         if c == "^":
+            caret = i
             i += 1
             if i < n and text[i] == "\r":
                 i += 1
@@ -78,66 +81,69 @@ def _cmd_layer(text: str, locator: Locator) -> list[tuple[list[str], list[int]]]
                 i += 1
                 if i < n and text[i] == "\r":
                     i += 1
+                caret = i  # what wrote it is that character, on its own line
             if i < n:
-                chars.append(text[i])
-                offsets.append(i)
+                chars.append((text[i], caret, i + 1, False))
                 i += 1
             continue
         if c == '"':
             quoted_at = i
         elif c == "\n":
-            lines.append((chars, offsets))
-            chars, offsets = [], []
+            lines.append(chars)
+            chars = []
             i += 1
             continue
         elif c in "&|<>":
             raise locator.error(f"an unescaped {c} ends the cmd command here; write it as ^{c}", i)
-        chars.append(c)
-        offsets.append(i)
+        chars.append((c, i, i + 1, True))
         i += 1
-    lines.append((chars, offsets))
+    lines.append(chars)
     return lines
 
 
-def _split_argv(chars: list[str], offsets: list[int], locator: Locator) -> list[Word]:
-    """The Microsoft C runtime's rules for splitting a command line into argv."""
+def _split_argv(chars: list[_Char], locator: Locator) -> list[Word]:
+    """The Microsoft C runtime's rules for splitting a command line into argv; each
+    word keeps where its characters were written (a character an escape gives, as
+    ``\\"`` or ``""`` do, is not verbatim)."""
     words: list[Word] = []
     i, n = 0, len(chars)
     while i < n:
-        while i < n and chars[i] in _BLANKS:
+        while i < n and chars[i][0] in _BLANKS:
             i += 1
         if i >= n:
             break
-        start = offsets[i]
-        out: list[str] = []
+        start = chars[i][1]
+        out = Pieces()
         quoted = False
         while i < n:
-            c = chars[i]
+            c, s, e, verbatim = chars[i]
             if c in _BLANKS and not quoted:
                 break
             if c == "\\":
                 j = i
-                while j < n and chars[j] == "\\":
+                while j < n and chars[j][0] == "\\":
                     j += 1
                 count = j - i
-                if j < n and chars[j] == '"':
-                    out.append("\\" * (count // 2))
+                if j < n and chars[j][0] == '"':
+                    for k in range(i, i + count // 2 * 2, 2):  # a pair gives one backslash
+                        out.add("\\", chars[k][1], chars[k + 1][2], False)
                     if count % 2:
-                        out.append('"')
+                        out.add('"', chars[j - 1][1], chars[j][2], False)
                         j += 1
                 else:
-                    out.append("\\" * count)
+                    for k in range(i, j):
+                        out.add("\\", chars[k][1], chars[k][2], chars[k][3])
                 i = j
                 continue
             if c == '"':
-                if quoted and i + 1 < n and chars[i + 1] == '"':
-                    out.append('"')
+                if quoted and i + 1 < n and chars[i + 1][0] == '"':
+                    out.add('"', s, chars[i + 1][2], False)
                     i += 2
                     continue
                 quoted = not quoted
                 i += 1
                 continue
-            out.append(c)
+            out.add(c, s, e, verbatim)
             i += 1
-        words.append(locator.word("".join(out), start))
+        words.append(locator.word(out.text(), start, out.pieces()))
     return words

@@ -13,17 +13,22 @@ import re
 from typing import Literal
 
 from botkit.curl.words import ShellCommand, bash_quotes
+from botkit.lazy_re import lazy
 
 Dialect = Literal["bash", "cmd", "powershell"]
 
-_CMD_CONTINUATION = re.compile(r"[ \t]\^\r?$")
-_CMD_START = re.compile(r"\A\s*curl(?:\.exe)?\s+\^\"", re.I)
-_PS_CONTINUATION = re.compile(r"[ \t]`\r?$")
-_PS_START = re.compile(
+# Compiled when first needed: a bash command (most of them) has none of the characters
+# or words that these patterns need, which ``detect`` looks for first.
+_CMD_CONTINUATION = lazy(r"[ \t]\^\r?$")
+_CMD_START = lazy(r"\A\s*curl(?:\.exe)?\s+\^\"", re.I)
+_PS_CONTINUATION = lazy(r"[ \t]`\r?$")
+_PS_START = lazy(
     r"[ \t]*(?:PS [^>\n]*>[ \t]*)?(?:&[ \t]*)?(?:curl\.exe\b|invoke-webrequest\b"
     r"|invoke-restmethod\b|iwr\b|irm\b|[^\n]*\$env:\w)",
     re.I,
 )
+#: Words ``_PS_START`` cannot match without (in lower case).
+_PS_WORDS = ("curl.exe", "invoke-webrequest", "invoke-restmethod", "iwr", "irm", "$env:")
 _HEAD = 400  # how far into a line a PowerShell command name or $env: is looked for
 _MAX_LINES = 10_000
 
@@ -32,15 +37,27 @@ def detect(text: str) -> Dialect:
     # Only the command's first line says how it continues: a later line may be inside
     # a bash string that happens to end in " ^" or " `".
     first = _first_line(text)
-    if _CMD_START.match(first):
-        return "cmd"
-    if _CMD_CONTINUATION.search(first) and _quotes_closed(first):
-        return "cmd"
-    if _PS_CONTINUATION.search(first) and _quotes_closed(first):
+    if "^" in first:  # both of cmd's signs hold one
+        if _CMD_START().match(first):
+            return "cmd"
+        if _CMD_CONTINUATION().search(first) and _quotes_closed(first):
+            return "cmd"
+    if "`" in first and _PS_CONTINUATION().search(first) and _quotes_closed(first):
         return "powershell"
-    if _PS_START.match(text[:_HEAD]) or any(_PS_START.match(line) for line in _heads(text)):
-        return "powershell"
+    if _may_start_powershell(text):
+        start = _PS_START()
+        if start.match(text[:_HEAD]) or any(start.match(line) for line in _heads(text)):
+            return "powershell"
     return "bash"
+
+
+def _may_start_powershell(text: str) -> bool:
+    """False only when no line can start as ``_PS_START`` wants: ASCII text (whose lower
+    case folds as the pattern's) without any of its words."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _PS_WORDS)
 
 
 def _quotes_closed(line: str) -> bool:
@@ -65,9 +82,10 @@ def _heads(text: str) -> list[str]:
     return heads
 
 
-def read_command(text: str, source: str) -> ShellCommand:
-    """The curl command in ``text``, read by the shell that wrote it."""
-    dialect = detect(text)
+def read_command(text: str, source: str, dialect: Dialect | None = None) -> ShellCommand:
+    """The curl command in ``text``, read by the shell that wrote it (``dialect``, when
+    the caller knows it from the file's name; else as ``detect`` says)."""
+    dialect = dialect or detect(text)
     if dialect == "cmd":
         from botkit.curl.cmd_reader import read_cmd
 

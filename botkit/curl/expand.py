@@ -20,12 +20,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from botkit.curl.result import CurlWarning
-from botkit.curl.words import Locator, Piece
+from botkit.curl.words import Locator, Piece, Pieces
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PARAM = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
-_SEQUENCE = re.compile(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
+# For $NAME, ${NAME...} and {1..3}: compiled when a word first holds one (botkit.lazy_re).
+_NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
+_PARAM = lazy(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
+_SEQUENCE = lazy(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
 _UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n~]")
 _DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
 _HEREDOC_SPECIAL = re.compile(r"[\\$`]")
@@ -97,7 +99,7 @@ class Expander:
     ) -> list[tuple[str, int, tuple[Piece, ...]]]:
         t = self.text
         found: list[tuple[str, int, tuple[Piece, ...]]] = []
-        out = _Pieces()
+        out = Pieces()
         word_start = -1
         braces: list[list[int]] = []  # [offset of "{", saw an unquoted comma]
         i = start
@@ -121,7 +123,7 @@ class Expander:
             if c in " \t\n" and split:
                 if word_start >= 0:
                     found.append(out.word(word_start))
-                out, word_start, braces = _Pieces(), -1, []
+                out, word_start, braces = Pieces(), -1, []
                 i = j + 1
                 continue
             if c == "\\" and j + 1 < end and t[j + 1] == "\n":
@@ -165,19 +167,19 @@ class Expander:
             braces[-1][1] = 1
         elif c == "}" and braces:
             opened, comma = braces.pop()
-            if comma or _SEQUENCE.fullmatch(self.text, opened + 1, j):
+            if comma or _SEQUENCE().fullmatch(self.text, opened + 1, j):
                 raise self._error(
                     "bash brace expansion ({...,...}) would turn this into several "
                     "arguments; quote the text",
                     opened,
                 )
 
-    def _double(self, i: int, end: int, opened: int, out: _Pieces | None = None) -> int:
+    def _double(self, i: int, end: int, opened: int, out: Pieces | None = None) -> int:
         """The text of a double-quoted string from ``i`` on, added to ``out``; where
         reading goes on (past the closing quote)."""
         t = self.text
         if out is None:
-            out = _Pieces()
+            out = Pieces()
         while True:
             m = _DOUBLE_SPECIAL.search(t, i, end)
             if m is None:
@@ -207,14 +209,12 @@ class Expander:
             return nxt, j + 2
         return "\\", j + 1
 
-    def _ansi_c(
-        self, i: int, end: int, opened: int, into: _Pieces | None = None
-    ) -> tuple[str, int]:
+    def _ansi_c(self, i: int, end: int, opened: int, into: Pieces | None = None) -> tuple[str, int]:
         """``$'...'``: C escapes; ``\\xHH`` gives bytes, so the result must still be UTF-8.
         ``into`` gets the text with where each stretch of it was written."""
         t = self.text
         out: list[str] = []
-        pieces = _Pieces()
+        pieces = Pieces()
         while True:
             m = _ANSI_SPECIAL.search(t, i, end)
             if m is None:
@@ -298,7 +298,7 @@ class Expander:
         if nxt == "'" and not quoted:
             return self._ansi_c(i + 2, end, i)
         if nxt == '"' and not quoted:  # $"..." is a translated string: the same text here
-            inner = _Pieces()
+            inner = Pieces()
             after = self._double(i + 2, end, i, inner)
             return inner.text(), after
         if nxt in ("(", "["):
@@ -307,7 +307,7 @@ class Expander:
         if nxt == "{":
             close = self._brace_end(i + 2, end, i)
             return self._parameter(i, i + 2, close, quoted), close + 1
-        m = _NAME.match(t, i + 1, end)
+        m = _NAME().match(t, i + 1, end)
         if m:
             return self.variable(m.group(), i, quoted=quoted), m.end()
         if nxt and (nxt.isdigit() or nxt in "@*#?$!-"):
@@ -340,7 +340,7 @@ class Expander:
         raise self._error("unclosed ${...} that starts here", opened)
 
     def _parameter(self, dollar: int, start: int, close: int, quoted: bool) -> str:
-        m = _PARAM.fullmatch(self.text, start, close)
+        m = _PARAM().fullmatch(self.text, start, close)
         if m is None:
             raise self._error(
                 "this ${...} expansion is beyond what botkit reads (it knows ${NAME} "
@@ -393,7 +393,7 @@ class Expander:
     def heredoc_pieces(self, start: int, end: int) -> tuple[str, tuple[Piece, ...]]:
         """``heredoc``, with where each stretch of the body was written."""
         t = self.text
-        out = _Pieces()
+        out = Pieces()
         i = start
         while i < end:
             m = _HEREDOC_SPECIAL.search(t, i, end)
@@ -412,49 +412,6 @@ class Expander:
             else:
                 raise self._error("a `...` command substitution " + _SUBSTITUTION, j)
         return out.text(), out.pieces()
-
-
-class _Pieces:
-    """A word's text as it is put together, and where each stretch of it was written
-    (verbatim stretches that follow each other in both are kept as one piece)."""
-
-    __slots__ = ("_length", "_out", "_pieces")
-
-    def __init__(self) -> None:
-        self._out: list[str] = []
-        self._pieces: list[Piece] = []
-        self._length = 0
-
-    def add(self, text: str, start: int, end: int, verbatim: bool) -> None:
-        if not text:
-            return
-        pieces = self._pieces
-        if verbatim and pieces:
-            at, s, e, v = pieces[-1]
-            if v and e == start and self._length - at == e - s:
-                pieces[-1] = (at, s, end, True)
-                self._out.append(text)
-                self._length += len(text)
-                return
-        pieces.append((self._length, start, end, verbatim))
-        self._out.append(text)
-        self._length += len(text)
-
-    def extend(self, other: _Pieces) -> None:
-        """Add what ``other`` holds, stretch by stretch."""
-        ends = [p[0] for p in other._pieces[1:]] + [other._length] * bool(other._pieces)
-        texts = other.text()
-        for (at, s, e, verbatim), stop in zip(other._pieces, ends, strict=True):
-            self.add(texts[at:stop], s, e, verbatim)
-
-    def text(self) -> str:
-        return "".join(self._out)
-
-    def pieces(self) -> tuple[Piece, ...]:
-        return tuple(self._pieces)
-
-    def word(self, offset: int) -> tuple[str, int, tuple[Piece, ...]]:
-        return self.text(), offset, self.pieces()
 
 
 def _take(t: str, i: int, end: int, allowed: str, limit: int) -> str:

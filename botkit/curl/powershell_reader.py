@@ -6,7 +6,8 @@ PowerShell's own rules: a backtick at the end of a line continues it;
 quotes a backtick makes the next character literal.  ``$env:NAME`` and ``$name``
 that the text does not set become ``{{NAME}}`` placeholders with a warning.
 PowerShell before 7.3 mangles ``"`` inside arguments to native programs; when an
-argument holds one we say which reading we chose.
+argument holds one we say which reading we chose.  Every word keeps where each
+stretch of its text was written (``Word.pieces``, as the bash reader does).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from botkit.curl.result import CurlWarning
-from botkit.curl.words import Locator, ShellCommand, Word, one_line
+from botkit.curl.words import Locator, Pieces, ShellCommand, Word, one_line
 
 _BLANKS = " \t"
 _SINGLE = "'\u2018\u2019\u201a\u201b"
@@ -94,7 +95,7 @@ class _PowerShellScanner:
     def _token(self, i: int) -> tuple[Word, int]:
         t, n = self.text, len(self.text)
         start = i
-        out: list[str] = []
+        out = Pieces()
         while i < n:
             c = t[i]
             if c in _BLANKS or c in "\r\n;|":
@@ -102,7 +103,7 @@ class _PowerShellScanner:
             if c == "`":
                 if i + 1 >= n or t[i + 1] in "\r\n":
                     break
-                out.append(t[i + 1])
+                out.add(t[i + 1], i, i + 2, False)
                 i += 2
             elif c in _SINGLE:
                 i = self._single(i, out)
@@ -117,28 +118,30 @@ class _PowerShellScanner:
                     i,
                 )
             else:
-                out.append(c)
+                out.add(c, i, i + 1, True)
                 i += 1
-        text = "".join(out)
-        # A native program gets C strings: an argument ends at a NUL (`0).
-        return self.locator.word(text.split("\x00", 1)[0], start), i
+        text, pieces = out.text(), out.pieces()
+        nul = text.find("\x00")
+        if nul >= 0:  # a native program gets C strings: an argument ends at a NUL (`0)
+            text, pieces = text[:nul], tuple(p for p in pieces if p[0] < nul)
+        return self.locator.word(text, start, pieces), i
 
-    def _single(self, i: int, out: list[str]) -> int:
+    def _single(self, i: int, out: Pieces) -> int:
         t, n = self.text, len(self.text)
         opened = i
         i += 1
         while i < n:
             if t[i] in _SINGLE:
                 if i + 1 < n and t[i + 1] in _SINGLE:
-                    out.append("'")
+                    out.add("'", i, i + 2, False)
                     i += 2
                     continue
                 return i + 1
-            out.append(t[i])
+            out.add(t[i], i, i + 1, True)
             i += 1
         raise self.error("unclosed single quote (') that starts here", opened)
 
-    def _double(self, i: int, out: list[str]) -> int:
+    def _double(self, i: int, out: Pieces) -> int:
         t, n = self.text, len(self.text)
         opened = i
         i += 1
@@ -146,7 +149,7 @@ class _PowerShellScanner:
             c = t[i]
             if c in _DOUBLE:
                 if i + 1 < n and t[i + 1] in _DOUBLE:
-                    out.append('"')
+                    out.add('"', i, i + 2, False)
                     i += 2
                     continue
                 return i + 1
@@ -157,20 +160,20 @@ class _PowerShellScanner:
                     code = t[i + 3 : close] if close > 0 else ""
                     if not re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) or int(code, 16) > 0x10FFFF:
                         raise self.error("a `u{...} escape needs a hexadecimal code point", i)
-                    out.append(chr(int(code, 16)))
+                    out.add(chr(int(code, 16)), i, close + 1, False)
                     i = close + 1
                     continue
-                out.append(_ESCAPES.get(nxt, nxt))
+                out.add(_ESCAPES.get(nxt, nxt), i, i + 2, False)
                 i += 2
                 continue
             if c == "$":
                 i = self._dollar(i, out)
                 continue
-            out.append(c)
+            out.add(c, i, i + 1, True)
             i += 1
         raise self.error('unclosed double quote (") that starts here', opened)
 
-    def _dollar(self, i: int, out: list[str]) -> int:
+    def _dollar(self, i: int, out: Pieces) -> int:
         t = self.text
         char = _CHAR_CODE.match(t, i)
         if char is not None and int(char.group(1)) <= 0xFFFF:
@@ -183,7 +186,7 @@ class _PowerShellScanner:
                 char = low
             elif 0xD800 <= code < 0xE000:
                 raise self.error(f"$([char]{code}) is half of a character (a lone surrogate)", i)
-            out.append(chr(code))
+            out.add(chr(code), i, char.end(), False)
             return char.end()
         if t.startswith("$(", i) or t.startswith("@(", i):
             raise self.error(
@@ -193,15 +196,15 @@ class _PowerShellScanner:
             )
         m = _VARIABLE.match(t, i)
         if m is None:
-            out.append("$")
+            out.add("$", i, i + 1, True)
             return i + 1
         name = m.group(2) or m.group(4)
         if name in self.variables:
-            out.append(self.variables[name])
+            out.add(self.variables[name], i, m.end(), False)
         else:
             shown = m.group()
             placeholder = "{{" + name + "}}"
-            out.append(placeholder)
+            out.add(placeholder, i, m.end(), False)
             self.warnings.append(
                 self.locator.note(
                     shown,
@@ -253,7 +256,8 @@ def read_powershell(text: str, source: str) -> ShellCommand:
                 quoted.column,
             )
         )
-    return ShellCommand(words=words, warnings=warnings, dialect="powershell")
+    locate = reader.locator.at
+    return ShellCommand(words=words, warnings=warnings, dialect="powershell", locate=locate)
 
 
 def _word_error(reader: _PowerShellScanner, message: str, word: Word) -> Exception:
@@ -274,9 +278,9 @@ class PowerShellStrings(_PowerShellScanner):
 
     def quoted(self, i: int) -> tuple[str, int]:
         """The '...' or "..." string that starts at ``i``, and the index after it."""
-        out: list[str] = []
+        out = Pieces()
         end = self._single(i, out) if self.text[i] in _SINGLE else self._double(i, out)
-        return "".join(out), end
+        return out.text(), end
 
     def word(self, i: int) -> tuple[Word, int]:
         """The argument (bare, quoted, or both glued) that starts at ``i``."""
@@ -284,7 +288,10 @@ class PowerShellStrings(_PowerShellScanner):
 
     def dollar(self, i: int, out: list[str]) -> int:
         """A ``$variable`` at ``i``: its value, or a ``{{variable}}`` and a note."""
-        return self._dollar(i, out)
+        pieces = Pieces()
+        end = self._dollar(i, pieces)
+        out.append(pieces.text())
+        return end
 
     def is_quote(self, c: str) -> bool:
         return c in _SINGLE or c in _DOUBLE

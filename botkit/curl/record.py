@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from botkit.curl.forms import FormSyntaxError, parse_form
 from botkit.curl.inputs import Inputs
 from botkit.curl.options import CurlOption, Effect
 from botkit.curl.report import Report, mask
@@ -288,6 +287,8 @@ def _form_string(r: Recording, use: Use) -> None:
 
 
 def _form(r: Recording, use: Use) -> None:
+    from botkit.curl.forms import FormSyntaxError, parse_form  # only a -F needs its reader
+
     spelled, word = use.spelled, use.value
     try:
         spec = parse_form(word.text)
@@ -298,7 +299,7 @@ def _form(r: Recording, use: Use) -> None:
     names = [spec.name, spec.filename or "", spec.content if spec.source == "file" else ""]
     if any("\n" in t or "\r" in t for t in names):
         raise r.report.error(f"{spelled}: a part name or file name holds a line break", word)
-    if spec.type is not None and not MEDIA_TYPE.fullmatch(spec.type):
+    if spec.type is not None and not MEDIA_TYPE().fullmatch(spec.type):
         raise r.report.error(
             f"{spelled}: curl takes type= as a media type like text/plain "
             "(it rejects this one: 'option -F: is badly used here')",

@@ -1,12 +1,12 @@
 """Where each value of a read request was written, kept from the reader onwards.
 
-The bash reader records, for every word, where each stretch of its text came from
-(``Word.pieces``); the option recorders and curl's rules (record.py, build.py) say
-which word, and which characters of it, hold each header, the URL, the method, the
-credentials and the body.  ``Sources`` is that map, parallel to the ``Request``, so
-a linter can point at a value (and rewrite it, where it is written verbatim)
-without searching the text again.  Readers that keep no pieces (cmd, PowerShell)
-still give the word, so positions fall back to where the word starts.
+Each shell reader (bash, cmd, PowerShell) records, for every word, where each
+stretch of its text came from (``Word.pieces``); the option recorders and curl's
+rules (record.py, build.py) say which word, and which characters of it, hold each
+header, the URL, the method, the credentials and the body.  ``Sources`` is that
+map, parallel to the ``Request``, so a linter can point at a value (and rewrite it,
+where it is written verbatim) without searching the text again.  A word without
+pieces (made up, not read) still has its start, so positions fall back to it.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from botkit.lazy_re import lazy
 from botkit.request import BasicAuth
 from botkit.variables import blank_templates
 
@@ -26,7 +27,7 @@ _URLENCODE_SAFE = "-._~"
 # Characters curl 7.88 refuses in a host name as written, and once %XX is decoded.
 _HOST_REFUSED = frozenset(" !\"$&'()*+,;<=>\\^`{}")
 _HOST_DECODED_REFUSED = _HOST_REFUSED | frozenset("#/:?@[]")
-_BRACKETED_HOST = re.compile(r"\[[0-9A-Fa-f:.]+(?:%25\w+)?\](?::\d*)?")
+_BRACKETED_HOST = lazy(r"\[[0-9A-Fa-f:.]+(?:%25\w+)?\](?::\d*)?")
 
 
 class UrlError(ValueError):
@@ -118,7 +119,7 @@ def resolve_url(
         auth = BasicAuth(user, password)
     if not authority:
         raise UrlError("the URL has no host name")
-    if ("[" in authority or "]" in authority) and not _BRACKETED_HOST.fullmatch(authority):
+    if ("[" in authority or "]" in authority) and not _BRACKETED_HOST().fullmatch(authority):
         raise UrlError("curl rejects this host name (curl error 3: bad/illegal format)")
     _check_authority(blank_templates(authority, by="0"))
     path, mark, query = tail.partition("?")

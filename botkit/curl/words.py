@@ -9,13 +9,13 @@ of the original text, so errors and warnings point where the user looks.
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
+from botkit.lazy_re import lazy
 from botkit.values import Record
 
 #: Where a stretch of a word's text was written: (index in the word's text, start and end
@@ -28,14 +28,58 @@ Piece = tuple[int, int, int, bool]
 class Word(NamedTuple):
     """One argument as the program receives it, and where it starts in the text.
 
-    ``pieces`` say where each character came from (see ``botkit.curl.spans``), when the
-    reader knows it (bash does); None otherwise.  A NamedTuple, not a dataclass:
-    commands with 100,000 arguments make many."""
+    ``pieces`` say where each character came from (see ``botkit.curl.spans``); every
+    shell reader keeps them (None for a word made up elsewhere).  A NamedTuple, not a
+    dataclass: commands with 100,000 arguments make many."""
 
     text: str
     line: int
     column: int
     pieces: tuple[Piece, ...] | None = None
+
+
+class Pieces:
+    """A word's text as a reader puts it together, and where each stretch of it was
+    written (verbatim stretches that follow each other in both are kept as one piece).
+    Every reader (bash's expand.py, cmd, PowerShell) builds its words' pieces with it."""
+
+    __slots__ = ("_length", "_out", "_pieces")
+
+    def __init__(self) -> None:
+        self._out: list[str] = []
+        self._pieces: list[Piece] = []
+        self._length = 0
+
+    def add(self, text: str, start: int, end: int, verbatim: bool) -> None:
+        if not text:
+            return
+        pieces = self._pieces
+        if verbatim and pieces:
+            at, s, e, v = pieces[-1]
+            if v and e == start and self._length - at == e - s:
+                pieces[-1] = (at, s, end, True)
+                self._out.append(text)
+                self._length += len(text)
+                return
+        pieces.append((self._length, start, end, verbatim))
+        self._out.append(text)
+        self._length += len(text)
+
+    def extend(self, other: Pieces) -> None:
+        """Add what ``other`` holds, stretch by stretch."""
+        ends = [p[0] for p in other._pieces[1:]] + [other._length] * bool(other._pieces)
+        texts = other.text()
+        for (at, s, e, verbatim), stop in zip(other._pieces, ends, strict=True):
+            self.add(texts[at:stop], s, e, verbatim)
+
+    def text(self) -> str:
+        return "".join(self._out)
+
+    def pieces(self) -> tuple[Piece, ...]:
+        return tuple(self._pieces)
+
+    def word(self, offset: int) -> tuple[str, int, tuple[Piece, ...]]:
+        return self.text(), offset, self.pieces()
 
 
 class Stdin(NamedTuple):
@@ -107,13 +151,13 @@ class Locator:
         return CurlWarning(option, message, line, column)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = lazy(r"[\x00-\x1f\x7f]")  # only a message quoting odd text needs it
 _LONGEST = 300
 
 
 def one_line(message: str) -> str:
     """Messages quote what the user wrote; keep them one readable line, however odd that is."""
-    message = _CONTROL.sub(lambda m: repr(m.group())[1:-1], message)
+    message = _CONTROL().sub(lambda m: repr(m.group())[1:-1], message)
     return message if len(message) <= _LONGEST else message[: _LONGEST - 1] + "…"
 
 

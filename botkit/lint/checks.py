@@ -134,11 +134,14 @@ class Checks:
         ``curl ... | sh``) are no API calls; a script with only those has no part."""
         from botkit.curl import read_curl_script
         from botkit.errors import InputError
-        from botkit.lint.curldoc import lint_root
+        from botkit.lint.curldoc import dialect_of, lint_root
 
         try:
             folder = Path(path).parent
-            reads = read_curl_script(text, source=display, base_dir=folder, root=lint_root(folder))
+            root, dialect = lint_root(folder), dialect_of(path)
+            reads = read_curl_script(
+                text, source=display, base_dir=folder, root=root, dialect=dialect
+            )
         except InputError as exc:
             if exc.message.startswith(NO_CURL):
                 return []

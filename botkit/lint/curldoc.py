@@ -1,19 +1,17 @@
-"""A cURL snippet file (``.curl``, ``.sh``): read with botkit's cURL reader, then linted
-as the Call API component it imports to.
+"""A cURL snippet file (``.curl``, ``.sh``, ``.cmd``, ``.ps1``): read with botkit's cURL
+reader (by the rules of the shell its name says, else its text), then linted as the
+Call API component it imports to.
 
 The reader says where each value was written (``botkit.curl.spans``): a site (a
 path in the component shape) is turned into the characters of the header, the
 URL, the credentials or the body field it names, never by searching the text
 again.  What the reader cannot place (a body read from a file) is put on the
 option that brought it, else on the ``curl`` word itself, which is always a real
-position.  A fix is offered only where the value is written verbatim (in single
-quotes, a quoted heredoc, plain text), so rewriting it cannot change anything
-else the shell would read.
+position.  Which fixes are offered, and where they write, is curlfix.py's.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from functools import cache, cached_property, lru_cache
@@ -28,6 +26,7 @@ from botkit.lint.model import Rule, Site
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead
+    from botkit.curl.dialect import Dialect
     from botkit.curl.spans import Source, Sources
     from botkit.curl.words import Word
 
@@ -37,11 +36,9 @@ _IGNORE = lazy(r"(?im)^[ \t]*#[ \t]*botkit:[ \t]*ignore\b[ \t]*(?P<codes>[^\n]*)
 #: A word that is meant as a rule selector (a code, a prefix, a hyphenated slug), known or not.
 _SELECTOR_SHAPED = lazy(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
 _CODE_SHAPED = lazy(r"(?i)bk\d{0,3}")
-_PHONE_JSON = lazy(r'"\+?[0-9]*"')
-#: Text that means the same to bash, cmd and PowerShell in any quoting (a media type).
-_INERT = lazy(r"[A-Za-z0-9][A-Za-z0-9.+/=;_ -]*")
 
 ALL = "ALL"
+_DIALECTS: dict[str, Dialect] = {".cmd": "cmd", ".bat": "cmd", ".ps1": "powershell"}
 
 
 def mentions_curl(text: str) -> bool:
@@ -115,9 +112,10 @@ class CurlDocument(Document):
         from botkit.curl import read_curl
 
         base_dir = path.parent if path is not None else None
+        root, dialect = lint_root(base_dir), dialect_of(path)
         try:
             self.result = read_curl(
-                text, source=display, base_dir=base_dir, root=lint_root(base_dir)
+                text, source=display, base_dir=base_dir, root=root, dialect=dialect
             )
         except InputError as exc:
             self.error = exc
@@ -143,9 +141,9 @@ class CurlDocument(Document):
         if self._given_offset is not None:
             return self._given_offset
         if self.result is not None:
-            return self._at((self.result.line, self.result.column))
+            return self.offset_at((self.result.line, self.result.column))
         if self.error is not None and self.error.line is not None:
-            return self._at((self.error.line, self.error.column or 1))
+            return self.offset_at((self.error.line, self.error.column or 1))
         stripped = len(self.text) - len(self.text.lstrip())
         return min(stripped, len(self.text))
 
@@ -156,17 +154,17 @@ class CurlDocument(Document):
 
     # --- where the reader says each value is -------------------------------------------
 
-    def _at(self, position: tuple[int, int]) -> int:
+    def offset_at(self, position: tuple[int, int]) -> int:
         return _offset_of(self.text, *position)
 
-    def _where(self, source: Source | Word | None) -> tuple[int, int, bool] | None:
+    def where(self, source: Source | Word | None) -> tuple[int, int, bool] | None:
         """Offsets ``[start, end)`` of ``source`` in the text, and whether the text there
         is the value verbatim (so a fix may rewrite it)."""
         sources = self.sources
         if source is None or sources is None:
             return None
         begin, finish, verbatim = sources.where(source)
-        start, end = self._at(begin), self._at(finish)
+        start, end = self.offset_at(begin), self.offset_at(finish)
         return start, max(start, end), verbatim
 
     @property
@@ -191,29 +189,29 @@ class CurlDocument(Document):
         if head == "headers" and rest and isinstance(rest[0], int):
             return self._header(rest[0], rest[1] if len(rest) > 1 else None, site.key)
         if head == "url":
-            return self._where(sources.url)
+            return self.where(sources.url)
         if head == "method":
-            return self._where(sources.method or sources.method_option)
+            return self.where(sources.method or sources.method_option)
         if head == "query" and rest and isinstance(rest[0], int):
             k = rest[0]
             placed = sources.query[k] if k < len(sources.query) else None
             if placed is None:
-                return self._where(sources.url)
+                return self.where(sources.url)
             name, value = placed
             if rest[1:] == ("value",) and value is not None:
-                return self._where(value)
-            return self._where(name)
+                return self.where(value)
+            return self.where(name)
         if head == "auth":
             part = rest[0] if rest else None
             if part == "username" and sources.username is not None:
-                return self._where(sources.username)
+                return self.where(sources.username)
             if part == "password" and sources.password is not None:
-                return self._where(sources.password)
-            return self._where(sources.user_option)
+                return self.where(sources.password)
+            return self.where(sources.user_option)
         if head == "body":
             if rest[:1] == ("multipart",) and len(rest) > 1 and isinstance(rest[1], int):
                 k = rest[1]
-                return self._where(sources.parts[k]) if k < len(sources.parts) else None
+                return self.where(sources.parts[k]) if k < len(sources.parts) else None
             return self._body(site)
         return None
 
@@ -224,31 +222,31 @@ class CurlDocument(Document):
             return None
         placed = sources.headers[k]
         if placed.implied or placed.value is None:
-            return self._where(placed.option)
+            return self.where(placed.option)
         if part == "value" and not key:
-            return self._where(placed.value)
-        return self._where(placed.name)
+            return self.where(placed.value)
+        return self.where(placed.name)
 
     # --- the body and fields inside it -------------------------------------------------
 
     @cached_property
-    def _body_text(self) -> str | None:
+    def body_text(self) -> str | None:
         body = (self.component or {}).get("body") or {}
         text = body.get("text")
         return text if isinstance(text, str) and text else None
 
     @cached_property
-    def _body_nodes(self) -> dict[JsonPath, Node] | None:
-        if self._body_text is None:
+    def body_nodes(self) -> dict[JsonPath, Node] | None:
+        if self.body_text is None:
             return None
         try:
-            return index(self._body_text)
+            return index(self.body_text)
         except (JsonIndexError, IndexError):
             return None
 
     def _body_range(self, site: Site) -> tuple[int, int]:
         """Characters of the body text the site names: a field (or its key), or all of it."""
-        nodes = self._body_nodes
+        nodes = self.body_nodes
         if site.inner is not None and nodes is not None:
             for cut in range(len(site.inner), -1, -1):
                 node = nodes.get(site.inner[:cut])
@@ -257,72 +255,38 @@ class CurlDocument(Document):
                     if site.key and exact and node.key_start >= 0:
                         return node.key_start, node.key_end
                     return node.start, node.end
-        return 0, len(self._body_text or "")
+        return 0, len(self.body_text or "")
 
-    def _body_chars(self, start: int, end: int) -> tuple[int, int, bool] | None:
+    def body_chars(self, start: int, end: int) -> tuple[int, int, bool] | None:
         sources = self.sources
         source = sources.body_source(start, end) if sources is not None else None
         if source is None:
             return None
-        return self._where(source)
+        return self.where(source)
 
     def _body(self, site: Site) -> tuple[int, int, bool] | None:
         sources = self.sources
-        if self._body_text is None or sources is None:
+        if self.body_text is None or sources is None:
             return None
         start, end = self._body_range(site)
-        found = self._body_chars(start, end)
+        found = self.body_chars(start, end)
         if found is None:  # read from a file: point at the data option
-            return self._where(sources.data_option)
+            return self.where(sources.data_option)
         return found
 
     # --- fixes ---------------------------------------------------------------------------
 
     def replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
-        if site.path[:1] == ("headers",):
-            return self._header_replacement(site, value)
-        if site.path[:2] != ("body", "text") or site.inner is None:
-            return None
-        nodes = self._body_nodes
-        node = nodes.get(site.inner) if nodes is not None else None
-        if node is None or self._body_text is None:
-            return None
-        new = json.dumps(value)
-        if not _PHONE_JSON().fullmatch(new):
-            return None  # only quote-free, shell-inert text is written into a snippet
-        old = self._body_text[node.start : node.end]
-        if not old.startswith('"'):
-            return None
-        whole = self._body_chars(node.start, node.end)
-        if whole is not None and whole[2] and self.text[whole[0] : whole[1]] == old:
-            return whole[0], whole[1], new
-        # The quotes may be escaped (\" in double quotes): rewrite only what is inside.
-        inside = self._body_chars(node.start + 1, node.end - 1)
-        if inside is not None and inside[2] and self.text[inside[0] : inside[1]] == old[1:-1]:
-            return inside[0], inside[1], new[1:-1]
-        return None
+        from botkit.lint.curlfix import replacement
 
-    def _header_replacement(self, site: Site, value: Any) -> tuple[int, int, str] | None:
-        """A header's value rewritten where it is written verbatim, or a header curl
-        adds itself (Content-Type for ``-d``) overridden by a new ``-H`` before the option
-        that makes curl add it."""
-        sources = self.sources
-        k = site.path[1] if len(site.path) > 1 else None
-        if sources is None or not isinstance(k, int) or k >= len(sources.headers):
-            return None
-        if not isinstance(value, str) or not _INERT().fullmatch(value):
-            return None
-        placed = sources.headers[k]
-        if placed.implied:
-            option = self._where(placed.option)
-            if option is None or placed.option is None or not option[2]:
-                return None
-            name = (self.component or {})["headers"][k]["name"]
-            return option[0], option[0], f'-H "{name}: {value}" '
-        found = self._where(placed.value)
-        if found is None or not found[2]:
-            return None
-        return found[0], found[1], value
+        return replacement(self, site, value)
+
+
+def dialect_of(path: str | Path | None) -> Dialect | None:
+    """The shell a file's name says wrote it: a ``.cmd`` file is read by cmd's rules and
+    a ``.ps1`` file by PowerShell's, whatever its text looks like; else the text tells."""
+    suffix = os.path.splitext(str(path))[1].lower() if path is not None else ""
+    return _DIALECTS.get(suffix)
 
 
 def lint_root(folder: Path | None) -> str:

@@ -8,21 +8,20 @@ decoys, in bash's quotings, and knows where it wrote each value.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lint_helpers import KEY, lint
-
-from botkit.lint.jsonpos import index
+from lint_helpers import lint
+from snippet_decoys import (
+    DRAWN,
+    assert_at_values,
+    decoy_body,
+    finish,
+    header_word,
+    join,
+)
 
 URL = "https://public.doubletick.io/team-member/assign"
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def test_bk202_on_the_header_not_on_header_like_text_in_the_body():
@@ -85,15 +84,6 @@ def test_query_parameter_in_the_url_word():
 
 # --- the property -------------------------------------------------------------------------
 
-PLACEHOLDERS = ["YOUR_API_KEY", "<x-api-key>", "key_xxxxxxxxxx"]
-#: Each number, and what DoubleTick's digits-only rule makes of it.
-PHONES = {
-    "+91 98765 43210": "BK103",
-    "919876543210": None,
-    "9876543210": "BK101",
-    "+919812345678": "BK103",
-}
-
 
 def _written(json_text: str, style: str) -> tuple[str, list[int]]:
     """``json_text`` as a -d argument in ``style``, and where each of its characters is
@@ -115,42 +105,12 @@ def _written(json_text: str, style: str) -> tuple[str, list[int]]:
     raise AssertionError(style)
 
 
-def _header(name: str, value: str, style: str) -> tuple[str, int]:
-    """``-H`` with ``name: value`` written in ``style``; where the value starts in it."""
-    if style == "single":
-        word = f"-H '{name}: {value}'"
-        return word, word.index(": ") + 2
-    if style == "double":
-        word = f'-H "{name}: {value}"'
-        return word, word.index(": ") + 2
-    if style == "mixed":
-        word = f"-H '{name}: '\"{value}\""
-        return word, word.index('"') + 1
-    if style == "glued":
-        word = f"-H'{name}: {value}'"
-        return word, word.index(": ") + 2
-    if style == "ansi":
-        word = f"-H $'{name}: {value}'"
-        return word, word.index(": ") + 2
-    raise AssertionError(style)
-
-
-PHONE_FIELDS = ("customerPhoneNumber", "assignedUserPhoneNumber")
-
 snippets = st.fixed_dictionaries(
-    {
-        "key": st.sampled_from([*PLACEHOLDERS, KEY, "{{DOUBLETICK_API_KEY}}"]),
+    DRAWN
+    | {
         "key_style": st.sampled_from(["single", "double", "mixed", "glued", "ansi"]),
-        "customer": st.sampled_from(sorted(PHONES)),
-        "assigned": st.sampled_from(sorted(PHONES)),
-        "decoy_key": st.booleans(),
-        "decoy_header": st.booleans(),
         "comment": st.booleans(),
         "body_style": st.sampled_from(["single", "double", "ansi", "heredoc", "heredoc-quoted"]),
-        "indent": st.sampled_from([None, 2]),
-        "body_first": st.booleans(),
-        "continued": st.booleans(),
-        "crlf": st.booleans(),
         "prompt": st.booleans(),
     }
 )
@@ -158,27 +118,14 @@ snippets = st.fixed_dictionaries(
 
 def _snippet(o: dict) -> tuple[str, dict[str, tuple[int, int]]]:
     """A snippet and, for each value a finding may name (by its anchor), where it starts."""
-    body: dict = {"customerPhoneNumber": o["customer"]}
-    if o["decoy_key"]:
-        body["note"] = f"Authorization: {o['key']}"  # header-like text inside the body
-        body["copy"] = o["customer"]  # the same value again, in a field no rule checks
-    body["assignedUserPhoneNumber"] = o["assigned"]
-    json_text = json.dumps(body, indent=o["indent"])
-    if o["decoy_key"] and o["indent"] is None:
-        json_text = json_text.replace(', "note"', ',\n"note"')  # the decoy opens a line
-    nodes = index(json_text)
-
-    targets: dict[str, int] = {}
+    json_text, starts = decoy_body(o, o["indent"], line_breaks=True)
     parts: list[tuple[str, dict[str, int]]] = []  # (text, anchors at offsets in the text)
-    header, value_at = _header("Authorization", o["key"], o["key_style"])
+    header, value_at = header_word("Authorization", o["key"], o["key_style"])
     parts.append((header, {"headers/0/value": value_at}))
     parts.append(("-H 'content-type: application/json'", {}))
     if o["decoy_header"]:
         parts.append((f"-H 'X-Trace: Authorization: {o['key']}'", {}))
     stdin = ""
-    # The values rules check, and the keys of the fields DoubleTick does not know (BK303).
-    starts = {f"body/text/{f}": nodes[(f,)].start for f in (PHONE_FIELDS)}
-    starts |= {f"body/text/{f}": nodes[(f,)].key_start for f in ("note", "copy") if f in body}
     if o["body_style"].startswith("heredoc"):
         delimiter = "'EOF'" if o["body_style"] == "heredoc-quoted" else "EOF"
         data: tuple[str, dict[str, int]] = ("--data-binary @-", {})
@@ -196,45 +143,17 @@ def _snippet(o: dict) -> tuple[str, dict[str, tuple[int, int]]]:
     if o["comment"] and not o["prompt"]:  # a prompt is read on the text's first line
         head = f"# Authorization: {o['key']} -d '{{\"customerPhoneNumber\": 1}}'\n" + head
     text = head + f"curl {URL}"
-    separator = " \\\n  " if o["continued"] else " "
-    for part, anchors in parts:
-        text += separator
-        for anchor, offset in anchors.items():
-            targets[anchor] = len(text) + offset
-        text += part
+    text, targets = join(text, parts, " \\\n  " if o["continued"] else " ")
     if stdin:
         start = len(text) + stdin.index("\n") + 1
         for anchor, offset in stdin_anchors.items():
             targets[anchor] = start + offset
         text += stdin
-    text += "\n"
-    positions = {anchor: _position(text, offset) for anchor, offset in targets.items()}
-    if o["crlf"]:
-        text = text.replace("\n", "\r\n")  # lines and columns stay what they were
-    return text, positions
+    return finish(text, targets, o["crlf"])
 
 
 @settings(max_examples=150, deadline=None)
 @given(snippets)
 def test_every_finding_points_at_the_value_it_names(options):
     text, positions = _snippet(options)
-    findings = lint(text, kind="curl")
-    for finding in findings:
-        assert finding.anchor in positions, (finding.code, finding.anchor, text)
-        assert (finding.line, finding.column) == positions[finding.anchor], (
-            finding.code,
-            finding.message,
-            text,
-        )
-    expected = set()
-    if options["key"] in PLACEHOLDERS:
-        expected.add(("BK202", "headers/0/value"))
-    elif options["key"] == KEY:
-        expected.add(("BK203", "headers/0/value"))
-    if options["decoy_key"]:
-        expected |= {("BK303", "body/text/note"), ("BK303", "body/text/copy")}
-    for field, value in zip(PHONE_FIELDS, (options["customer"], options["assigned"]), strict=True):
-        code = PHONES[value]
-        if code is not None:
-            expected.add((code, f"body/text/{field}"))
-    assert {(f.code, f.anchor) for f in findings} == expected, text
+    assert_at_values(lint(text, kind="curl"), positions, options, text)
