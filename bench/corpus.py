@@ -167,7 +167,7 @@ def _instance(rng: random.Random, api: Api, name: str, schema: dict[str, Any]) -
     if schema.get("format") == "uri" or name.lower().endswith("url"):
         return "https://example.com/hooks/botkit"
     low, high = schema.get("minLength", 0), schema.get("maxLength", 10_000)
-    if PHONE_FIELD.search(name) or name in ("from", "to"):
+    if PHONE_FIELD().search(name) or name in ("from", "to"):
         phone = valid_phone(rng)
         if low <= len(phone) <= high:
             return phone
