@@ -66,7 +66,7 @@ def _spellings(secret: str) -> list[str]:
 
 
 def _printable(text: str) -> str:
-    from botkit.lint.report import printable
+    from botkit.terminal import printable
 
     return printable(text)
 

@@ -164,7 +164,7 @@ def _write_error(exc: OSError) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    from botkit.masking import safe
+    from botkit.terminal import tell
 
-    click.echo(f"botkit: error: {safe(message)}", err=True)
+    tell("error", message)
     return code

@@ -226,8 +226,7 @@ def _warn(source: str, warnings: list[str]) -> None:
     """Each warning on stderr, masked (the masking vocabulary loads only when there is one)."""
     if not warnings:
         return
-    from botkit.lint.report import printable  # control characters as escapes: one line each
-    from botkit.masking import safe
+    from botkit.terminal import tell
 
     for warning in warnings:
-        click.echo(f"botkit: warning: {source}:{printable(safe(str(warning)))}", err=True)
+        tell("warning", f"{source}:{warning}")

@@ -146,10 +146,13 @@ def _generate(api: Api, options: dict[str, Any]) -> None:
         raise click.UsageError(_option_message(api, exc) + source_of(exc.param)) from None
     if given is not None or options["strict"]:
         _report_unfilled(generated, strict=options["strict"])
-    for note in generated.notes:
-        click.echo(f"botkit: note: {note}", err=True)
-    for warning in generated.warnings:
-        click.echo(f"botkit: warning: {warning}", err=True)
+    if generated.notes or generated.warnings:
+        from botkit.terminal import tell
+
+        for note in generated.notes:
+            tell("note", note)
+        for warning in generated.warnings:
+            tell("warning", warning)
     if output_format == "component":
         from botkit.convert import default_name
 
@@ -203,9 +206,11 @@ def _report_unfilled(generated: Any, *, strict: bool) -> None:
     names = unfilled(generated.request)
     if strict and names:
         raise click.UsageError(unfilled_message(names) + " (--strict)")
+    from botkit.terminal import tell
+
     for name in names:
         if not any("{{" + name + "}}" in note for note in generated.notes):
-            click.echo(f"botkit: warning: {unfilled_message([name])}; left as written", err=True)
+            tell("warning", f"{unfilled_message([name])}; left as written")
 
 
 def _option_message(api: Api, exc: ParamError) -> str:

@@ -45,8 +45,9 @@ def run(
     the report then goes to ``stream`` (standard error).
     """
     from botkit.lint.baseline import Baseline, dump
-    from botkit.lint.report import Summary, make_reporter, printable
+    from botkit.lint.report import Summary, make_reporter
     from botkit.lint.runner import lint_all
+    from botkit.terminal import printable
 
     baseline = Baseline.load(options.baseline) if options.baseline else None
     preview = options.diff or fixed_out is not None
@@ -133,7 +134,7 @@ def _diff(path: str, before: str, after: str) -> str:
         tofile=f"b/{path}",
     )
     out = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-    from botkit.lint.report import printable
+    from botkit.terminal import printable
 
     return "\n".join(printable(line) for line in out.split("\n"))
 

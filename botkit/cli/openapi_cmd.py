@@ -95,8 +95,10 @@ def from_openapi(
         prose=not facts_only,
     )
     result = convert(load_spec(spec), options)
+    from botkit.terminal import tell
+
     for note in result.notes:
-        click.echo(f"botkit: note: {note}", err=True)
+        tell("note", note)
     if not result.apis:
         raise BotkitError(f"{spec}: no operation selected could be converted")
     header = [

@@ -7,7 +7,6 @@ progress and holds nothing; SARIF, one document, is written at the end.
 
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
-from botkit.lazy_re import lazy
 from botkit.lint.model import Severity
 
 if TYPE_CHECKING:
@@ -96,19 +95,6 @@ def make_reporter(fmt: str, stream: TextIO) -> Reporter:
 def formats_help() -> str:
     """``--format``'s help: each format and what it writes."""
     return "; ".join(f"{name}: {spec.help}" for name, spec in REPORTER_BY_NAME.items()) + "."
-
-
-_UNSAFE = lazy("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\x1b"}
-
-
-def printable(text: str) -> str:
-    """``text`` safe to show in a terminal or a CI log: control characters (newline,
-    ESC, the C1 controls, bidirectional overrides) written as escapes, so a file named
-    with a newline and a fake finding line cannot pass for a finding."""
-    if _UNSAFE().search(text) is None:
-        return text
-    return _UNSAFE().sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def shown(result: "FileResult") -> "list[Finding]":

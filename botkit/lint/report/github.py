@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from botkit.lint.model import Severity
-from botkit.lint.report import Summary, printable, shown
+from botkit.lint.report import Summary, shown
+from botkit.terminal import printable
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult

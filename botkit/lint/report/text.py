@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from botkit.lint.report import Summary, plural, printable, shown
+from botkit.lint.report import Summary, plural, shown
+from botkit.terminal import printable
 
 if TYPE_CHECKING:
     from botkit.lint.runner import FileResult
