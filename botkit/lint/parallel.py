@@ -1,18 +1,25 @@
-"""Lint on every core: batches of files go to worker processes, results come back in order.
+"""Lint on every core: this process lints a share itself, helper processes the rest.
 
-Linting one file is pure CPU work that shares nothing with the next file, so a large run
-is spread over one worker process per core the process may use (its CPU affinity mask,
-which ``taskset`` and container limits narrow).  The walk stays in this process and feeds
-workers batches of paths; a bounded number of batches is in flight, and results are
-yielded in the order of the paths, so the output is the one-process output, byte for byte.
-A handful of files, or one usable core, is linted here: starting workers would cost more.
+Linting one file is pure CPU work that shares nothing with the next file, so a large
+run is spread over one process per core the process may use (its CPU affinity mask,
+which ``taskset`` and container limits narrow).  This process walks, lints batches of
+files itself and hands batches to ``jobs - 1`` helper processes over pipes; results are
+yielded in the order of the paths, so the output is the one-process output, byte for
+byte.  A handful of files, or one usable core, is linted here alone.
 
-On Linux the workers are forked once the linter is set up, so they start with its rules,
-catalog and caches already loaded; elsewhere they are spawned and set one up themselves.
+Why not a ``ProcessPoolExecutor``: its parent only coordinates, so on two cores three
+processes and its two threads share them, and each result crosses two queues.  Measured
+on 1,000 bots, that pool spent 17 % more CPU in all than one process did; with this
+process as one of the workers, a few percent (see bench/run.py, section ``cores``).
+
+On Linux the helpers are forked once the linter is set up and has linted a first batch,
+so they start with its rules, catalog and caches loaded (each would otherwise import
+and build them again); elsewhere they are spawned and set one up themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -20,18 +27,23 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import ForkContext, SpawnContext
+    from multiprocessing.process import BaseProcess
 
+    from botkit.lint.config import LintConfig
     from botkit.lint.runner import FileResult, Linter
     from botkit.lint.walk import Entry
 
-#: Files per task: enough that sending paths and results costs little next to linting.
+#: Files per batch: enough that a message costs little next to linting its files, few
+#: enough that the last batches, which one process finishes alone, end soon.
 BATCH = 24
-#: Fewer files than this are linted in this process: starting the workers, and each one
+#: Fewer files than this are linted in this process: starting helpers, and each one
 #: importing the readers and building the caches a run needs, costs about what linting
 #: 50 bots does (a bench run of 50 bots took 1.5x longer on two workers than on one).
 SERIAL_BELOW = 96
-#: Tasks in flight per worker: each always has the next batch waiting, memory stays flat.
+#: Batches sent ahead to each helper: it always has the next one waiting while this
+#: process lints its own batch and reports, and memory stays flat.
 IN_FLIGHT = 2
 
 
@@ -44,8 +56,8 @@ def usable_cores() -> int:
 
 
 def choose_jobs(requested: int | None) -> int:
-    """Worker processes for a run: ``requested`` if given (> 0), else one per usable core
-    that is free now (a core other processes keep busy would only be shared)."""
+    """Processes for a run: ``requested`` if given (> 0), else one per usable core that
+    is free now (a core other processes keep busy would only be shared)."""
     if requested is not None and requested > 0:
         return requested
     cores = usable_cores()
@@ -70,79 +82,250 @@ def lint_entries(
     linter: Linter, entries: Iterable[Entry], *, fix: Any = None, jobs: int | None = None
 ) -> Iterator[FileResult]:
     """``linter.lint_entry`` for each entry, in order, on ``jobs`` processes (None: auto)."""
-    workers = choose_jobs(jobs)
+    processes = choose_jobs(jobs)
     pending: Iterator[Entry] = iter(entries)
-    if workers > 1:
+    if processes > 1:
         head = list(islice(pending, SERIAL_BELOW))
         if len(head) < SERIAL_BELOW:
-            workers = 1
+            processes = 1
         pending = chain(head, pending)
-    if workers <= 1:
+    if processes <= 1:
         for entry in pending:
             yield linter.lint_entry(entry, fix=fix)
         return
-    yield from _pooled(linter, pending, fix, workers)
+    yield from _shared(linter, pending, fix, processes - 1)
 
 
-def _pooled(
-    linter: Linter, entries: Iterator[Entry], fix: Any, workers: int
-) -> Iterator[FileResult]:
-    executor = _executor(workers, linter, fix)
-    in_flight: deque[Future[list[FileResult]]] = deque()
-    batches = iter(lambda: list(islice(entries, BATCH)), [])
+def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> Iterator[FileResult]:
+    """Lint ``entries`` here and on ``count`` helpers, yielding results in entry order.
+
+    Batches are numbered as they are taken from ``entries``.  Each helper is kept
+    ``IN_FLIGHT`` batches ahead; whenever the next batch to report is still with a
+    helper, this process lints the next batch itself instead of waiting.  At most
+    ``window`` batches are taken and not yet reported, so memory stays flat."""
+    batches = _batches(entries, count + 1)
+    for entry in next(batches, []):  # warms the caches the helpers then inherit
+        yield linter.lint_entry(entry, fix=fix)
+    helpers: list[_Helper] = []
+    window = count * IN_FLIGHT + 2
+    done: dict[int, list[FileResult]] = {}
+    taken = reported = 0
+    exhausted = False
     try:
-        for batch in islice(batches, workers * IN_FLIGHT):
-            in_flight.append(executor.submit(_lint_batch, batch))
-        while in_flight:
-            results = in_flight.popleft().result()
-            following = next(batches, None)
-            if following is not None:
-                in_flight.append(executor.submit(_lint_batch, following))
-            yield from results
-    except BaseException:
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    executor.shutdown(wait=True)
+        _start(count, linter, fix, helpers)
+        while True:
+            for helper in helpers:
+                helper.collect(done, block=False)
+            for helper in helpers:
+                while (
+                    helper.alive
+                    and not exhausted
+                    and len(helper.queued) < IN_FLIGHT
+                    and taken - reported < window
+                ):
+                    batch = next(batches, None)
+                    if batch is None:
+                        exhausted = True
+                    else:
+                        helper.send(taken, batch)
+                        taken += 1
+            if reported in done:
+                yield from done.pop(reported)
+                reported += 1
+            elif exhausted and reported == taken:
+                break
+            elif any(helper.lost for helper in helpers):
+                for helper in helpers:  # it stopped (killed, out of memory): lint its share
+                    for number, batch in helper.lost.items():
+                        done[number] = [linter.lint_entry(entry, fix=fix) for entry in batch]
+                    helper.lost.clear()
+            elif not exhausted and taken - reported < window:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    done[taken] = [linter.lint_entry(entry, fix=fix) for entry in batch]
+                    taken += 1
+            else:
+                _wait(helpers, done)
+    finally:
+        for helper in helpers:
+            helper.stop()
 
 
-def _executor(workers: int, linter: Linter, fix: Any) -> Executor:
-    """The worker pool (multiprocessing is imported only by runs that use it)."""
+def _batches(entries: Iterator[Entry], processes: int) -> Iterator[list[Entry]]:
+    """``entries`` in batches of ``BATCH``, smaller once the walk has ended: the last
+    batches are split so that every process ends at about the same time.
+
+    The walk is kept a few batches ahead (paths only) to see its end coming."""
+    ahead = BATCH * processes * IN_FLIGHT
+    buffer: deque[Entry] = deque()
+    walking = True
+    while True:
+        while walking and len(buffer) < ahead:
+            entry = next(entries, None)
+            if entry is None:
+                walking = False
+            else:
+                buffer.append(entry)
+        if not buffer:
+            return
+        size = BATCH if walking else min(BATCH, -(-len(buffer) // (processes * IN_FLIGHT)))
+        yield [buffer.popleft() for _ in range(min(size, len(buffer)))]
+
+
+def _wait(helpers: list[_Helper], done: dict[int, list[FileResult]]) -> None:
+    """Block until some helper has sent results (or stopped), and collect them."""
+    from multiprocessing.connection import wait
+
+    busy = {h.conn: h for h in helpers if h.alive and h.queued}
+    for conn in wait(list(busy)):
+        busy[conn].collect(done, block=True)  # type: ignore[index]
+
+
+class _Helper:
+    """One helper process and the pipe to it; ``queued``: its batches not yet returned."""
+
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.queued: deque[int] = deque()
+        self.sent: dict[int, list[Entry]] = {}
+        #: Batches it held when it stopped (killed, out of memory): linted here instead.
+        self.lost: dict[int, list[Entry]] = {}
+        self.alive = True
+
+    def send(self, number: int, batch: list[Entry]) -> None:
+        self.queued.append(number)
+        self.sent[number] = batch
+        try:
+            self.conn.send(batch)
+        except OSError:  # it has stopped
+            self._lose()
+
+    def _lose(self) -> None:
+        self.lost.update((n, self.sent.pop(n)) for n in self.queued)
+        self.queued.clear()
+        self.alive = False
+
+    def collect(self, done: dict[int, list[FileResult]], *, block: bool) -> None:
+        """Take every result already sent (with ``block``: at least one)."""
+        while self.queued and (block or self.conn.poll()):
+            block = False
+            try:
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                self._lose()
+                return
+            number = self.queued.popleft()
+            del self.sent[number]
+            if isinstance(message, BaseException):
+                raise message  # as linting here would have raised it
+            done[number] = message
+
+    def stop(self) -> None:
+        """Ask the helper to end (it is idle once it has returned every batch)."""
+        if self.alive and not self.queued:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+            self.process.join(timeout=5)
+        self.conn.close()
+        if self.process.exitcode is None:  # busy still (Ctrl-C, an error here): not needed
+            self.process.terminate()
+        self.process.join()
+
+
+def _start(count: int, linter: Linter, fix: Any, helpers: list[_Helper]) -> None:
+    """Start ``count`` helpers into ``helpers`` (fewer if the system allows no more).
+
+    Ctrl-C is held back while forking: a helper that got it before ignoring it would
+    print a traceback; this process gets it once the helpers are started.
+    multiprocessing is imported only by runs that use helpers."""
+    import gc
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    import signal
+    import sys
 
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork:
-        linter.checks.load_all()  # imported once here, not once in each forked worker
-    return ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
-        initializer=_start_forked if fork else _start_spawned,
-        initargs=(linter if fork else linter.config, fix),
+    context: ForkContext | SpawnContext = (
+        multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
     )
+    hold = fork and hasattr(signal, "pthread_sigmask")
+    if fork:
+        linter.checks.load_all()  # imported once here, not once in each forked helper
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered for a helper to repeat
+            stream.flush()
+        gc.freeze()  # helpers' collections then leave the pages they share with us alone
+    if hold:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for _ in range(count):
+            ours, theirs = context.Pipe()
+            # A forked helper closes its copies of this process's ends of every pipe, so
+            # that each helper sees the end of its input if this process dies.
+            inherited = [ours, *(h.conn for h in helpers)] if fork else []
+            target, args = (
+                (_serve, (theirs, linter, fix, inherited))
+                if fork
+                else (_serve_spawned, (theirs, linter.config, fix))
+            )
+            process = context.Process(target=target, args=args, daemon=True)
+            try:
+                process.start()
+            except OSError:  # no more processes allowed: lint with those there are
+                ours.close()
+                break
+            finally:
+                theirs.close()
+            helpers.append(_Helper(process, ours))
+    finally:
+        if fork:
+            gc.unfreeze()
+        if hold:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-# --- in the worker processes ---------------------------------------------------------------
-
-_linter: Linter | None = None
-_fix: Any = None
+# --- in the helper processes ---------------------------------------------------------------
 
 
-def _start_forked(linter: Any, fix: Any) -> None:
-    """A forked worker inherits the parent's linter as it is (nothing is pickled)."""
-    import signal
-
-    global _linter, _fix
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _linter, _fix = linter, fix
-
-
-def _start_spawned(config: Any, fix: Any) -> None:
-    """A spawned worker sets up its own linter from the run's settings."""
+def _serve_spawned(conn: Connection, config: LintConfig, fix: Any) -> None:
+    """A spawned helper gets the run's settings and sets up its own linter."""
     from botkit.lint.runner import Linter
 
-    _start_forked(Linter(config), fix)
+    _serve(conn, Linter(config), fix, [])
 
 
-def _lint_batch(entries: list[Entry]) -> list[FileResult]:
-    assert _linter is not None, "worker started without a linter"
-    return [_linter.lint_entry(entry, fix=_fix) for entry in entries]
+def _serve(conn: Connection, linter: Linter, fix: Any, inherited: list[Connection]) -> None:
+    """Lint each batch received and send back its results, until told to stop (None)
+    or the pipe closes.  A forked helper inherits this process's linter as it is
+    (nothing is pickled) and ``inherited``, the pipe ends it must close."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if hasattr(signal, "pthread_sigmask"):  # held back while this helper was forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for other in inherited:
+        other.close()
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        if batch is None:
+            return
+        try:
+            results: Any = [linter.lint_entry(entry, fix=fix) for entry in batch]
+        except BaseException as exc:  # sent to the parent, which raises it
+            results = _sendable(exc)
+        conn.send(results)
+
+
+def _sendable(exc: BaseException) -> BaseException:
+    """``exc`` if it survives pickling, else a RuntimeError that says what it was."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc

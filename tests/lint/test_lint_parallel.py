@@ -86,7 +86,7 @@ def test_a_handful_of_files_starts_no_worker(monkeypatch: pytest.MonkeyPatch) ->
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker process was started for a handful of files")
 
-    monkeypatch.setattr(parallel, "_executor", no_pool)
+    monkeypatch.setattr(parallel, "_start", no_pool)
     bots = sorted(str(p) for p in (SAMPLES / "bots").glob("*.json"))
     assert summary(lint(bots, jobs=2)) == summary(lint(bots, jobs=1))
 
@@ -99,25 +99,85 @@ def test_one_usable_core_means_one_process(monkeypatch: pytest.MonkeyPatch) -> N
     assert parallel.choose_jobs(3) == 3
 
 
-def test_results_keep_input_order_when_later_batches_finish_first(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Batches are awaited in the order they were sent, whatever order workers end in."""
-    import time
-    from concurrent.futures import ThreadPoolExecutor
+class Stub:
+    """A linter whose files take a while when their name ends in 0, and which does what
+    ``trouble`` says on one path when it runs in a helper process, not in the test's."""
 
-    class Slow:
+    def __init__(self, trouble: str = "", at: str = "") -> None:
+        import os
+
+        self.parent = os.getpid()
+        self.trouble, self.at = trouble, at
+        self.checks = self
+        self.config = LintConfig()
+
+    def load_all(self) -> None:
+        pass
+
+    def lint_entry(self, entry: Entry, *, fix: object = None) -> FileResult:
+        import os
+        import time
+
+        if entry.path == self.at and os.getpid() != self.parent:
+            if self.trouble == "raise":
+                raise ValueError(f"no good: {entry.path}")
+            if self.trouble == "die":
+                os._exit(3)  # as if killed (out of memory, a signal)
+        time.sleep(0.002 if entry.path.endswith("0") else 0)
+        return FileResult(entry.path, skipped=str(os.getpid()))
+
+
+def stub_entries(count: int = parallel.SERIAL_BELOW * 3) -> list[Entry]:
+    return [Entry(f"f{i}") for i in range(count)]
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_results_keep_input_order_whatever_order_processes_end_in(jobs: int) -> None:
+    entries = stub_entries()
+    got = list(parallel.lint_entries(Stub(), entries, jobs=jobs))  # type: ignore[arg-type]
+    assert [r.path for r in got] == [e.path for e in entries]
+    linted_by = {r.skipped for r in got}
+    assert len(linted_by) == jobs  # this process lints a share, each helper too
+
+
+def test_an_error_in_a_helper_is_raised_here_as_it_was_raised_there() -> None:
+    """Every file raises in a helper: the error of the first batch a helper took comes
+    here, with its type and message, after the results of the batches before it."""
+
+    class Failing(Stub):
         def lint_entry(self, entry: Entry, *, fix: object = None) -> FileResult:
-            time.sleep(0.02 if entry.path.endswith("0") else 0)
+            import os
+
+            if os.getpid() != self.parent:
+                raise ValueError(f"no good: {entry.path}")
             return FileResult(entry.path)
 
-    monkeypatch.setattr(parallel, "_linter", Slow())
-    monkeypatch.setattr(
-        parallel, "_executor", lambda workers, linter, fix: ThreadPoolExecutor(workers)
-    )
-    entries = [Entry(f"f{i}") for i in range(parallel.SERIAL_BELOW * 3)]
-    got = [r.path for r in parallel.lint_entries(Slow(), entries, jobs=4)]  # type: ignore[arg-type]
-    assert got == [e.path for e in entries]
+    entries = stub_entries()
+    for jobs in (2, 3):
+        found: list[str] = []
+        with pytest.raises(ValueError, match="no good: f") as raised:
+            found.extend(r.path for r in parallel.lint_entries(Failing(), entries, jobs=jobs))  # type: ignore[arg-type]
+        assert found == [e.path for e in entries[: len(found)]]
+        assert len(found) >= parallel.BATCH  # this process linted the first batch
+        assert str(raised.value) == f"no good: {entries[len(found)].path}"
+
+
+def test_a_helper_that_dies_has_its_files_linted_here() -> None:
+    entries = stub_entries()
+    stub = Stub("die", at=entries[parallel.BATCH * 2].path)
+    got = list(parallel.lint_entries(stub, entries, jobs=2))  # type: ignore[arg-type]
+    assert [r.path for r in got] == [e.path for e in entries]
+
+
+def test_helpers_end_with_the_run() -> None:
+    import multiprocessing
+
+    list(parallel.lint_entries(Stub(), stub_entries(), jobs=3))  # type: ignore[arg-type]
+    assert multiprocessing.active_children() == []
+    lint = parallel.lint_entries(Stub(), stub_entries(), jobs=3)  # type: ignore[arg-type]
+    next(r for r in lint if r.path == "f100")  # the consumer stops early (a closed pipe)
+    lint.close()
+    assert multiprocessing.active_children() == []
 
 
 @pytest.fixture(scope="module")
@@ -125,15 +185,25 @@ def big_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus(tmp_path_factory.mktemp("repo"), copies=2)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_every_output_format_is_the_same_on_two_processes(fmt: str, big_repo: Path) -> None:
+RUNS = [["--format", fmt] for fmt in FORMATS] + [
+    ["--statistics"],
+    ["--verbose", "--skip-unrelated"],
+    ["--diff"],
+    ["--format", "json", "--select", "BK1,BK3"],
+]
+
+
+@pytest.mark.parametrize("options", RUNS, ids=" ".join)
+def test_every_output_is_the_same_on_several_processes(options: list[str], big_repo: Path) -> None:
     from cli_run import botkit
 
-    one = botkit("lint", str(big_repo), "--format", fmt, "--jobs", "1", cwd=big_repo)
-    two = botkit("lint", str(big_repo), "--format", fmt, "--jobs", "2", cwd=big_repo)
-    default = botkit("lint", str(big_repo), "--format", fmt, cwd=big_repo)
-    assert one.returncode == 1 and one.stdout
-    for other in (two, default):
+    one = botkit("lint", str(big_repo), *options, "--jobs", "1", cwd=big_repo)
+    assert one.returncode == 1 and (one.stdout or "--statistics" in options)
+    for other in (
+        botkit("lint", str(big_repo), *options, "--jobs", "2", cwd=big_repo),
+        botkit("lint", str(big_repo), *options, "--jobs", "3", cwd=big_repo),
+        botkit("lint", str(big_repo), *options, cwd=big_repo),
+    ):
         assert (other.returncode, other.stdout, other.stderr) == (
             one.returncode,
             one.stdout,
@@ -155,3 +225,44 @@ def test_cores_other_processes_keep_busy_are_not_counted(
         monkeypatch.setattr(parallel, "busy_elsewhere", lambda busy=busy: busy)
         assert parallel.choose_jobs(None) == jobs
         assert parallel.choose_jobs(2) == 2  # asked for: as asked
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads children in /proc")
+def test_ctrl_c_ends_the_run_and_every_helper(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the terminal's process group) mid-run: "aborted", exit 130, and
+    no process of the run is left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    snippet = SAMPLES / "curl" / "chrome-bash-post.sh"
+    for n in range(3000):
+        shutil.copyfile(snippet, tmp_path / f"s{n:04d}.sh")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "botkit", "lint", "--jobs", "3", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env=env,
+    )
+    children = Path(f"/proc/{run.pid}/task/{run.pid}/children")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and len(children.read_text().split()) < 2:
+        time.sleep(0.01)
+    assert len(children.read_text().split()) == 2, "the helpers did not start"
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=30)
+    assert (run.returncode, err.strip()) == (130, "botkit: aborted")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("a helper outlived the run")

@@ -42,6 +42,8 @@ def _ps_body(style: str) -> str:
     text = json.dumps(BODY)
     if style == "single":
         return "'" + text + "'"
+    if style == "here":
+        return "@'\n" + text + "\n'@"
     if style == "backtick":
         return '"' + text.replace('"', '`"') + '"'
     return '"' + text.replace('"', '""') + '"'
@@ -60,7 +62,7 @@ SNIPPETS = {
             f'curl.exe {DT} -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
             f"  -H 'content-type: application/json' `\n  -d {_ps_body(style)}\n"
         )
-        for style in ("single", "backtick", "doubled")
+        for style in ("single", "backtick", "doubled", "here")
     },
 }
 

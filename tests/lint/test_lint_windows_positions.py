@@ -122,6 +122,24 @@ PS = {
         '-d «BK401»\'{"customerPhoneNumber": «BK102»"N/A", '
         '"assignedUserPhoneNumber": "919812345678"}\'\n'
     ),
+    # A here-string: the lines between @' and '@ as they are, one reading like a header.
+    "here-string-decoy-line": (
+        f"curl.exe {DT} -H 'content-type: application/json' -d «BK401»@'\n"
+        '{"customerPhoneNumber": «BK103»"+91 98765 43210",\n'
+        '«BK303»"note": "Authorization: YOUR_API_KEY",\n'
+        '"assignedUserPhoneNumber": "919812345678"}\n'
+        '\'@ -H "Authorization: «BK202»YOUR_API_KEY"\n'
+    ),
+    # @"...": $variables and `$ inside, quotes as they are.
+    "expandable-here-string": (
+        "$phone = '9876543210'\n"
+        'curl.exe -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
+        f"  {DT} -H 'content-type: application/json' `\n"
+        '  -d «BK401»@"\n'
+        '{«BK303»"`$note": "Authorization: YOUR_API_KEY", "customerPhoneNumber": «BK101»"$phone",\n'
+        ' "assignedUserPhoneNumber": «BK102»"N/A"}\n'
+        '"@\n'
+    ),
     "password-after-a-decoy": (
         "# -u 'admin:Xk9pL2q$wZZ'\n"
         "curl.exe https://crm.example.com/leads -H 'X-Note: admin:Xk9pL2q$wZZ' `\n"
@@ -236,15 +254,18 @@ def _ps_written(value: str, style: str) -> tuple[str, list[int]]:
         "single": {"'": "''"},
         "backtick": {'"': '`"', "$": "`$", "`": "``"},
         "doubled": {'"': '""', "$": "`$", "`": "``"},
+        "here": {},
+        "here-expandable": {"$": "`$", "`": "``"},
     }[style]
-    quote = "'" if style == "single" else '"'
-    out, at, size = [quote], [], 1
+    quote = {"single": "'", "here": "'"}.get(style, '"')
+    opener, closer = ("@" + quote + "\n", "\n" + quote + "@") if "here" in style else (quote, quote)
+    out, at, size = [opener], [], len(opener)
     for c in value:
         at.append(size)
         written = escape.get(c, c)
         out.append(written)
         size += len(written)
-    return "".join(out) + quote, at
+    return "".join(out) + closer, at
 
 
 def _header(name: str, value: str, dialect: str, style: str) -> tuple[str, int]:
@@ -263,13 +284,19 @@ windows_snippets = st.fixed_dictionaries(
     | {
         "dialect": st.sampled_from(["cmd", "powershell"]),
         "key_style": st.integers(0, 3),
-        "body_style": st.integers(0, 2),
+        "body_style": st.integers(0, 4),
         "head": st.booleans(),  # PowerShell: a prompt or a comment line before the command
     }
 )
 _STYLES = {
-    "cmd": (["caret", "plain", "doubled", "caret"], ["caret", "plain", "doubled"]),
-    "powershell": (["single", "backtick", "glued", "mixed"], ["single", "backtick", "doubled"]),
+    "cmd": (
+        ["caret", "plain", "doubled", "caret"],
+        ["caret", "plain", "doubled", "caret", "plain"],
+    ),
+    "powershell": (
+        ["single", "backtick", "glued", "mixed"],
+        ["single", "backtick", "doubled", "here", "here-expandable"],
+    ),
 }
 
 
