@@ -85,6 +85,10 @@ CMD = {
         '  «BK306»-d ^"«BK302»^{^\\^"customerPhoneNumber^\\^":^\\^"919876543210^\\^",'
         '^\\^"reassign^\\^":«BK305»^\\^"yes^\\^"^}^"\n'
     ),
+    "path-mismatch": (
+        'curl -H "Authorization: {{DOUBLETICK_API_KEY}}" ^\n'
+        '  ^"«BK304»https://public.doubletick.io/team-member/asign^" --json "{}"\n'
+    ),
     "query-parameter": (
         f'curl "{VAMBE}?«BK303»removeExistingAgent=true" -X POST ^\n'
         '  -H "x-api-key: {{VAMBE_API_KEY}}"\n'
@@ -154,6 +158,10 @@ PS = {
         "  «BK401»--proxy http://p:3128 `\n"
         '  «BK306»-d «BK401»\'«BK302»{"customerPhoneNumber": "919876543210", '
         '"reassign": «BK305»"yes"}\'\n'
+    ),
+    "path-mismatch": (
+        'curl.exe -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
+        "  '«BK304»https://public.doubletick.io/team-member/asign' --json '{}'\n"
     ),
     "query-parameter": (
         f"curl.exe '{VAMBE}?«BK303»removeExistingAgent=true' -X POST `\n"
