@@ -22,12 +22,12 @@ from botkit.styles import STYLES, Style
 #: module does not import so that ``--help`` need not load the request model.
 IMPORT_CHOICES = ("curl", "har", "postman", "powershell")
 EXPORT_CHOICES = ("curl", "postman", "har")
+#: The input file of both commands (one type: click.Path asks gettext for its name when made).
+INPUT_FILE = click.Path(dir_okay=False, allow_dash=True)
 
 
 @click.command("import")
-@click.argument(
-    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
-)
+@click.argument("file", required=False, default="-", type=INPUT_FILE)
 @click.option(
     "--from",
     "fmt",
@@ -111,9 +111,7 @@ def import_(
 
 
 @click.command("export")
-@click.argument(
-    "file", required=False, default="-", type=click.Path(dir_okay=False, allow_dash=True)
-)
+@click.argument("file", required=False, default="-", type=INPUT_FILE)
 @click.option(
     "--format",
     "fmt",
