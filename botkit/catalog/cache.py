@@ -12,8 +12,10 @@ would otherwise cost a TOML parse, about 3 ms, on every command run beside it.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -82,16 +84,14 @@ def _sha256_type() -> Any:
 
     ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
     command that reads the catalog); a cache key needs only the hash itself.  The module is
-    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback.  A module
-    that is missing is searched for along the whole ``sys.path`` at every attempt."""
+    ``_sha2`` from Python 3.12 on, ``_sha256`` before (only that one is tried: a module that
+    is missing is searched for along the whole ``sys.path``); hashlib's is the fallback."""
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]
-        except ImportError:
-            from hashlib import sha256
-    return sha256
+        return importlib.import_module("_sha2" if sys.version_info >= (3, 12) else "_sha256").sha256
+    except (ImportError, AttributeError):
+        from hashlib import sha256
+
+        return sha256
 
 
 def cache_dir() -> Path | None:
