@@ -91,7 +91,18 @@ def test_import_of_export_is_the_identity(batch: list[dict]) -> None:
         assert not imported.warnings or to == "postman"
         again = imported.document
         again = again if isinstance(again, list) else [again]
-        assert again == [_reorder(c) for c in batch], to
+        expected = [_without_filenames_of_the_file(c) if to == "postman" else c for c in batch]
+        assert again == [_reorder(c) for c in expected], to
+
+
+def _without_filenames_of_the_file(component: dict) -> dict:
+    """Postman's file fields hold no file name: one that names the file itself comes back
+    left out (found by this property: ``{"file": "0", "filename": "0"}``)."""
+    parts = component.get("body", {}).get("multipart")
+    if not parts:
+        return component
+    kept = [{k: v for k, v in p.items() if k != "filename" or v != p.get("file")} for p in parts]
+    return {**component, "body": {"multipart": kept}}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
