@@ -248,6 +248,19 @@ def test_cmd_words(text: str, expected: list[str]) -> None:
     assert [w.text for w in read_cmd_words(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [("call.cmd", '{"a":"b c"}'), ("call.bat", '{"a":"b c"}'), ("call.sh", "{a:b c}")],
+)
+def test_a_cmd_file_is_read_by_cmd_rules_whatever_it_looks_like(name: str, body: str) -> None:
+    """One line with plain quotes looks like bash; its name says cmd, and cmd's C runtime
+    reads "" inside quotes as one quote (lint and import alike)."""
+    from botkit.convert import import_text
+
+    text = 'curl https://x.example/y --data-raw "{""a"":""b c""}"\n'
+    assert import_text(text, source=name).document["body"]["text"] == body
+
+
 def read_cmd_words(text: str):
     from botkit.curl.cmd_reader import read_cmd
 

@@ -18,6 +18,7 @@ import pytest
 from cli_run import botkit
 from lint_helpers import write
 
+from botkit.convert import import_text
 from botkit.curl import read_curl
 from botkit.lint import LintConfig, lint_files
 from botkit.lint.curldoc import CurlDocument, dialect_of
@@ -68,8 +69,8 @@ SNIPPETS = {
 
 
 def _request(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return read_curl(text, source=path.name, dialect=dialect_of(path)).request.to_component("x")
+    """What ``botkit import`` makes of the file (by its name's dialect, as lint reads it)."""
+    return import_text(path.read_text(encoding="utf-8"), source=str(path), name="x").document
 
 
 def _fix(path: Path) -> tuple[list[str], list]:
