@@ -20,8 +20,6 @@ Over 350 lines because it is one row per option of curl (about 270): a table is
 read row by row, and splitting it would hide which options exist.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import NamedTuple
 
