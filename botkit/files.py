@@ -12,6 +12,7 @@ restored, so a fix writes a file back the way it was written.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 import sys
@@ -109,6 +110,41 @@ def repository_root(start: str | os.PathLike[str]) -> str:
         probe = parent
     cwd = os.path.realpath(os.getcwd())
     return cwd if is_inside(here, cwd) else here
+
+
+def leaves_repository(path: str | os.PathLike[str]) -> bool:
+    """Does ``path`` sit in a repository (the git work tree its folder, as written, is in;
+    else the current folder) and lead out of it through a symbolic link?
+
+    The repository is found from the path as written, not from where links lead: a
+    link ``snippets/x.curl -> /etc/passwd`` or a folder link ``creds -> ~/.aws`` is in
+    the repository and leaves it.  A path outside any repository and outside the current
+    folder (a file the user named) leaves nothing.  One lstat a file; the rest is
+    cached by folder."""
+    folder, name = os.path.split(os.path.abspath(path))
+    root = _repository_of(folder, os.getcwd())
+    if root is None:
+        return False
+    real = os.path.realpath(path) if os.path.islink(path) else os.path.join(_real(folder), name)
+    return not (real == root or real.startswith(root.rstrip(os.sep) + os.sep))
+
+
+@functools.cache
+def _repository_of(folder: str, cwd: str) -> str | None:
+    """The real path of the repository holding ``folder`` as written (see leaves_repository)."""
+    probe = folder
+    while not os.path.exists(os.path.join(probe, ".git")):
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            inside = folder == cwd or folder.startswith(cwd.rstrip(os.sep) + os.sep)
+            return _real(cwd) if inside else None
+        probe = parent
+    return _real(probe)
+
+
+@functools.cache
+def _real(folder: str) -> str:
+    return os.path.realpath(folder)
 
 
 def is_inside(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:

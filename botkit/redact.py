@@ -22,7 +22,6 @@ are a variable are kept, and one value keeps one name.
 
 from __future__ import annotations
 
-import copy
 import json
 import json.decoder
 import re
@@ -255,6 +254,8 @@ def _replace(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def redact_component(component: dict[str, Any], api: Api | None = None) -> dict[str, Any]:
     """A copy of ``component`` with every credential replaced by its ``{{VARIABLE}}``."""
+    import copy  # only ``--redact`` copies a component
+
     out = copy.deepcopy(component)
     edits: dict[tuple[str | int, ...], list[tuple[int, int, str]]] = {}
     for place in secret_places(component, api):

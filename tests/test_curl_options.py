@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from botkit.curl.options import NOTED, ROWS, Effect, OptionError, by_long, by_short
+from botkit.curl.options import EFFECTS, NOTED, ROWS, Effect, OptionError, by_long, by_short
 
 
 def test_rows_are_unique_and_complete() -> None:
@@ -73,7 +73,7 @@ def test_long_names(name: str, long: str, negated: bool) -> None:
 def test_bad_long_names(name: str, words: str | None) -> None:
     if words is None:
         option, _ = by_long(name)
-        assert option.effect is Effect.FAIL
+        assert option.effect == Effect.FAIL
         return
     with pytest.raises(OptionError, match=re.escape(words)):
         by_long(name)
@@ -83,7 +83,7 @@ def test_short_letters() -> None:
     header = by_short("H")
     assert header is not None and header.long == "header" and header.takes_arg
     silent = by_short("s")
-    assert silent is not None and silent.effect is Effect.NEUTRAL and not silent.takes_arg
+    assert silent is not None and silent.effect == Effect.NEUTRAL and not silent.takes_arg
     assert by_short("W") is None
 
 
@@ -91,4 +91,4 @@ def test_every_effect_has_its_recorder() -> None:
     """The table drives the reader: each effect names exactly one recorder, no if-chain."""
     from botkit.curl.record import RECORDERS
 
-    assert set(RECORDERS) == set(Effect)
+    assert set(RECORDERS) == set(EFFECTS)

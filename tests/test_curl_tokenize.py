@@ -248,6 +248,19 @@ def test_cmd_words(text: str, expected: list[str]) -> None:
     assert [w.text for w in read_cmd_words(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [("call.cmd", '{"a":"b c"}'), ("call.bat", '{"a":"b c"}'), ("call.sh", "{a:b c}")],
+)
+def test_a_cmd_file_is_read_by_cmd_rules_whatever_it_looks_like(name: str, body: str) -> None:
+    """One line with plain quotes looks like bash; its name says cmd, and cmd's C runtime
+    reads "" inside quotes as one quote (lint and import alike)."""
+    from botkit.convert import import_text
+
+    text = 'curl https://x.example/y --data-raw "{""a"":""b c""}"\n'
+    assert import_text(text, source=name).document["body"]["text"] == body
+
+
 def read_cmd_words(text: str):
     from botkit.curl.cmd_reader import read_cmd
 
@@ -302,6 +315,20 @@ def test_powershell_variables() -> None:
     assert note.option == "$env:KEY" and (note.line, note.column) == (2, 27)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("curl.exe -d @'\n{\"a\": 'it''s'}\n'@ https://x", ["-d", "{\"a\": 'it''s'}", "https://x"]),
+        ("curl.exe -d @'  \r\nline 1\r\nline 2\r\n'@", ["-d", "line 1\r\nline 2"]),
+        ("curl.exe -d @'\n'@ https://x", ["-d", "", "https://x"]),
+        ("curl.exe -d @'\n '@\n'@", ["-d", " '@"]),  # the closing line starts with '@
+        ('$v = "V"\ncurl.exe -d @"\n"$v" `$v ``\n"@', ["-d", '"V" $v `']),
+    ],
+)
+def test_powershell_here_strings(text: str, expected: list[str]) -> None:
+    assert argv(text) == expected
+
+
 def test_powershell_arguments_end_at_a_nul() -> None:
     assert argv('curl.exe -d "a`0b" https://x') == ["-d", "a", "https://x"]
 
@@ -324,6 +351,8 @@ def test_powershell_notes_quotes_older_versions_drop() -> None:
         ("curl.exe -d 'open https://x", "unclosed single quote"),
         ("curl.exe https://x; curl.exe https://y", "second command"),
         ("curl.exe --% -d x https://x", "--%"),
+        ("curl.exe -d @'\nno end", "unclosed here-string"),
+        ("curl.exe -d @'x'@ https://x", "starting with '@'"),
     ],
 )
 def test_powershell_errors(text: str, words: str) -> None:

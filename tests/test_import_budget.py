@@ -61,6 +61,8 @@ EVERYTHING = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + BASH + YAML + NEVER
 NOTHING_RENDERED = EVERYTHING + RENDERER + POOL
 # One file linted: no pool, no renderer, and phones judged without phonenumbers.
 LINT = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + RENDERER + POOL + ("difflib",)
+# The catalog files are checked once, then read from the cache (botkit/catalog/cache.py).
+LINT += ("botkit.catalog.check", "tomllib")
 
 # Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
 # SystemExit or leaves through os._exit (a fast exit after flushing).

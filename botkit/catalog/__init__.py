@@ -272,6 +272,10 @@ class Catalog:
         return next((api for api in candidates if api.matches_url(key)), None)
 
 
+class CatalogFileError(BotkitError):
+    """A catalog file that cannot be used: says the file, the line and the key."""
+
+
 class UnknownApiError(BotkitError):
     def __init__(self, api_id: str, known: list[str]) -> None:
         from botkit.suggest import did_you_mean

@@ -1,4 +1,5 @@
-"""Checked catalog data kept between runs, so a command need not parse TOML again.
+"""Checked catalog data (and what lint reads from a pyproject.toml) kept between runs,
+so a command need not parse TOML again.
 
 Parsing TOML and checking it against schemas/catalog.schema.json costs far more
 than the command that needs one entry, so each file's checked data is kept in a
@@ -12,8 +13,10 @@ would otherwise cost a TOML parse, about 3 ms, on every command run beside it.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,14 +63,42 @@ def keep_pyproject_entries(raw: bytes, entries: list[str]) -> None:
         _write_json(cache_file, entries)
 
 
-def _pyproject_cache_file(raw: bytes) -> Path | None:
+def cached_lint_section(raw: bytes) -> tuple[bool, dict[str, Any] | None]:
+    """The ``[tool.botkit.lint]`` table kept for a pyproject.toml with these bytes:
+    (True, the table or None when it has none), or (False, None) when not kept."""
+    cache_file = _pyproject_cache_file(raw, "lint")
+    if cache_file is None:
+        return False, None
+    try:
+        kept = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return False, None
+    if isinstance(kept, dict) and isinstance(kept.get("lint"), dict | None):
+        return True, kept["lint"]
+    return False, None
+
+
+def keep_lint_section(raw: bytes, section: dict[str, Any] | None) -> None:
+    """Keep the table read from a pyproject.toml with these bytes (one that JSON cannot
+    hold, a TOML date say, is not kept: it is read again, and refused again)."""
+    cache_file = _pyproject_cache_file(raw, "lint")
+    if cache_file is None:
+        return
+    try:
+        json.dumps(section)
+    except (TypeError, ValueError):
+        return
+    _write_json(cache_file, {"lint": section})
+
+
+def _pyproject_cache_file(raw: bytes, part: str = "pyproject") -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     from botkit import __version__
 
     key = _sha256(raw)
-    key.update(f"|{__version__}|pyproject".encode())
+    key.update(f"|{__version__}|{part}".encode())
     return folder / f"pyproject-{key.hexdigest()[:40]}.json"
 
 
@@ -82,16 +113,14 @@ def _sha256_type() -> Any:
 
     ``hashlib`` loads OpenSSL on import (about 4 MB of resident memory and 1.5 ms on every
     command that reads the catalog); a cache key needs only the hash itself.  The module is
-    ``_sha2`` from Python 3.12 on, ``_sha256`` before; hashlib's is the fallback.  A module
-    that is missing is searched for along the whole ``sys.path`` at every attempt."""
+    ``_sha2`` from Python 3.12 on, ``_sha256`` before (only that one is tried: a module that
+    is missing is searched for along the whole ``sys.path``); hashlib's is the fallback."""
     try:
-        from _sha2 import sha256  # type: ignore[import-not-found]
-    except ImportError:
-        try:
-            from _sha256 import sha256  # type: ignore[import-not-found]
-        except ImportError:
-            from hashlib import sha256
-    return sha256
+        return importlib.import_module("_sha2" if sys.version_info >= (3, 12) else "_sha256").sha256
+    except (ImportError, AttributeError):
+        from hashlib import sha256
+
+        return sha256
 
 
 def cache_dir() -> Path | None:

@@ -14,16 +14,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from botkit.catalog import RESERVED_OPTIONS, Param, kebab
-from botkit.errors import BotkitError
+from botkit.catalog import RESERVED_OPTIONS, CatalogFileError, Param, kebab
 from botkit.lazy_re import lazy
 
 _PLACEHOLDER = lazy(r"\{([A-Za-z0-9_]+)\}")
 _CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
-
-
-class CatalogFileError(BotkitError):
-    """A catalog file that cannot be used: says the file, the line and the key."""
 
 
 def parse_file(path: Path, raw: bytes) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from botkit.catalog import BUILT_IN, Api, Catalog, Vendor
+from botkit.catalog import BUILT_IN, Api, Catalog, CatalogFileError, Vendor
 from botkit.catalog.auth import scheme_from_data
 from botkit.catalog.cache import (
     cache_file_for,
@@ -28,7 +28,6 @@ from botkit.catalog.cache import (
     keep_pyproject_entries,
     write_cache,
 )
-from botkit.catalog.check import CatalogFileError, parse_file
 
 #: Catalog paths given on the command line (``--catalog``), in order.
 _cli_paths: list[Path] = []
@@ -162,6 +161,8 @@ class LoadedFile:
             try:
                 self._params = json.loads(self._params_file.read_bytes())
             except (OSError, ValueError):  # the cache went away: read the file itself
+                from botkit.catalog.check import parse_file
+
                 fresh = parse_file(self.path, self.path.read_bytes())
                 self._params = [a["params"] for a in fresh["api"]]
         return self._params
@@ -182,6 +183,8 @@ def read_file(path: Path) -> LoadedFile:
                 return LoadedFile(path, head, params_file)
         except (OSError, ValueError):
             pass
+    from botkit.catalog.check import parse_file  # checked once, then read from the cache
+
     data = parse_file(path, raw)
     if cache_file is not None:
         write_cache(cache_file, data)

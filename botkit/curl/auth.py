@@ -60,7 +60,7 @@ def choose(schemes: list[Use]) -> AuthChoice:
     mask = 0
     setters: dict[int, Use] = {}  # which option last put each scheme in the set
     for use in schemes:
-        if use.option.effect is Effect.ANYAUTH:
+        if use.option.effect == Effect.ANYAUTH:
             if use.on:
                 mask = _ANY
                 setters = dict.fromkeys(_BITS.values(), use)

@@ -7,15 +7,14 @@ continuation, and a leading ``$ `` (or ``% ``) prompt with the output that follo
 
 from __future__ import annotations
 
-import re
-
 from botkit.curl.bash_diagnosis import BACKSLASH_BLANKS
 from botkit.curl.bash_modes import one_command
 from botkit.curl.bash_tree import ParsedBash
 from botkit.curl.bash_windows import script_commands, single_command
 from botkit.curl.words import ShellCommand, bash_quotes
+from botkit.lazy_re import lazy
 
-_PROMPT = re.compile(r"[ \t]*([$%])[ \t]+(?=\S)")
+_PROMPT = lazy(r"[ \t]*([$%])[ \t]+(?=\S)")  # compiled for a line that starts with $ or %
 _PROMPT_LINES = 500  # how far to look for the end of a prompted command
 
 
@@ -72,7 +71,9 @@ def _strip_prompt(text: str) -> tuple[str, bool]:
     first = next((k for k, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return text, False
-    m = _PROMPT.match(lines[first])
+    if lines[first].lstrip(" \t")[:1] not in ("$", "%"):
+        return text, False
+    m = _PROMPT().match(lines[first])
     if m is None:
         return text, False
     line = lines[first]

@@ -130,7 +130,7 @@ class _Builder:
             return
         effect = use.option.effect
         plain = url[:7].lower() == "http://"
-        if effect is Effect.HTTP_VERSION_WARN or (effect is Effect.HTTP_UPGRADE and plain):
+        if effect == Effect.HTTP_VERSION_WARN or (effect == Effect.HTTP_UPGRADE and plain):
             self.report.warn(
                 use.spelled,
                 f"{use.option.note}; a component cannot say which HTTP version to speak, "
@@ -373,7 +373,7 @@ def _lost(lost: list[str], use: Use) -> str:
     verb = "is" if len(lost) == 1 and not lost[0].endswith("credentials") else "are"
     how = (
         "which curl signs the request with"
-        if use.option.effect is Effect.AWS_SIGV4
+        if use.option.effect == Effect.AWS_SIGV4
         else "which curl sends only in answer to the server's challenge"
     )
     return f", and so {verb} the {what}, {how}"

@@ -9,6 +9,7 @@ Linux terminals and every doc site use.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Literal
 
@@ -30,6 +31,7 @@ _PS_START = lazy(
 #: Words ``_PS_START`` cannot match without (in lower case).
 _PS_WORDS = ("curl.exe", "invoke-webrequest", "invoke-restmethod", "iwr", "irm", "$env:")
 _HEAD = 400  # how far into a line a PowerShell command name or $env: is looked for
+_SUFFIXES: dict[str, Dialect] = {".cmd": "cmd", ".bat": "cmd", ".ps1": "powershell"}
 _MAX_LINES = 10_000
 
 
@@ -58,6 +60,13 @@ def _may_start_powershell(text: str) -> bool:
         return True
     lowered = text.lower()
     return any(word in lowered for word in _PS_WORDS)
+
+
+def named(name: str | None) -> Dialect | None:
+    """The shell a file's name says wrote it: a ``.cmd`` (or ``.bat``) file is cmd's, a
+    ``.ps1`` file PowerShell's, whatever its text looks like (a one-line cmd command
+    looks like bash, and bash reads ``""`` and ``^"`` otherwise); None: the text tells."""
+    return _SUFFIXES.get(os.path.splitext(name)[1].lower()) if name else None
 
 
 def _quotes_closed(line: str) -> bool:

@@ -29,9 +29,10 @@ _NAME = lazy(r"[A-Za-z_][A-Za-z0-9_]*")
 _PARAM = lazy(r"([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=+])(.*))?", re.S)
 _SEQUENCE = lazy(r"-?\d+\.\.-?\d+(?:\.\.-?\d+)?|[A-Za-z]\.\.[A-Za-z](?:\.\.-?\d+)?")
 _UNQUOTED_SPECIAL = re.compile(r"[\\'\"$`{}, \t\n~]")
-_DOUBLE_SPECIAL = re.compile(r'[\\"$`]')
-_HEREDOC_SPECIAL = re.compile(r"[\\$`]")
-_ANSI_SPECIAL = re.compile(r"[\\']")
+# Inside "...", a here-document and $'...': compiled when a word first has one.
+_DOUBLE_SPECIAL = lazy(r'[\\"$`]')
+_HEREDOC_SPECIAL = lazy(r"[\\$`]")
+_ANSI_SPECIAL = lazy(r"[\\']")
 _SIMPLE_ESCAPES = {
     "a": "\a",
     "b": "\b",
@@ -180,8 +181,9 @@ class Expander:
         t = self.text
         if out is None:
             out = Pieces()
+        special = _DOUBLE_SPECIAL().search
         while True:
-            m = _DOUBLE_SPECIAL.search(t, i, end)
+            m = special(t, i, end)
             if m is None:
                 raise self._error('unclosed double quote (") that starts here', opened)
             j = m.start()
@@ -215,8 +217,9 @@ class Expander:
         t = self.text
         out: list[str] = []
         pieces = Pieces()
+        special = _ANSI_SPECIAL().search
         while True:
-            m = _ANSI_SPECIAL.search(t, i, end)
+            m = special(t, i, end)
             if m is None:
                 raise self._error("unclosed $'...' string that starts here", opened)
             j = m.start()
@@ -395,8 +398,9 @@ class Expander:
         t = self.text
         out = Pieces()
         i = start
+        special = _HEREDOC_SPECIAL().search
         while i < end:
-            m = _HEREDOC_SPECIAL.search(t, i, end)
+            m = special(t, i, end)
             if m is None:
                 out.add(t[i:end], i, end, True)
                 break

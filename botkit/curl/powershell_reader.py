@@ -3,7 +3,9 @@
 PowerShell's own rules: a backtick at the end of a line continues it;
 ``'...'`` is literal with ``''`` for one quote; ``"..."`` knows backtick escapes
 (`` `n``, `` `t``, `` `" ``...), ``""`` for one quote and ``$variables``; outside
-quotes a backtick makes the next character literal.  ``$env:NAME`` and ``$name``
+quotes a backtick makes the next character literal.  Here-strings (``@'`` or ``@"``
+ending a line, up to a line starting ``'@`` or ``"@``) hold the lines between, the
+``@"`` kind with escapes and variables.  ``$env:NAME`` and ``$name``
 that the text does not set become ``{{NAME}}`` placeholders with a warning.
 PowerShell before 7.3 mangles ``"`` inside arguments to native programs; when an
 argument holds one we say which reading we chose.  Every word keeps where each
@@ -31,6 +33,7 @@ _ESCAPES = {
     "t": "\t",
     "v": "\v",
 }
+_HERE = re.compile(f"@([{_SINGLE}{_DOUBLE}])[ \t]*\r?\n")
 _CHAR_CODE = re.compile(r"\$\(\[char\][ \t]*(\d{1,7})[ \t]*\)", re.I)
 _VARIABLE = re.compile(r"\$(?:(env):)?([A-Za-z_][A-Za-z0-9_]*)|\$\{(?:(env):)?([^}]+)\}", re.I)
 _ASSIGNMENT = re.compile(r"\s*\$(?:env:)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*", re.I)
@@ -111,6 +114,8 @@ class _PowerShellScanner:
                 i = self._double(i, out)
             elif c == "$":
                 i = self._dollar(i, out)
+            elif i == start and c == "@" and _HERE.match(t, i):
+                i = self._here(i, out)
             elif i == start and c in "(){}@" and t[i : i + 2] not in ("@-", "@.", "@/"):
                 raise self.error(
                     f"a PowerShell expression starting with {c!r} is beyond what botkit reads; "
@@ -142,18 +147,49 @@ class _PowerShellScanner:
         raise self.error("unclosed single quote (') that starts here", opened)
 
     def _double(self, i: int, out: Pieces) -> int:
+        end = self._expand(i + 1, len(self.text), out, quoted=True)
+        if end is None:
+            raise self.error('unclosed double quote (") that starts here', i)
+        return end
+
+    def _here(self, i: int, out: Pieces) -> int:
+        """A here-string: ``@'`` (or ``@"``) ending a line, up to a line that starts with
+        ``'@`` (``"@``); the lines between, as they are (or with escapes and variables).
+        Their line ends are the file's, as PowerShell keeps them."""
         t, n = self.text, len(self.text)
-        opened = i
-        i += 1
-        while i < n:
+        opener = _HERE.match(t, i)
+        assert opener is not None
+        expandable = opener.group(1) in _DOUBLE
+        quotes = _DOUBLE if expandable else _SINGLE
+        body = line = opener.end()
+        while not (line < n and t[line] in quotes and t.startswith("@", line + 1)):
+            end = t.find("\n", line)
+            if end < 0:
+                raise self.error("unclosed here-string (@' or @\") that starts here", i)
+            line = end + 1
+        stop = max(body, line - 1)  # the line break before the closing line is not in it
+        if stop > body and t[stop - 1] == "\r":
+            stop -= 1
+        if expandable:
+            self._expand(body, stop, out, quoted=False)
+        else:
+            out.add(t[body:stop], body, stop, True)
+        return line + 2
+
+    def _expand(self, i: int, stop: int, out: Pieces, *, quoted: bool) -> int | None:
+        """Backtick escapes and ``$variables`` from ``i`` to ``stop``: in a "..." string
+        (``quoted``), up to its closing quote (the index after it; None when there is
+        none), ``""`` being one quote; in a here-string, quotes are text."""
+        t = self.text
+        while i < stop:
             c = t[i]
-            if c in _DOUBLE:
-                if i + 1 < n and t[i + 1] in _DOUBLE:
+            if quoted and c in _DOUBLE:
+                if i + 1 < stop and t[i + 1] in _DOUBLE:
                     out.add('"', i, i + 2, False)
                     i += 2
                     continue
                 return i + 1
-            if c == "`" and i + 1 < n:
+            if c == "`" and i + 1 < stop:
                 nxt = t[i + 1]
                 if nxt == "u" and t.startswith("{", i + 2):
                     close = t.find("}", i + 3)
@@ -171,7 +207,7 @@ class _PowerShellScanner:
                 continue
             out.add(c, i, i + 1, True)
             i += 1
-        raise self.error('unclosed double quote (") that starts here', opened)
+        return None if quoted else i
 
     def _dollar(self, i: int, out: Pieces) -> int:
         t = self.text

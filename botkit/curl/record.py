@@ -335,7 +335,7 @@ def _upload(r: Recording, use: Use) -> None:
 
 
 E = Effect
-RECORDERS: Mapping[Effect, Recorder] = {
+RECORDERS: Mapping[str, Recorder] = {  # by Effect
     E.URL: _url,
     E.REQUEST: _request,
     E.HEADER: _header,

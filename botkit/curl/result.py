@@ -1,7 +1,5 @@
 """What reading a cURL command gives back: the request, and every warning about it."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, NamedTuple
 
 from botkit.request import Request
@@ -54,7 +52,7 @@ class CurlRead(Record):
         line: int = 1,
         column: int = 1,
         end: tuple[int, int] | None = None,
-        sources: Sources | None = None,
+        sources: "Sources | None" = None,
         outside: list[OutsideFile] | None = None,
     ) -> None:
         self.request = request

@@ -21,8 +21,8 @@ _GUESSED = {
     "smtp.": "smtp",
     "pop3.": "pop3",
 }
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_IPV6_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@]*@)?\[[0-9A-Fa-f:.]+(?:%25\w+)?\]")
+_PERCENT = lazy(r"%[0-9A-Fa-f]{2}")  # for a %-escape in a host, -G and --data-urlencode
+_IPV6_HOST = lazy(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@]*@)?\[[0-9A-Fa-f:.]+(?:%25\w+)?\]")
 _URLENCODE_SAFE = "-._~"
 # Characters curl 7.88 refuses in a host name as written, and once %XX is decoded.
 _HOST_REFUSED = frozenset(" !\"$&'()*+,;<=>\\^`{}")
@@ -143,13 +143,10 @@ def _check_authority(authority: str) -> None:
         raise UrlError(f"curl rejects the port {port!r}: a port is a number from 0 to 65535")
     if host.startswith("["):
         return
+    escapes = _PERCENT().findall(host) if "%" in host else []
     bad = sorted(
         {c for c in host if c in _HOST_REFUSED}
-        | {
-            c
-            for c in (chr(int(h[1:], 16)) for h in _PERCENT.findall(host))
-            if c in _HOST_DECODED_REFUSED
-        }
+        | {c for c in (chr(int(h[1:], 16)) for h in escapes) if c in _HOST_DECODED_REFUSED}
     )
     if bad:
         raise UrlError(
@@ -161,7 +158,9 @@ def _check_glob(text: str) -> None:
     """curl reads [] and {} in a URL as patterns, one request per match (unless -g);
     {{variables}} and an IPv6 host are not patterns."""
     masked = blank_templates(text)
-    ipv6 = _IPV6_HOST.match(masked)
+    if not any(c in masked for c in "[]{}"):
+        return
+    ipv6 = _IPV6_HOST().match(masked)
     if ipv6:
         masked = "_" * ipv6.end() + masked[ipv6.end() :]
     if any(c in masked for c in "[]{}"):
@@ -175,7 +174,7 @@ def query_data(data: str) -> str:
     """``-G`` puts the data in the query the way curl 7.88 does: up to a ``#``, with
     the hex of %-escapes in lower case."""
     data = data.split("#", 1)[0]
-    return _PERCENT.sub(lambda m: m.group().lower(), data)
+    return _PERCENT().sub(lambda m: m.group().lower(), data)
 
 
 def append_query(query: str | None, extra: str) -> str | None:
@@ -189,7 +188,7 @@ def append_query(query: str | None, extra: str) -> str | None:
 def urlencode(text: str, *, upper: bool) -> str:
     """curl's form encoding: letters, digits and -._~ stay, space is +, the rest %XX."""
     encoded = quote(text, safe=_URLENCODE_SAFE + " ").replace(" ", "+")
-    return encoded if upper else _PERCENT.sub(lambda m: m.group().lower(), encoded)
+    return encoded if upper else _PERCENT().sub(lambda m: m.group().lower(), encoded)
 
 
 def upload_url(url: str, filename: str) -> str:

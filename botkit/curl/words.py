@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
 from botkit.lazy_re import lazy
-from botkit.values import Record
+from botkit.values import Record, Value
 
 #: Where a stretch of a word's text was written: (index in the word's text, start and end
 #: offsets of what produced it in the reader's text, whether it is that text verbatim).
@@ -82,15 +82,28 @@ class Pieces:
         return self.text(), offset, self.pieces()
 
 
-class Stdin(NamedTuple):
-    """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe."""
+class Stdin(Value):
+    """What ``@-`` reads: literal text (heredoc, here-string), a file (``< f``) or a pipe.
+    Immutable (``botkit.values``)."""
 
+    _fields = ("kind", "value", "line", "column", "pieces")
+    __slots__ = _fields
     kind: Literal["text", "file", "pipe"]
     value: str
     line: int
     column: int
     #: Where each stretch of ``value`` (kind "text") was written, as for a ``Word``.
-    pieces: tuple[Piece, ...] | None = None
+    pieces: tuple[Piece, ...] | None
+
+    def __init__(
+        self,
+        kind: Literal["text", "file", "pipe"],
+        value: str,
+        line: int,
+        column: int,
+        pieces: tuple[Piece, ...] | None = None,
+    ) -> None:
+        self._set(kind=kind, value=value, line=line, column=column, pieces=pieces)
 
 
 class ShellCommand(Record):

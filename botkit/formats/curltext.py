@@ -9,12 +9,17 @@ from botkit.formats.result import ReadRequest, ReadResult, ReadWarning
 
 
 def read_curl_text(text: str, source: str, options: ReadOptions) -> ReadResult:
+    """The command(s) in ``text``, by the rules of the shell its file's name says
+    (``.cmd``, ``.ps1``: as lint reads it), else of the one its text shows."""
+    from botkit.curl.dialect import named
+
+    base_dir, strict, dialect = options.base_dir, options.strict, named(source)
     if options.all_commands:
         reads = read_curl_script(
-            text, source=source, base_dir=options.base_dir, strict=options.strict
+            text, source=source, base_dir=base_dir, strict=strict, dialect=dialect
         )
     else:
-        reads = [read_curl(text, source=source, base_dir=options.base_dir, strict=options.strict)]
+        reads = [read_curl(text, source=source, base_dir=base_dir, strict=strict, dialect=dialect)]
     return ReadResult("curl", [request_of(read) for read in reads])
 
 

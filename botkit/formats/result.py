@@ -5,8 +5,6 @@ All readers (cURL, HAR, Postman, PowerShell) produce the same ``Request``
 shell text, a JSON path (``$.log.entries[2].request``) in a HAR or Postman file.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from botkit.request import Request

@@ -38,7 +38,6 @@ _SELECTOR_SHAPED = lazy(r"(?i)bk\d{0,3}|[a-z0-9]+(?:-[a-z0-9]+)+")
 _CODE_SHAPED = lazy(r"(?i)bk\d{0,3}")
 
 ALL = "ALL"
-_DIALECTS: dict[str, Dialect] = {".cmd": "cmd", ".bat": "cmd", ".ps1": "powershell"}
 
 
 def mentions_curl(text: str) -> bool:
@@ -283,10 +282,10 @@ class CurlDocument(Document):
 
 
 def dialect_of(path: str | Path | None) -> Dialect | None:
-    """The shell a file's name says wrote it: a ``.cmd`` file is read by cmd's rules and
-    a ``.ps1`` file by PowerShell's, whatever its text looks like; else the text tells."""
-    suffix = os.path.splitext(str(path))[1].lower() if path is not None else ""
-    return _DIALECTS.get(suffix)
+    """The shell the file's name says wrote it (``botkit.curl.dialect.named``)."""
+    from botkit.curl.dialect import named
+
+    return named(None if path is None else str(path))
 
 
 def lint_root(folder: Path | None) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 import botkit.lint.rules as rules
-from botkit.files import FileReadError, TextFile, read_stdin, read_text
+from botkit.files import FileReadError, TextFile, leaves_repository, read_stdin, read_text
 from botkit.lint.checks import Checks, Part
 from botkit.lint.config import LintConfig
 from botkit.lint.findings import at_start, findings_of
@@ -110,6 +110,11 @@ class Linter:
         result = FileResult(shown)
         if entry.problem is not None:
             result.findings.append(at_start(shown, rules.get("BK001"), entry.problem))
+            return result
+        if entry.path != STDIN and leaves_repository(entry.path):
+            # never opened: nobody reviewing the repository sees it, a message could quote it
+            message = "links outside the repository; lint did not read it"
+            result.findings.append(at_start(shown, rules.get("BK403"), message))
             return result
         try:
             source = read_stdin() if entry.path == STDIN else read_text(entry.path)

@@ -84,16 +84,21 @@ def _walk(top: str, exclude: tuple[str, ...], gitignore: bool) -> Iterator[Entry
             if problem is not None:
                 yield Entry(entry.path, problem=problem)
             stack.append(iter(children))
-        elif is_candidate(entry.name) and _is_file(entry):
-            yield Entry(entry.path)
+        elif is_candidate(entry.name):
+            yield Entry(entry.path, problem=_not_a_file(entry))
 
 
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    """A regular file, or a link that cannot be followed (a loop): reading it reports why."""
+def _not_a_file(entry: os.DirEntry[str]) -> str | None:
+    """Why a walked name of a kind lint checks is not a file to read (None: it is one, or
+    a link that cannot be followed, a loop, which reading reports): never dropped silently."""
     try:
-        return entry.is_file()
+        if entry.is_file():
+            return None
     except OSError:
-        return True
+        return None
+    if entry.is_symlink():
+        return "a symbolic link to nothing (its target does not exist)"
+    return "not a regular file (a FIFO, socket or device); lint reads files only"
 
 
 def _entries(

@@ -147,3 +147,78 @@ def test_a_named_pipe_behind_at_file_is_refused_not_waited_on(tmp_path: Path) ->
     assert imported.exit_code == 2 and "named pipe" in imported.stderr
     linted = run("lint", "call.sh", cwd=tmp_path)
     assert linted.exit_code == 1 and "BK402" in linted.stdout and "named pipe" in linted.stdout
+
+
+# --- the linted files themselves ---------------------------------------------------------
+
+SNIPPET = "curl -H 'Authorization: YOUR_API_KEY' https://public.doubletick.io/x\n"
+
+
+def _outside_target(repo: Path) -> Path:
+    target = repo.parent / "netrc"
+    target.write_text(f"curl -u bob:{SECRET} https://h.example/{SECRET}\n")
+    return target
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_walked_link_out_of_the_repository_is_not_read(repo: Path, fmt: str) -> None:
+    (repo / "snippets" / "creds.curl").symlink_to(_outside_target(repo))
+    (repo / "snippets" / "ok.curl").write_text(SNIPPET)
+    result = run("lint", "--format", fmt, ".", cwd=repo)
+    assert SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.count("BK403") >= 1 and "BK202" in result.stdout
+    assert "creds.curl" in result.stdout
+    assert result.exit_code == 1  # the BK202 in ok.curl; BK403 is a warning
+
+
+def test_a_file_under_a_linked_folder_out_of_the_repository_is_not_read(repo: Path) -> None:
+    outside = repo.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "x.curl").write_text(f"curl -u bob:{SECRET} https://h.example/x\n")
+    (repo / "linked").symlink_to(outside)
+    result = run("lint", "linked/x.curl", cwd=repo)
+    assert SECRET not in result.stdout and "BK403" in result.stdout, result.stdout
+    assert result.exit_code == 0  # a warning only
+
+
+def test_fix_never_writes_through_a_link_out_of_the_repository(repo: Path) -> None:
+    from lint_helpers import bot, dt_component
+
+    body = {"customerPhoneNumber": "+91 98765 43210", "assignedUserPhoneNumber": "919812345678"}
+    text = json.dumps(bot(dt_component(body)), indent=2) + "\n"
+    inside = repo / "inside.json"
+    inside.write_text(text)
+    assert "BK103" in run("lint", "inside.json", cwd=repo).stdout  # a fixable finding
+    run("lint", "--fix", "inside.json", cwd=repo)
+    assert inside.read_text() != text  # fixed, inside the repository
+    target = repo.parent / "bot.json"
+    target.write_text(text)
+    (repo / "bot.json").symlink_to(target)
+    result = run("lint", "--fix", "bot.json", cwd=repo)
+    assert "BK403" in result.stdout
+    assert target.read_text() == text
+
+
+def test_a_link_inside_the_repository_is_linted_as_its_target(repo: Path) -> None:
+    (repo / "snippets" / "real.curl").write_text(SNIPPET)
+    (repo / "alias.curl").symlink_to(repo / "snippets" / "real.curl")
+    result = run("lint", "alias.curl", cwd=repo)
+    assert "BK202" in result.stdout and "BK403" not in result.stdout
+
+
+def test_a_named_file_outside_any_repository_is_linted(tmp_path: Path) -> None:
+    (tmp_path / "real.curl").write_text(SNIPPET)
+    (tmp_path / "link.curl").symlink_to(tmp_path / "real.curl")
+    result = run("lint", str(tmp_path / "link.curl"), cwd=Path("/"))
+    assert "BK202" in result.stdout and "BK403" not in result.stdout
+
+
+def test_walked_names_that_are_not_files_are_findings_not_silence(repo: Path) -> None:
+    (repo / "snippets" / "gone.curl").symlink_to(repo / "nowhere.curl")
+    os.mkfifo(repo / "snippets" / "pipe.curl")
+    result = run("lint", "--format", "json", ".", cwd=repo)
+    found = {(f["path"], f["code"]): f["message"] for f in json.loads(result.stdout)}
+    assert "link to nothing" in found[(os.path.join("snippets", "gone.curl"), "BK001")]
+    assert "not a regular file" in found[(os.path.join("snippets", "pipe.curl"), "BK001")]
+    assert result.exit_code == 2  # they could not be linted

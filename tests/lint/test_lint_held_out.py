@@ -4,7 +4,8 @@ A real git repository (``git init``) holds what a web project holds besides its
 bots: package.json, tsconfig.json and .vscode/settings.json with comments, an
 install script that captures curl's output, and node_modules/ and build/ (ignored
 by .gitignore) full of would-be faults.  Faults are planted in bots/ and snippets/
-only, and each planted fault knows where it is: ``botkit lint .`` must report
+only (bash, Windows cmd and PowerShell snippets, with decoys), and each planted
+fault knows where it is: ``botkit lint .`` must report
 exactly those, at those positions, with exit status 1, in text, JSON, GitHub and
 SARIF alike; and the pre-commit hook, run the way pre-commit runs it (its entry
 from .pre-commit-hooks.yaml, then the tracked files its ``files`` pattern takes),
@@ -74,6 +75,26 @@ VAMBE = (
     "curl.exe https://api.vambe.me/api/public/contact/3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c"
     "/assign-team-member/0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b -X POST\n"
 )
+#: Chrome's "Copy as cURL (cmd)", with a body line (^ + two line breaks) that reads like
+#: the Authorization header after it.
+ASSIGN_CMD = (
+    'curl ^"https://public.doubletick.io/team-member/assign^" ^\n'
+    '  -H ^"content-type: application/json^" ^\n'
+    '  --data-raw ^"^{^\\^"customerPhoneNumber^\\^":^\\^"+91 98765 43210^\\^",^\n'
+    "\n"
+    '^\\^"note^\\^":^\\^"Authorization: YOUR_API_KEY^\\^",'
+    '^\\^"assignedUserPhoneNumber^\\^":^\\^"919812345678^\\^"^}^" ^\n'
+    '  -H ^"Authorization: YOUR_API_KEY^"\n'
+)
+#: curl.exe with its body in a here-string, after backtick continuations.
+ASSIGN_PS1 = (
+    "curl.exe https://public.doubletick.io/team-member/assign `\n"
+    "  -H \"Authorization: $env:DOUBLETICK_API_KEY\" -H 'content-type: application/json' `\n"
+    "  -d @'\n"
+    '{"customerPhoneNumber": "9876543210",\n'
+    ' "assignedUserPhoneNumber": "919812345678", "memo": "Authorization: pending"}\n'
+    "'@\n"
+)
 INSTALL = (
     "#!/bin/sh\nset -e\n"
     "VERSION=$(curl -s https://api.github.com/repos/acme/tool/releases/latest | jq -r .tag_name)\n"
@@ -102,6 +123,8 @@ def project(tmp_path, monkeypatch) -> tuple[Path, set[Planted]]:
         "snippets/form.curl": FORM,
         "snippets/crm.sh": CRM,
         "snippets/vambe.ps1": VAMBE,
+        "snippets/assign.cmd": ASSIGN_CMD,
+        "snippets/assign.ps1": ASSIGN_PS1,
         "snippets/drafts/wip.curl": "curl https://x.example.com -H 'x-api-key: <key>'\n",
         # would-be faults that git ignores:
         "node_modules/botlib/fixture.json": json.dumps(_faulty_bot(), indent=2),
@@ -127,6 +150,12 @@ def project(tmp_path, monkeypatch) -> tuple[Path, set[Planted]]:
         ("snippets/form.curl", *_at(FORM, "-d '"), "BK306"),
         ("snippets/crm.sh", *_at(CRM, "Xk9pL2q$wZZ"), "BK203"),
         ("snippets/vambe.ps1", 1, 1, "BK201"),
+        ("snippets/assign.cmd", *_at(ASSIGN_CMD, '^\\^"+91'), "BK103"),
+        ("snippets/assign.cmd", *_at(ASSIGN_CMD, '^\\^"note'), "BK303"),
+        ("snippets/assign.cmd", *_at(ASSIGN_CMD, 'YOUR_API_KEY^"\n'), "BK202"),
+        ("snippets/assign.ps1", *_at(ASSIGN_PS1, "@'"), "BK401"),  # the " PowerShell 5 drops
+        ("snippets/assign.ps1", *_at(ASSIGN_PS1, '"9876543210"'), "BK101"),
+        ("snippets/assign.ps1", *_at(ASSIGN_PS1, '"memo"'), "BK303"),
     }
     return root, planted
 
@@ -229,7 +258,7 @@ def test_the_pre_commit_hook_gives_the_same_answer(project, fmt):
     ).stdout.split()
     pattern = re.compile(hook["files"])
     names = [name for name in tracked if pattern.search(name)]
-    assert "snippets/vambe.ps1" in names and "tsconfig.json" in names
+    assert {"snippets/vambe.ps1", "snippets/assign.cmd", "tsconfig.json"} <= set(names)
     assert not any(n.startswith(("node_modules/", "build/")) for n in names)
     entry = shlex.split(hook["entry"])
     assert entry[:2] == ["botkit", "lint"]

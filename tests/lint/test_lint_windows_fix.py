@@ -18,6 +18,7 @@ import pytest
 from cli_run import botkit
 from lint_helpers import write
 
+from botkit.convert import import_text
 from botkit.curl import read_curl
 from botkit.lint import LintConfig, lint_files
 from botkit.lint.curldoc import CurlDocument, dialect_of
@@ -42,6 +43,8 @@ def _ps_body(style: str) -> str:
     text = json.dumps(BODY)
     if style == "single":
         return "'" + text + "'"
+    if style == "here":
+        return "@'\n" + text + "\n'@"
     if style == "backtick":
         return '"' + text.replace('"', '`"') + '"'
     return '"' + text.replace('"', '""') + '"'
@@ -60,14 +63,14 @@ SNIPPETS = {
             f'curl.exe {DT} -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
             f"  -H 'content-type: application/json' `\n  -d {_ps_body(style)}\n"
         )
-        for style in ("single", "backtick", "doubled")
+        for style in ("single", "backtick", "doubled", "here")
     },
 }
 
 
 def _request(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
-    return read_curl(text, source=path.name, dialect=dialect_of(path)).request.to_component("x")
+    """What ``botkit import`` makes of the file (by its name's dialect, as lint reads it)."""
+    return import_text(path.read_text(encoding="utf-8"), source=str(path), name="x").document
 
 
 def _fix(path: Path) -> tuple[list[str], list]:

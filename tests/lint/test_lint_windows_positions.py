@@ -85,6 +85,10 @@ CMD = {
         '  «BK306»-d ^"«BK302»^{^\\^"customerPhoneNumber^\\^":^\\^"919876543210^\\^",'
         '^\\^"reassign^\\^":«BK305»^\\^"yes^\\^"^}^"\n'
     ),
+    "path-mismatch": (
+        'curl -H "Authorization: {{DOUBLETICK_API_KEY}}" ^\n'
+        '  ^"«BK304»https://public.doubletick.io/team-member/asign^" --json "{}"\n'
+    ),
     "query-parameter": (
         f'curl "{VAMBE}?«BK303»removeExistingAgent=true" -X POST ^\n'
         '  -H "x-api-key: {{VAMBE_API_KEY}}"\n'
@@ -122,6 +126,24 @@ PS = {
         '-d «BK401»\'{"customerPhoneNumber": «BK102»"N/A", '
         '"assignedUserPhoneNumber": "919812345678"}\'\n'
     ),
+    # A here-string: the lines between @' and '@ as they are, one reading like a header.
+    "here-string-decoy-line": (
+        f"curl.exe {DT} -H 'content-type: application/json' -d «BK401»@'\n"
+        '{"customerPhoneNumber": «BK103»"+91 98765 43210",\n'
+        '«BK303»"note": "Authorization: YOUR_API_KEY",\n'
+        '"assignedUserPhoneNumber": "919812345678"}\n'
+        '\'@ -H "Authorization: «BK202»YOUR_API_KEY"\n'
+    ),
+    # @"...": $variables and `$ inside, quotes as they are.
+    "expandable-here-string": (
+        "$phone = '9876543210'\n"
+        'curl.exe -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
+        f"  {DT} -H 'content-type: application/json' `\n"
+        '  -d «BK401»@"\n'
+        '{«BK303»"`$note": "Authorization: YOUR_API_KEY", "customerPhoneNumber": «BK101»"$phone",\n'
+        ' "assignedUserPhoneNumber": «BK102»"N/A"}\n'
+        '"@\n'
+    ),
     "password-after-a-decoy": (
         "# -u 'admin:Xk9pL2q$wZZ'\n"
         "curl.exe https://crm.example.com/leads -H 'X-Note: admin:Xk9pL2q$wZZ' `\n"
@@ -136,6 +158,10 @@ PS = {
         "  «BK401»--proxy http://p:3128 `\n"
         '  «BK306»-d «BK401»\'«BK302»{"customerPhoneNumber": "919876543210", '
         '"reassign": «BK305»"yes"}\'\n'
+    ),
+    "path-mismatch": (
+        'curl.exe -H "Authorization: $env:DOUBLETICK_API_KEY" `\n'
+        "  '«BK304»https://public.doubletick.io/team-member/asign' --json '{}'\n"
     ),
     "query-parameter": (
         f"curl.exe '{VAMBE}?«BK303»removeExistingAgent=true' -X POST `\n"
@@ -236,15 +262,18 @@ def _ps_written(value: str, style: str) -> tuple[str, list[int]]:
         "single": {"'": "''"},
         "backtick": {'"': '`"', "$": "`$", "`": "``"},
         "doubled": {'"': '""', "$": "`$", "`": "``"},
+        "here": {},
+        "here-expandable": {"$": "`$", "`": "``"},
     }[style]
-    quote = "'" if style == "single" else '"'
-    out, at, size = [quote], [], 1
+    quote = {"single": "'", "here": "'"}.get(style, '"')
+    opener, closer = ("@" + quote + "\n", "\n" + quote + "@") if "here" in style else (quote, quote)
+    out, at, size = [opener], [], len(opener)
     for c in value:
         at.append(size)
         written = escape.get(c, c)
         out.append(written)
         size += len(written)
-    return "".join(out) + quote, at
+    return "".join(out) + closer, at
 
 
 def _header(name: str, value: str, dialect: str, style: str) -> tuple[str, int]:
@@ -263,13 +292,19 @@ windows_snippets = st.fixed_dictionaries(
     | {
         "dialect": st.sampled_from(["cmd", "powershell"]),
         "key_style": st.integers(0, 3),
-        "body_style": st.integers(0, 2),
+        "body_style": st.integers(0, 4),
         "head": st.booleans(),  # PowerShell: a prompt or a comment line before the command
     }
 )
 _STYLES = {
-    "cmd": (["caret", "plain", "doubled", "caret"], ["caret", "plain", "doubled"]),
-    "powershell": (["single", "backtick", "glued", "mixed"], ["single", "backtick", "doubled"]),
+    "cmd": (
+        ["caret", "plain", "doubled", "caret"],
+        ["caret", "plain", "doubled", "caret", "plain"],
+    ),
+    "powershell": (
+        ["single", "backtick", "glued", "mixed"],
+        ["single", "backtick", "doubled", "here", "here-expandable"],
+    ),
 }
 
 
@@ -285,18 +320,10 @@ def _windows_snippet(o: dict) -> tuple[str, dict[str, tuple[int, int]]]:
     header, value_at = _header("Authorization", o["key"], dialect, header_styles[o["key_style"]])
     parts.append((header, {"headers/0/value": value_at}))
     parts.append((_header("content-type", "application/json", dialect, header_styles[0])[0], {}))
-    if o["decoy_header"]:
-        parts.append(
-            (
-                _header(
-                    "X-Trace",
-                    f"Authorization: {o['key']}",
-                    dialect,
-                    "plain" if dialect == "cmd" else "single",
-                )[0],
-                {},
-            )
-        )
+    if o["decoy_header"]:  # header-like text in another header, after %VAR% in cmd
+        style, trace = ("plain", "%USERNAME% ") if dialect == "cmd" else ("single", "")
+        decoy = _header("X-Trace", f"{trace}Authorization: {o['key']}", dialect, style)
+        parts.append((decoy[0], {}))
     writer = _cmd_written if dialect == "cmd" else _ps_written
     argument, at = writer(json_text, body_style)
     anchors = {anchor: 3 + at[k] for anchor, k in starts.items()}

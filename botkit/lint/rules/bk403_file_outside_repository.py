@@ -1,4 +1,5 @@
-"""BK403 file-outside-repository: a ``file`` part or ``@file`` that leaves the repository.
+"""BK403 file-outside-repository: a linted file, ``file`` part or ``@file`` that leaves the
+repository.
 
 A component may name local files only in a multipart ``file`` part, and a cURL
 snippet reads ``-d @file``, ``-H @file``, ``-F 'a=<file'``...  A name that leads
@@ -7,7 +8,9 @@ pointing away) would send a file nobody reviewing the repository can see.  Lint
 never opens such a file (the cURL reader leaves it unread, so its content is
 neither checked nor printed); this rule says where it is named.  The repository
 is the git work tree holding the linted file, else the folder lint runs in
-(botkit.files.repository_root).
+(botkit.files.repository_root).  A linted file that is itself a link out of the
+repository is not opened at all (botkit.files.leaves_repository, in the runner), and
+this rule names it at its first line.
 """
 
 from collections.abc import Iterator
@@ -20,7 +23,7 @@ RULE = Rule(
     "BK403",
     "file-outside-repository",
     Severity.WARNING,
-    "a file part or @file that leaves the repository",
+    "a linted file, file part or @file that leaves the repository",
     scope="call",
 )
 
