@@ -608,7 +608,9 @@ def cores(cfg: Settings, botkit: str) -> tuple[list[Row], list[str]]:
         )
         notes.append(
             f"lint {label}, CPU time per file: one process {one.cpu_median / n * 1000:.2f} ms, "
-            f"all cores {every.cpu_median / n * 1000:.2f} ms (workers included)"
+            f"all cores {every.cpu_median / n * 1000:.2f} ms (workers included; "
+            f"{every.cpu_median / max(one.cpu_median, 1e-9):.2f}x: the pool's CPU overhead, "
+            "which bounds the speedup at cores / overhead)"
         )
     return rows, notes
 

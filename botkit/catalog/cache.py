@@ -1,4 +1,5 @@
-"""Checked catalog data kept between runs, so a command need not parse TOML again.
+"""Checked catalog data (and what lint reads from a pyproject.toml) kept between runs,
+so a command need not parse TOML again.
 
 Parsing TOML and checking it against schemas/catalog.schema.json costs far more
 than the command that needs one entry, so each file's checked data is kept in a
@@ -62,14 +63,42 @@ def keep_pyproject_entries(raw: bytes, entries: list[str]) -> None:
         _write_json(cache_file, entries)
 
 
-def _pyproject_cache_file(raw: bytes) -> Path | None:
+def cached_lint_section(raw: bytes) -> tuple[bool, dict[str, Any] | None]:
+    """The ``[tool.botkit.lint]`` table kept for a pyproject.toml with these bytes:
+    (True, the table or None when it has none), or (False, None) when not kept."""
+    cache_file = _pyproject_cache_file(raw, "lint")
+    if cache_file is None:
+        return False, None
+    try:
+        kept = json.loads(cache_file.read_bytes())
+    except (OSError, ValueError):
+        return False, None
+    if isinstance(kept, dict) and isinstance(kept.get("lint"), dict | None):
+        return True, kept["lint"]
+    return False, None
+
+
+def keep_lint_section(raw: bytes, section: dict[str, Any] | None) -> None:
+    """Keep the table read from a pyproject.toml with these bytes (one that JSON cannot
+    hold, a TOML date say, is not kept: it is read again, and refused again)."""
+    cache_file = _pyproject_cache_file(raw, "lint")
+    if cache_file is None:
+        return
+    try:
+        json.dumps(section)
+    except (TypeError, ValueError):
+        return
+    _write_json(cache_file, {"lint": section})
+
+
+def _pyproject_cache_file(raw: bytes, part: str = "pyproject") -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
     from botkit import __version__
 
     key = _sha256(raw)
-    key.update(f"|{__version__}|pyproject".encode())
+    key.update(f"|{__version__}|{part}".encode())
     return folder / f"pyproject-{key.hexdigest()[:40]}.json"
 
 

@@ -65,21 +65,38 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> LintC
     return _parse(section, path)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, text: str | None = None) -> dict[str, Any]:
     import tomllib  # only when there is a settings file to read
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BotkitError(f"{path}: cannot read settings: {exc}") from None
+        return tomllib.loads(_text(path) if text is None else text)
     except tomllib.TOMLDecodeError as exc:
         raise BotkitError(f"{path}: invalid TOML: {exc}") from None
 
 
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BotkitError(f"{path}: cannot read settings: {exc}") from None
+
+
 def _section(path: Path) -> dict[str, Any] | None:
-    data = _read(path)
-    section = data.get("tool", {}).get("botkit", {}).get("lint")
-    return section if isinstance(section, dict) else None
+    """The ``[tool.botkit.lint]`` table of a pyproject.toml, None when it has none: from
+    the cache when this content was read before (botkit/catalog/cache.py), since importing
+    tomllib and parsing costs a one-file lint in a Python repository about 2.5 ms."""
+    from botkit.catalog.cache import cached_lint_section, keep_lint_section
+
+    text = _text(path)
+    raw = text.encode("utf-8")
+    kept, section = cached_lint_section(raw)
+    if kept:
+        return section
+    data = _read(path, text)
+    found = data.get("tool", {}).get("botkit", {}).get("lint")
+    section = found if isinstance(found, dict) else None
+    keep_lint_section(raw, section)
+    return section
 
 
 def _parse(section: dict[str, Any], path: Path) -> LintConfig:

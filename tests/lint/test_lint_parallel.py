@@ -142,7 +142,8 @@ def test_results_keep_input_order_whatever_order_processes_end_in(jobs: int) -> 
 
 def test_an_error_in_a_helper_is_raised_here_as_it_was_raised_there() -> None:
     """Every file raises in a helper: the error of the first batch a helper took comes
-    here, with its type and message, after the results of the batches before it."""
+    here, with its type and message, after the results of the batches before it (the
+    first batch goes to a helper: there may be none)."""
 
     class Failing(Stub):
         def lint_entry(self, entry: Entry, *, fix: object = None) -> FileResult:
@@ -158,7 +159,6 @@ def test_an_error_in_a_helper_is_raised_here_as_it_was_raised_there() -> None:
         with pytest.raises(ValueError, match="no good: f") as raised:
             found.extend(r.path for r in parallel.lint_entries(Failing(), entries, jobs=jobs))  # type: ignore[arg-type]
         assert found == [e.path for e in entries[: len(found)]]
-        assert len(found) >= parallel.BATCH  # this process linted the first batch
         assert str(raised.value) == f"no good: {entries[len(found)].path}"
 
 

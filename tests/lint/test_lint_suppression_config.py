@@ -79,6 +79,29 @@ def test_bad_settings_are_reported_with_the_file(tmp_path):
         load_config(path)
 
 
+def test_settings_read_once_are_kept_by_content(tmp_path, monkeypatch):
+    """A pyproject.toml read before is not parsed again; an edited one is."""
+    import tomllib
+
+    monkeypatch.setenv("BOTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.botkit.lint]\nignore = ["BK203"]\n')
+    (tmp_path / "inner").mkdir()
+    (tmp_path / "inner" / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
+    monkeypatch.chdir(tmp_path / "inner")
+    first = load_config()
+    parsed = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    assert load_config() == first and first.ignore == ("BK203",) and parsed == []
+    path.write_text('[tool.botkit.lint]\nignore = ["BK101"]\n')
+    assert load_config().ignore == ("BK101",) and len(parsed) == 1
+    path.write_text('[tool.botkit.lint]\nselect = "BK1"\n')
+    for _ in range(2):  # kept or not, the same refusal
+        with pytest.raises(BotkitError, match="list of strings"):
+            load_config()
+
+
 def test_command_line_select_replaces_and_ignore_adds():
     base = LintConfig(select=("BK1",), ignore=("BK103",))
     merged = base.with_options(select=["BK2"], ignore=["BK203"])

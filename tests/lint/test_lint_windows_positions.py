@@ -320,18 +320,10 @@ def _windows_snippet(o: dict) -> tuple[str, dict[str, tuple[int, int]]]:
     header, value_at = _header("Authorization", o["key"], dialect, header_styles[o["key_style"]])
     parts.append((header, {"headers/0/value": value_at}))
     parts.append((_header("content-type", "application/json", dialect, header_styles[0])[0], {}))
-    if o["decoy_header"]:
-        parts.append(
-            (
-                _header(
-                    "X-Trace",
-                    f"Authorization: {o['key']}",
-                    dialect,
-                    "plain" if dialect == "cmd" else "single",
-                )[0],
-                {},
-            )
-        )
+    if o["decoy_header"]:  # header-like text in another header, after %VAR% in cmd
+        style, trace = ("plain", "%USERNAME% ") if dialect == "cmd" else ("single", "")
+        decoy = _header("X-Trace", f"{trace}Authorization: {o['key']}", dialect, style)
+        parts.append((decoy[0], {}))
     writer = _cmd_written if dialect == "cmd" else _ps_written
     argument, at = writer(json_text, body_style)
     anchors = {anchor: 3 + at[k] for anchor, k in starts.items()}
