@@ -11,8 +11,6 @@ A name is what the bot schema allows for a variable: a letter or ``_``, then
 letters, digits, ``_`` and ``.``; blanks just inside the braces are allowed.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 

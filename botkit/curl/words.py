@@ -6,8 +6,6 @@ read as ``{{variables}}``.  Positions are 1-based lines and columns (in characte
 of the original text, so errors and warnings point where the user looks.
 """
 
-from __future__ import annotations
-
 import bisect
 from array import array
 from collections.abc import Callable
@@ -65,7 +63,7 @@ class Pieces:
         self._out.append(text)
         self._length += len(text)
 
-    def extend(self, other: Pieces) -> None:
+    def extend(self, other: "Pieces") -> None:
         """Add what ``other`` holds, stretch by stretch."""
         ends = [p[0] for p in other._pieces[1:]] + [other._length] * bool(other._pieces)
         texts = other.text()
