@@ -40,8 +40,8 @@ def mask(value: str) -> str:
     prefix_match = _KEY_PREFIX().match(token)
     prefix = prefix_match.group(0) if prefix_match else ""
     rest = token[len(prefix) :]
-    if len(rest) < 12:
-        return f"{head}{prefix}{ELLIPSIS}"
+    if len(rest) < 12:  # too short to show any of it, its prefix included
+        return f"{head}{ELLIPSIS}"
     return f"{head}{prefix}{ELLIPSIS}{rest[-3:]}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from botkit.masking import mask, safe, schema_message
@@ -88,6 +88,7 @@ _OPTIONS = st.sampled_from(["--user", "--oauth2-bearer", "--cookie", "--proxy-us
 
 
 @given(_FIELDS, _HEADERS, _OPTIONS, _TOKEN, st.sampled_from(["", "'", '"']))
+@example("token", "Authorization", "--user", "AAAAAAAA-000", "")  # a short value's prefix
 def test_any_credential_the_vocabulary_names_is_masked_however_it_is_written(
     field: str, header: str, option: str, token: str, quote: str
 ) -> None:
