@@ -128,7 +128,7 @@ def scrub(text: str) -> str:
         name = m.group("name")
         if _keep(value) or not (names.is_secret_field(name) or names.is_secret_header(name)):
             return m.group(0)
-        if m.group("sep").strip() == ":" and _PLAIN_WORD().fullmatch(value):
+        if m.group("sep").strip() == ":" and len(value) < 12 and _PLAIN_WORD().fullmatch(value):
             return m.group(0)  # "token: missing" is prose, "session.env:3" a line number
         return m.group("name") + m.group("sep") + (m.group("scheme") or "") + mask(value)
 
