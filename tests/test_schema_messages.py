@@ -9,29 +9,15 @@ from pathlib import Path
 
 import pytest
 from cli_run import botkit
+from schema_support import schema_patterns
 
 from botkit import schemas
-from botkit.resources import data_dir
 
 RAW_REGEX = ("(?", "[^", "\\u", "\\s", "]*", "]+", "{3}")
 
 
-def _patterns(node: object, found: list[str]) -> list[str]:
-    if isinstance(node, dict):
-        if isinstance(node.get("pattern"), str):
-            found.append(node["pattern"])
-        for value in node.values():
-            _patterns(value, found)
-    elif isinstance(node, list):
-        for value in node:
-            _patterns(value, found)
-    return found
-
-
 ALL_PATTERNS = [
-    p
-    for name in ("bot", "component", "catalog", "recipe")
-    for p in _patterns(json.loads((data_dir("schemas") / f"{name}.schema.json").read_text()), [])
+    p for name in ("bot", "component", "catalog", "recipe") for p in schema_patterns(name)
 ]
 
 COMPONENT = {"type": "call_api", "name": "x", "method": "GET", "url": "https://a.example/x"}
