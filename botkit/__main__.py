@@ -1,6 +1,6 @@
 """``python -m botkit`` runs the same CLI as the ``botkit`` command."""
 
-from botkit.cli import main
+from botkit.launch import main
 
 if __name__ == "__main__":
     main()
