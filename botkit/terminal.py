@@ -21,6 +21,8 @@ def printable(text: str) -> str:
     """``text`` safe to show in a terminal or a CI log: control characters (newline,
     ESC, the C1 controls, bidirectional overrides) written as escapes, so a file named
     with a newline and a fake finding line cannot pass for a finding."""
+    if text.isascii() and text.isprintable():  # the usual case, without the expression
+        return text
     if _UNSAFE().search(text) is None:
         return text
     return _UNSAFE().sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
