@@ -25,8 +25,9 @@ from typing import Any
 
 from botkit import secret_names as names
 from botkit.lazy_re import lazy
+from botkit.scheme_words import scheme_prefix
 
-_MASK_SCHEME = lazy(r"(?i)^\s*(bearer|basic|token|key|apikey|bot|digest)\s+")
+_MASK_SCHEME_WORDS = ("bearer", "basic", "token", "key", "apikey", "bot", "digest")
 _KEY_PREFIX = lazy(r"^[A-Za-z]{1,8}[_-]")
 ELLIPSIS = "…"
 
@@ -34,8 +35,8 @@ ELLIPSIS = "…"
 def mask(value: str) -> str:
     """``key_Ab12…XYZ`` -> ``key_…XYZ``: an auth scheme word, a known-style prefix and
     the last three characters; a short value shows nothing at all."""
-    scheme = _MASK_SCHEME().match(value)
-    head = scheme.group(0) if scheme else ""
+    scheme = scheme_prefix(value, _MASK_SCHEME_WORDS)
+    head = value[: scheme[1]] if scheme else ""
     token = value[len(head) :].strip()
     prefix_match = _KEY_PREFIX().match(token)
     prefix = prefix_match.group(0) if prefix_match else ""
@@ -158,11 +159,17 @@ _LOOSE_PATHS = lazy(
 )
 
 
+def _may_hold_path(text: str) -> bool:
+    """Each credential path starts with one of these (a message with none needs no
+    expression: a finding's file name alone has a ``/``)."""
+    return "/bot" in text or "/services/T" in text or "/api/webhooks/" in text
+
+
 def _shapes(text: str) -> str:
     """Credential URL paths and token shapes, replaced by their masks."""
     loose = [
         names.Span(m.start(g), m.end(g), "")
-        for m in (_LOOSE_PATHS().finditer(text) if "/" in text else ())
+        for m in (_LOOSE_PATHS().finditer(text) if _may_hold_path(text) else ())
         for g in ("a", "b", "c")
         if m.group(g) is not None
     ]

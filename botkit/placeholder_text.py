@@ -6,9 +6,8 @@
 
 from __future__ import annotations
 
-#: Case-insensitive matching treats these as the ASCII letter they fold to (long s is ``s``,
-#: the Kelvin sign is ``k``): mapped first, a plain ``lower()`` then compares as re.I would.
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+from botkit.scheme_words import fold
+
 #: Whole values that documentation puts where a key goes (``api_key``, ``x-api-key``, ``todo``).
 _PLACEHOLDER_WORDS = frozenset(
     [
@@ -35,7 +34,7 @@ def is_placeholder_text(token: str) -> bool:
     Plain string tests, not one regular expression: compiling that one cost about 1.5 ms,
     more than the rest of linting a short snippet (tests/test_placeholder_text.py
     holds this to the expression it replaced)."""
-    s = token.translate(_FOLD).lower()
+    s = fold(token)
     if s.endswith("\n"):  # as ``$`` does, a final line break is not part of the text
         s = s[:-1]
     if s in _PLACEHOLDER_WORDS:

@@ -32,13 +32,15 @@ from urllib.parse import unquote_plus
 from botkit import secret_names as names
 from botkit.lazy_re import lazy
 from botkit.masking import mask as mask  # the masking rule, where it always was
+from botkit.scheme_words import scheme_prefix
 from botkit.values import Value
 from botkit.variables import is_template, looks_templated, written
 
 if TYPE_CHECKING:
     from botkit.catalog import Api
 
-_SCHEME_PREFIX = lazy(r"^(Bearer|Basic|Token|Digest|Bot|key)\s+", re.I)
+#: Scheme words kept before a header's secret (``Bearer`` stays; ``key`` is part of it).
+_SCHEME_WORDS = ("bearer", "basic", "token", "digest", "bot", "key")
 
 
 def is_secret_header(name: str) -> bool:
@@ -115,9 +117,8 @@ def secret_places(component: dict[str, Any], api: Api | None = None) -> list[Pla
             continue
         path = ("headers", i, "value")
         if names.is_secret_header(name) or name.lower() in known:
-            m = _SCHEME_PREFIX().match(value)
-            keep = m is not None and m.group(1).lower() != "key"
-            start = m.end() if keep and m is not None else 0
+            scheme = scheme_prefix(value, _SCHEME_WORDS, leading_space=False)
+            start = scheme[1] if scheme is not None and scheme[0] != "key" else 0
             secret = value[start:]
             if secret and not is_template(secret):
                 wanted = known.get(name.lower()) or names.variable_name(name)

@@ -15,8 +15,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from botkit import secret_names
 from botkit.placeholder_text import is_placeholder_text
-from botkit.secret_names import TOKEN_MARKERS, is_placeholder, may_hold_token, text_secrets
+from botkit.scheme_words import fold, scheme_prefix
+from botkit.secret_names import is_placeholder, text_secrets
 
 #: The expression placeholders were judged by (the definition is_placeholder_text keeps).
 PLACEHOLDER = re.compile(
@@ -84,8 +86,27 @@ def test_a_real_looking_value_is_no_placeholder(value: str) -> None:
     assert not is_placeholder(value)
 
 
+#: The expression token shapes were found by (the definition ``token_shapes`` keeps).
+TOKEN_SHAPES = re.compile(
+    r"""(?x)
+      \beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}
+    | \b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}
+    | \bgh[pousr]_[A-Za-z0-9]{20,}
+    | \bgithub_pat_[A-Za-z0-9_]{20,}
+    | \bglpat-[A-Za-z0-9_-]{20,}
+    | \bxox[abposr]-[A-Za-z0-9-]{10,}
+    | \bAKIA[0-9A-Z]{16}\b
+    | \bAIza[0-9A-Za-z_-]{35}
+    | \bya29\.[0-9A-Za-z_-]{20,}
+    | \bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}
+    | \bsk-[A-Za-z0-9_-]{20,}
+    | \bkey_[A-Za-z0-9]{6,}
+    | (?<![\w:])\d{6,}:AA[A-Za-z0-9_-]{30,}
+    """
+)
+_MARKERS = [m for markers, _ in secret_names.TOKEN_SHAPES for m in markers]
 _SHAPES = [
-    *TOKEN_MARKERS,
+    *_MARKERS,
     *("A", "z", "0", "9", "_", "-", ".", ":", " ", "=", "/", "sk", "pk", "live", "test"),
     *("gh", "p", "github", "pat", "glpat", "xoxb", "AKI", "AIz", "ya29", "SG", "key"),
 ]
@@ -96,17 +117,67 @@ _SHAPES = [
         st.sampled_from(_SHAPES) | st.text("Aa0_-.:", min_size=1, max_size=40), max_size=10
     ).map("".join)
 )
-@settings(max_examples=400)
+@settings(max_examples=500)
 @example("Authorization: Bearer eyJabcdefgh.abcdefghij.abcdefghij")
 @example("123456:AAabcdefghijabcdefghijabcdefghij12")
-def test_text_without_a_marker_holds_no_token(text: str) -> None:
-    """The markers skip the expression only where it could not have matched."""
-    from botkit.secret_names import _TOKEN_SHAPES
-
-    if _TOKEN_SHAPES().search(text) is not None:
-        assert may_hold_token(text)
+@example("eyJabcdefgh.abcdefghij.abc-key_abcdefghij sk-abcdefghijabcdefghij1")
+def test_token_shapes_find_what_the_whole_expression_found(text: str) -> None:
+    """Compiling only the shapes whose markers a text holds finds the same tokens."""
+    shapes = secret_names.token_shapes(text)
+    got = [m.span() for m in shapes.finditer(text)] if shapes is not None else []
+    assert got == [m.span() for m in TOKEN_SHAPES.finditer(text)]
 
 
 def test_a_token_in_free_text_is_still_found() -> None:
     spans = text_secrets("agent/1.0 ghp_abcdefghijklmnopqrstuvwxyz12", "User-Agent")
     assert [s.variable for s in spans] == ["USER_AGENT_TOKEN"]
+
+
+@pytest.mark.parametrize(
+    ("path", "variable"),
+    [
+        ("/bot123456:AAabcdefghijabcdefghijabcd/sendMessage", "TELEGRAM_BOT_TOKEN"),
+        ("/services/T0000AAAA/B0000BBBB/abcdefghijkl", "SLACK_WEBHOOK"),
+        ("/api/webhooks/123/abcdefghijabcdefghijabcd", "DISCORD_WEBHOOK_TOKEN"),
+    ],
+)
+def test_credential_paths_are_found(path: str, variable: str) -> None:
+    assert [s.variable for s in secret_names.path_secrets(path)] == [variable]
+
+
+#: The expressions the auth scheme words were found by, with the words each place uses.
+_SCHEMES = [
+    (r"(?i)^\s*(bearer|basic|token|key|apikey)\s+", ("bearer", "basic", "token", "key", "apikey")),
+    (
+        r"(?i)^\s*(bearer|basic|token|key|apikey|bot|digest)\s+",
+        ("bearer", "basic", "token", "key", "apikey", "bot", "digest"),
+    ),
+    (
+        r"(?i)^(Bearer|Basic|Token|Digest|Bot|key)\s+",
+        ("bearer", "basic", "token", "digest", "bot", "key"),
+    ),
+]
+_SCHEME_PIECES = [
+    *("Bearer", "bearer", "BASIC", "token", "Key", "apikey", "bot", "Digest", "ba", "s"),
+    *(" ", "  ", "\t", "\n", "\u00a0", "\u2003", "x", "\u017f", "\u212a", "\u0130", "\u0131"),
+]
+
+
+@given(
+    st.lists(st.sampled_from(_SCHEME_PIECES), max_size=6).map("".join), st.sampled_from(_SCHEMES)
+)
+@settings(max_examples=500)
+@example("  Bearer  abc", _SCHEMES[0])
+@example("\u212aey abc", _SCHEMES[2])
+@example("Ba\u017fic abc", _SCHEMES[1])
+def test_scheme_words_are_found_where_the_expressions_found_them(
+    text: str, scheme: tuple[str, tuple[str, ...]]
+) -> None:
+    pattern, words = scheme
+    m = re.match(pattern, text)
+    want = (m.group(1).lower().translate({0x17F: "s", 0x131: "i"}), m.end()) if m else None
+    leading = pattern.startswith(r"(?i)^\s*")
+    got = scheme_prefix(text, words, leading_space=leading)
+    assert (got[1] if got else None) == (want[1] if want else None)
+    if got and want:
+        assert got[0] == fold(m.group(1))
