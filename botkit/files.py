@@ -16,9 +16,10 @@ import functools
 import os
 import stat
 import sys
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 
 from botkit.errors import InputError
+from botkit.named_tuples import NamedTuple
 
 #: The largest input botkit reads (bytes); bigger input is refused with a clear message.
 MAX_BYTES = 16 * 1024 * 1024

@@ -11,7 +11,9 @@ carrier modules.
 import re
 from enum import Enum
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal
+
+from botkit.named_tuples import NamedTuple
 
 PhoneFormat = Literal["digits", "e164"]
 

@@ -11,8 +11,9 @@ import importlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from botkit.named_tuples import NamedTuple
 from botkit.shell import quote, quote_oneline, typed_safely
 from botkit.styles import STYLES as STYLES  # where the styles are declared (botkit/styles.py)
 from botkit.styles import Style as Style

@@ -7,9 +7,10 @@ is what lets a cURL command go through a component and come back unchanged.
 """
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import SplitResult
 
+from botkit.named_tuples import NamedTuple
 from botkit.values import Record
 
 COMPONENT_TYPE = "call_api"

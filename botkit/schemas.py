@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from botkit.named_tuples import NamedTuple
 from botkit.resources import data_dir
 
 if TYPE_CHECKING:

@@ -12,10 +12,11 @@ letters, digits, ``_`` and ``.``; blanks just inside the braces are allowed.
 """
 
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from botkit.errors import BotkitError
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 from botkit.values import Record, Value
 
 #: A variable's name; bot.schema.json uses the same pattern.

@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from botkit.catalog.auth import AuthScheme
 from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
 from botkit.errors import BotkitError
+from botkit.named_tuples import NamedTuple
 from botkit.phone import PhoneFormat
 from botkit.request import split_url
 from botkit.values import Value

@@ -16,10 +16,11 @@ checked, the note on a missing key) is written once at the end.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from botkit.errors import ParamError
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 from botkit.request import BasicAuth, Header, QueryParam
 from botkit.values import Value
 from botkit.variables import CredentialNames, written

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from botkit.errors import ParamError
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 from botkit.phone import PhoneFormat
 
 if TYPE_CHECKING:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from botkit.named_tuples import NamedTuple
 
 if TYPE_CHECKING:
     from botkit.lint.config import LintConfig

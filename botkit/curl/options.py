@@ -21,7 +21,8 @@ read row by row, and splitting it would hide which options exist.
 """
 
 from functools import cache
-from typing import NamedTuple
+
+from botkit.named_tuples import NamedTuple
 
 
 class Effect:

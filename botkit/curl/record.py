@@ -12,7 +12,6 @@ Over 350 lines because it is one small recorder per effect of the option table
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
 
 from botkit.curl.inputs import Inputs
 from botkit.curl.options import CurlOption, Effect
@@ -22,6 +21,7 @@ from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
 from botkit.http_syntax import MEDIA_TYPE, TOKEN
+from botkit.named_tuples import NamedTuple
 from botkit.request import FormPart
 from botkit.values import Record
 

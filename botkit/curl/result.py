@@ -1,7 +1,8 @@
 """What reading a cURL command gives back: the request, and every warning about it."""
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from botkit.named_tuples import NamedTuple
 from botkit.request import Request
 from botkit.values import Record, Value
 

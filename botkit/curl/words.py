@@ -9,11 +9,12 @@ of the original text, so errors and warnings point where the user looks.
 import bisect
 from array import array
 from collections.abc import Callable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from botkit.curl.result import CurlWarning
 from botkit.errors import InputError
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 from botkit.values import Record, Value
 
 #: Where a stretch of a word's text was written: (index in the word's text, start and end

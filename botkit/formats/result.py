@@ -5,8 +5,7 @@ All readers (cURL, HAR, Postman, PowerShell) produce the same ``Request``
 shell text, a JSON path (``$.log.entries[2].request``) in a HAR or Postman file.
 """
 
-from typing import NamedTuple
-
+from botkit.named_tuples import NamedTuple
 from botkit.request import Request
 from botkit.values import Record
 

@@ -9,7 +9,7 @@ turns into findings.
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import botkit.lint.rules as rules
 from botkit.lint.call import Call
@@ -18,6 +18,7 @@ from botkit.lint.context import Context
 from botkit.lint.document import Document
 from botkit.lint.kinds import is_script, kind_of
 from botkit.lint.model import Hit, Rule, Scope
+from botkit.named_tuples import NamedTuple
 
 if TYPE_CHECKING:
     from botkit.curl import CurlRead

@@ -7,9 +7,10 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from botkit.errors import BotkitError
+from botkit.named_tuples import NamedTuple
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 _KEYS = {"select", "ignore", "default-region", "exclude", "respect-gitignore"}

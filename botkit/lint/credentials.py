@@ -8,13 +8,12 @@ For an API the catalog does not know, headers whose names say
 checked for placeholders and committed secrets, but nothing can be called missing.
 """
 
-from typing import NamedTuple
-
 from botkit import secret_names
 from botkit.catalog import Vendor
 from botkit.catalog.auth import AuthScheme
 from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
+from botkit.named_tuples import NamedTuple
 
 
 class Credential(NamedTuple):

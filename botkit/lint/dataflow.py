@@ -17,10 +17,11 @@ other's private shapes.
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from botkit import variables
 from botkit.lint.model import Site
+from botkit.named_tuples import NamedTuple
 
 # Keys whose strings are names or ids, not text a variable could be written in.
 _NOT_TEXT = frozenset(("type", "variable", "id", "next", "on_error", "option", "api", "input"))

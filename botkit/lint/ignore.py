@@ -9,9 +9,10 @@ git: a tracked file that matches an ignore pattern is ignored here too.
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 
 if TYPE_CHECKING:
     import pathspec

@@ -11,9 +11,9 @@ that ``json.loads`` already accepted.
 import bisect
 import json
 import re
-from typing import NamedTuple
 
 from botkit.lazy_re import lazy
+from botkit.named_tuples import NamedTuple
 
 JsonPath = tuple[str | int, ...]
 

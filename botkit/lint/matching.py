@@ -10,12 +10,11 @@ the component names (``api``), the one its author meant; an unknown id or an
 unrecognised path leaves no API to check them against.
 """
 
-from typing import NamedTuple
-
 from botkit.catalog import Api, Catalog, UnknownApiError, Vendor
 from botkit.lazy_re import lazy
 from botkit.lint.component import ComponentView
 from botkit.lint.model import Site
+from botkit.named_tuples import NamedTuple
 from botkit.request import split_url
 from botkit.variables import blank_templates, looks_templated
 

@@ -11,11 +11,11 @@ finding on that path.
 import fnmatch
 import os
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import botkit.lint.ignore as ignore
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
 from botkit.lint.kinds import is_candidate
+from botkit.named_tuples import NamedTuple
 
 STDIN = "-"
 

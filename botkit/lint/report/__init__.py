@@ -5,9 +5,10 @@ them at once where its format allows (text, json, github), so a long run shows
 progress and holds nothing; SARIF, one document, is written at the end.
 """
 
-from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from botkit.lint.model import Severity
+from botkit.named_tuples import NamedTuple
 
 if TYPE_CHECKING:
     from botkit.lint.model import Finding
