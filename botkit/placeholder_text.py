@@ -32,7 +32,7 @@ def is_placeholder_text(token: str) -> bool:
     ``key_xxxxxxxxxx``, ``****``, ``YOUR_API_KEY``, ``INSERT_KEY_HERE``, ``api_key``, ``todo``.
 
     Plain string tests, not one regular expression: compiling that one cost about 1.5 ms,
-    more than the rest of linting a short snippet (tests/test_placeholder_text.py
+    more than the rest of linting a short snippet (tests/test_expressions_replaced.py
     holds this to the expression it replaced)."""
     s = fold(token)
     if s.endswith("\n"):  # as ``$`` does, a final line break is not part of the text

@@ -146,10 +146,31 @@ def words(name: str) -> list[str]:
     ``['client', 'secret']``; percent-encoding decoded first (``api%5Fkey``)."""
     if "%" in name or "+" in name:
         name = unquote_plus(name)
+    if name.isascii():  # as the expressions below split it, without compiling them
+        return [
+            w.lower() for piece in name.translate(_ASCII_SEPARATORS).split() for w in _camel(piece)
+        ]
     out: list[str] = []
     for piece in _SEPARATORS().split(name):
         out.extend(w.lower() for w in _CAMEL().split(piece) if w)
     return out
+
+
+#: Every ASCII character but a letter or digit, as a space (``_SEPARATORS`` for ASCII).
+_ASCII_SEPARATORS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _camel(piece: str) -> list[str]:
+    """An ASCII letters-and-digits ``piece`` split as ``_CAMEL`` splits it: before an upper
+    case letter that follows a lower case one or a digit, or that starts a capitalised
+    word after another capital (``HTTPHeader`` -> ``HTTP``, ``Header``)."""
+    cuts = [
+        i
+        for i in range(1, len(piece))
+        if piece[i].isupper()
+        and (not piece[i - 1].isupper() or (i + 1 < len(piece) and piece[i + 1].islower()))
+    ]
+    return [piece[a:b] for a, b in zip([0, *cuts], [*cuts, len(piece)], strict=True)]
 
 
 def _judge(parts: list[str]) -> bool:
@@ -198,7 +219,10 @@ def variable_name(place: str) -> str:
     ``X_API_KEY``, ``api%5Fkey`` -> ``API_KEY``), the one rule for credential variables."""
     if "%" in place or "+" in place:
         place = unquote_plus(place)
-    name = re.sub(r"[^A-Za-z0-9]+", "_", place).strip("_").upper() or "SECRET"
+    if place.isascii():  # the expression's result, without compiling it
+        name = "_".join(place.translate(_ASCII_SEPARATORS).split()).upper() or "SECRET"
+    else:
+        name = re.sub(r"[^A-Za-z0-9]+", "_", place).strip("_").upper() or "SECRET"
     return name if not name[0].isdigit() else "_" + name
 
 

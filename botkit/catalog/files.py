@@ -93,7 +93,7 @@ def _catalog_entries(pyproject: Path, text: str) -> list[str]:
 
 def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog:
     """Every API of the built-in files in ``directory``, then of the user's catalogs."""
-    files = [(path, BUILT_IN) for path in sorted(directory.glob("*.toml"))]
+    files = [(path, BUILT_IN) for path in _toml_files(directory)]
     for entry in user_catalog_paths() if user is None else user:
         files += [(path, _shown(path)) for path in _expand(entry)]
     read = [(path, source, read_file(path)) for path, source in files]
@@ -131,9 +131,19 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _toml_files(directory: Path) -> list[Path]:
+    """The ``*.toml`` files of ``directory``, sorted (as ``glob`` finds them, without
+    the expression a glob pattern is compiled to on every run)."""
+    try:
+        names = os.listdir(directory)
+    except OSError as exc:
+        raise CatalogFileError(f"{directory}: cannot list the folder ({exc.strerror})") from exc
+    return sorted(directory / n for n in names if os.path.normcase(n).endswith(".toml"))
+
+
 def _expand(entry: Path) -> list[Path]:
     if entry.is_dir():
-        return sorted(entry.glob("*.toml"))
+        return _toml_files(entry)
     if not entry.is_file():
         raise CatalogFileError(f"{entry}: catalog not found (a .toml file or a folder of them)")
     return [entry]

@@ -46,12 +46,15 @@ def run(
     ``fixed_out``: where the fixed text of standard input goes (``lint - --fix``);
     the report then goes to ``stream`` (standard error).
     """
-    from botkit.lint.baseline import Baseline, dump
     from botkit.lint.report import Summary, make_reporter
     from botkit.lint.runner import lint_all
     from botkit.terminal import printable
 
-    baseline = Baseline.load(options.baseline) if options.baseline else None
+    baseline = None
+    if options.baseline:
+        from botkit.lint.baseline import Baseline
+
+        baseline = Baseline.load(options.baseline)
     preview = options.diff or fixed_out is not None
     fix: FixMode = "preview" if preview else ("write" if options.fix else None)
     text = options.fmt == "text"
@@ -102,6 +105,8 @@ def run(
         counts = ", ".join(f"{n} {why}" for why, n in sorted(summary.skipped.items()))
         sys.stderr.write(f"botkit: skipped {sum(summary.skipped.values())} files: {counts}\n")
     if options.write_baseline:
+        from botkit.lint.baseline import dump
+
         _write_baseline(options.write_baseline, dump(recorded))
         name = printable(options.write_baseline)
         sys.stderr.write(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -25,25 +24,37 @@ from botkit.files import FileReadError, TextFile, leaves_repository, read_stdin,
 from botkit.lint.checks import Checks, Part
 from botkit.lint.config import LintConfig
 from botkit.lint.findings import at_start, findings_of
-from botkit.lint.fix import fix_file, plan
 from botkit.lint.model import Finding
 from botkit.lint.walk import STDIN, Entry, display, iter_entries
+from botkit.values import Record
 
 #: What ``--fix`` does with a file: write the fixes, preview them, or nothing.
 FixMode = Literal["write", "preview"] | None
 
 
-@dataclass
-class FileResult:
-    """The outcome for one file: findings left to report, and what ``--fix`` changed."""
+class FileResult(Record):
+    """The outcome for one file: findings left to report, and what ``--fix`` changed.
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    fixed: list[Finding] = field(default_factory=list)
-    #: Why the file was passed over (a walked file that is no bot, component or snippet).
-    skipped: str | None = None
-    #: With fix="preview": the text before and after the fixes (None if it was not read).
-    preview: tuple[str, str] | None = None
+    A ``botkit.values.Record``, not a dataclass: ``dataclasses`` alone costs a one-shot
+    lint about 3 M instructions to import."""
+
+    _fields = ("path", "findings", "fixed", "skipped", "preview")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        fixed: list[Finding] | None = None,
+        skipped: str | None = None,
+        preview: tuple[str, str] | None = None,
+    ) -> None:
+        self.path = path
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.fixed: list[Finding] = [] if fixed is None else fixed
+        #: Why the file was passed over (a walked file that is no bot, component or snippet).
+        self.skipped = skipped
+        #: With fix="preview": the text before and after the fixes (None if it was not read).
+        self.preview = preview
 
     @property
     def fatal(self) -> bool:
@@ -128,6 +139,8 @@ class Linter:
                 (f for part in parts for f in findings_of(part)), key=Finding.sort_key
             )
             if fix == "preview":
+                from botkit.lint.fix import plan  # only runs that fix: --fix, --diff
+
                 new, result.fixed = plan(source, result.findings)
                 result.preview = (source.text, new)
                 result.findings = [f for f in result.findings if f not in result.fixed]
@@ -145,6 +158,8 @@ class Linter:
         self, part: Part, findings: list[Finding], path: str, source: TextFile
     ) -> tuple[list[Finding], list[Finding]]:
         """Every part holds the whole text of the file, so the first one's edits apply."""
+        from botkit.lint.fix import fix_file
+
         failure, applied = fix_file(Path(path), source, findings)
         remaining = [f for f in findings if f not in applied]
         if failure is not None:

@@ -1,9 +1,9 @@
-"""Placeholder text and token markers: plain string tests held to the expressions they replaced.
+"""String tests that replaced regular expressions, held to the expressions they replaced.
 
-botkit judged placeholders with one regular expression, and looked for token shapes in
-every header value with another; compiling them cost more than linting a short snippet.
-The expressions are kept here as the definition, and the string tests must agree with
-them on every text, including the Unicode letters that case-insensitive matching folds
+Compiling an expression is Python code and costs a one-shot command more than using it:
+placeholder text, token shapes in header values, auth scheme words, the words of a header
+name.  Each expression is kept here as the definition, and the string tests must agree
+with it on every text, including the Unicode letters that case-insensitive matching folds
 to ASCII ones (long s is ``s``, the Kelvin sign is ``k``).
 """
 
@@ -181,3 +181,31 @@ def test_scheme_words_are_found_where_the_expressions_found_them(
     assert (got[1] if got else None) == (want[1] if want else None)
     if got and want:
         assert got[0] == fold(m.group(1))
+
+
+@given(st.text(st.sampled_from("aZ09-_ .%+XyHTTPHeader\u00e9\u212a"), max_size=16))
+@settings(max_examples=500)
+@example("HTTPHeaderX1Y")
+@example("clientSecret")
+@example("X-Amz-Credential")
+def test_names_split_into_the_words_the_expressions_found(name: str) -> None:
+    from urllib.parse import unquote_plus
+
+    text = unquote_plus(name) if "%" in name or "+" in name else name
+    want = [
+        w.lower()
+        for piece in re.split(r"[^A-Za-z0-9]+", text)
+        for w in re.split(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", piece)
+        if w
+    ]
+    assert secret_names.words(name) == want
+
+
+@given(st.text(st.sampled_from("aZ09-_ .%+\u00e9\t"), max_size=16))
+@settings(max_examples=300)
+def test_variable_names_are_what_the_expression_made(place: str) -> None:
+    from urllib.parse import unquote_plus
+
+    text = unquote_plus(place) if "%" in place or "+" in place else place
+    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper() or "SECRET"
+    assert secret_names.variable_name(place) == (name if not name[0].isdigit() else "_" + name)
