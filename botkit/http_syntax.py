@@ -6,13 +6,18 @@ the importer and lint both test against these, so they agree on what HTTP allows
 
 from __future__ import annotations
 
-import re
-
 from botkit.lazy_re import lazy
 
 # tchar: any visible ASCII character except delimiters
 TCHAR = r"[!#$%&'*+.^_`|~0-9A-Za-z-]"
-TOKEN = re.compile(f"{TCHAR}+")
+_TCHARS = frozenset("!#$%&'*+.^_`|~-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def is_token(text: str) -> bool:
+    """``text`` is an HTTP token (one or more tchar): a method or a header name."""
+    return bool(text) and _TCHARS.issuperset(text)
+
+
 # type/subtype, then parameters (token=token or token="quoted"): HTTP's rule. The component
 # schema's $defs/mediaType is stricter still (what curl's -F can carry), and is checked apart.
 MEDIA_TYPE = lazy(  # only a multipart part with a type needs it

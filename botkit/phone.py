@@ -8,7 +8,6 @@ first judged from phonenumbers' own patterns (``botkit.phone_table``, same verdi
 carrier modules.
 """
 
-import re
 from enum import Enum
 from functools import cache
 from typing import Literal
@@ -17,8 +16,8 @@ from botkit.named_tuples import NamedTuple
 
 PhoneFormat = Literal["digits", "e164"]
 
-_SEPARATORS = re.compile(r"[\s().\-/]")
-_NUMBER = re.compile(r"\+?\d+")
+#: What people write between digits: whitespace (any, as ``str.split`` sees it) and these.
+_PUNCTUATION = str.maketrans("", "", "().-/")
 
 
 class PhoneProblem(Enum):
@@ -59,8 +58,9 @@ def check_phone(value: str, default_region: str | None = None) -> PhoneCheck:
     number acceptable; it only lets the message suggest the fix.
     """
     text = value.strip()
-    compact = _SEPARATORS.sub("", text)
-    if not _NUMBER.fullmatch(compact) or len(compact.lstrip("+")) < 5:
+    compact = "".join(text.split()).translate(_PUNCTUATION)
+    digits = compact[1:] if compact.startswith("+") else compact
+    if not digits.isdecimal() or len(compact.lstrip("+")) < 5:
         return PhoneCheck(
             value,
             problem=PhoneProblem.NOT_A_NUMBER,

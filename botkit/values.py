@@ -45,6 +45,10 @@ class Value(_Fields):
     __slots__ = ()
 
     def _set(self, **values: Any) -> None:
+        fields = getattr(self, "__dict__", None)
+        if fields is not None and not _has_slots(type(self)):
+            fields.update(values)  # one call, not one object.__setattr__ a field
+            return
         for name, value in values.items():
             object.__setattr__(self, name, value)
 
@@ -75,6 +79,17 @@ class Record(_Fields):
         return self._key() == other._key()
 
     __hash__ = None  # type: ignore[assignment]
+
+
+_SLOTTED: dict[type, bool] = {}
+
+
+def _has_slots(cls: type) -> bool:
+    """Does some class of ``cls``'s hierarchy keep fields in slots (set them one by one)?"""
+    found = _SLOTTED.get(cls)
+    if found is None:
+        found = _SLOTTED[cls] = any(getattr(c, "__slots__", ()) for c in cls.__mro__)
+    return found
 
 
 def _rebuild(cls: type[V], arguments: dict[str, Any]) -> V:

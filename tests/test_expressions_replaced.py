@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from botkit import secret_names
+from botkit import secret_names, token_shapes
 from botkit.placeholder_text import is_placeholder_text
 from botkit.scheme_words import fold, scheme_prefix
 from botkit.secret_names import is_placeholder, text_secrets
@@ -104,7 +104,7 @@ TOKEN_SHAPES = re.compile(
     | (?<![\w:])\d{6,}:AA[A-Za-z0-9_-]{30,}
     """
 )
-_MARKERS = [m for markers, _ in secret_names.TOKEN_SHAPES for m in markers]
+_MARKERS = [m for markers, _ in token_shapes.TOKEN_SHAPES for m in markers]
 _SHAPES = [
     *_MARKERS,
     *("A", "z", "0", "9", "_", "-", ".", ":", " ", "=", "/", "sk", "pk", "live", "test"),
@@ -123,7 +123,7 @@ _SHAPES = [
 @example("eyJabcdefgh.abcdefghij.abc-key_abcdefghij sk-abcdefghijabcdefghij1")
 def test_token_shapes_find_what_the_whole_expression_found(text: str) -> None:
     """Compiling only the shapes whose markers a text holds finds the same tokens."""
-    shapes = secret_names.token_shapes(text)
+    shapes = token_shapes.token_shapes(text)
     got = [m.span() for m in shapes.finditer(text)] if shapes is not None else []
     assert got == [m.span() for m in TOKEN_SHAPES.finditer(text)]
 
@@ -209,3 +209,44 @@ def test_variable_names_are_what_the_expression_made(place: str) -> None:
     text = unquote_plus(place) if "%" in place or "+" in place else place
     name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper() or "SECRET"
     assert secret_names.variable_name(place) == (name if not name[0].isdigit() else "_" + name)
+
+
+@given(st.text(st.sampled_from("{}/ab_9-é"), max_size=14))
+@settings(max_examples=500)
+@example("{a{b}")
+@example("/chats/{id}/messages/{}")
+def test_catalog_paths_split_where_the_expression_split_them(path: str) -> None:
+    from botkit.catalog import split_placeholders
+
+    assert split_placeholders(path) == re.split(r"(\{[A-Za-z0-9_]+\})", path)
+
+
+@given(st.text(st.sampled_from("aZ09+.-:/ \u00e9\u212a"), max_size=12))
+@settings(max_examples=500)
+@example("http://x")
+@example("a1+.-://b")
+@example("1a://b")
+def test_url_schemes_are_found_where_the_expression_found_them(text: str) -> None:
+    from botkit.curl.urls import _scheme
+
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", text)
+    assert _scheme(text) == ((m.group(1), m.end()) if m else None)
+
+
+@given(st.text(st.sampled_from("+0123456789 ().-/\t\u00a0\u0663x"), max_size=14))
+@settings(max_examples=500)
+def test_phone_numbers_are_told_from_text_as_the_expressions_told(value: str) -> None:
+    from botkit.phone import PhoneProblem, check_phone
+
+    compact = re.sub(r"[\s().\-/]", "", value.strip())
+    not_a_number = not re.fullmatch(r"\+?\d+", compact) or len(compact.lstrip("+")) < 5
+    got = check_phone(value).problem == PhoneProblem.NOT_A_NUMBER
+    assert got == not_a_number
+
+
+@given(st.text(st.sampled_from("aZ09!#$%&'*+.^_`|~- ()<>@,;:\\\"/[]?={}\t\n\u00e9"), max_size=8))
+@settings(max_examples=400)
+def test_http_tokens_are_what_the_grammar_says(text: str) -> None:
+    from botkit.http_syntax import TCHAR, is_token
+
+    assert is_token(text) == (re.fullmatch(f"{TCHAR}+", text) is not None)

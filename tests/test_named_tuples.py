@@ -105,3 +105,30 @@ def test_every_botkit_named_tuple_is_made_here() -> None:
         )
     ]
     assert offenders == []
+
+
+def test_construction_and_its_errors_are_the_typing_ones() -> None:
+    for cls in (Span, TypingSpan):
+        assert cls(start=1, end=2) == cls(1, 2, "") == cls(1, end=2)
+        with pytest.raises(TypeError):
+            cls(1)  # type: ignore[call-arg]
+        with pytest.raises(TypeError):
+            cls(1, 2, "x", 4)  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="Expected 3 arguments, got 2"):
+            cls._make([1, 2])
+        with pytest.raises(ValueError, match="unexpected field names: \\['nope'\\]"):
+            cls(1, 2)._replace(nope=3)  # type: ignore[call-arg]
+        assert cls.__match_args__ == ("start", "end", "name")
+        assert cls.__new__.__defaults__ == ("",)
+        assert cls.start.__doc__ == "Alias for field number 0"
+
+
+class One(NamedTuple):
+    only: int
+
+
+def test_one_field_and_pattern_matching() -> None:
+    assert One(3) == (3,) and One(only=3).only == 3
+    match One(4):
+        case One(only=value):
+            assert value == 4

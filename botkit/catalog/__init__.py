@@ -183,7 +183,7 @@ class Api(Value):
     @cached_property
     def path_pattern(self) -> re.Pattern[str]:
         """Matches a URL path that calls this API (any prefix when the vendor has no fixed base)."""
-        parts = re.split(r"(\{[A-Za-z0-9_]+\})", self.path)
+        parts = split_placeholders(self.path)
         body = "".join(
             f"(?P<{p[1:-1]}>[^/]+)" if p.startswith("{") else re.escape(p) for p in parts
         )
@@ -200,6 +200,29 @@ class Api(Value):
         if hosts and url.host not in hosts and not url.templated:
             return False
         return self.path_pattern.match(url.path) is not None
+
+
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def split_placeholders(path: str) -> list[str]:
+    r"""``/chats/{id}/messages`` -> ``["/chats/", "{id}", "/messages"]``: literal text and
+    ``{name}`` placeholders in turn, as ``re.split(r"(\{[A-Za-z0-9_]+\})", path)`` gives
+    them (without compiling that for every API a URL is matched against)."""
+    parts: list[str] = []
+    literal = at = 0
+    while (start := path.find("{", at)) >= 0:
+        end = path.find("}", start + 1)
+        if end < 0:
+            break
+        name = path[start + 1 : end]
+        if name and _NAME_CHARS.issuperset(name) and "{" not in name:
+            parts += [path[literal:start], path[start : end + 1]]
+            literal = at = end + 1
+        else:
+            at = start + 1
+    parts.append(path[literal:])
+    return parts
 
 
 class _UrlKey(NamedTuple):

@@ -20,7 +20,7 @@ from botkit.curl.spans import Source
 from botkit.curl.state import CurlState, Data
 from botkit.curl.urls import urlencode
 from botkit.curl.words import Word
-from botkit.http_syntax import MEDIA_TYPE, TOKEN
+from botkit.http_syntax import MEDIA_TYPE, is_token
 from botkit.named_tuples import NamedTuple
 from botkit.request import FormPart
 from botkit.values import Record
@@ -86,7 +86,7 @@ def _url(r: Recording, use: Use) -> None:
 
 def _request(r: Recording, use: Use) -> None:
     value = use.value
-    if not TOKEN.fullmatch(value.text):
+    if not is_token(value.text):
         raise r.report.error(
             f"{use.spelled} needs an HTTP method (letters, digits and !#$%&'*+-.^_`|~)", value
         )
@@ -186,7 +186,7 @@ def _header_spans(word: Word, name: str, value_at: int) -> tuple[Source, Source]
 
 
 def _check_header_name(r: Recording, name: str, word: Word) -> None:
-    if not TOKEN.fullmatch(name):
+    if not is_token(name):
         raise r.report.error(
             f"{mask(name)!r} is not a valid HTTP header name (letters, digits and "
             "!#$%&'*+-.^_`|~ only)",

@@ -3,7 +3,6 @@ globbing, and the query that ``-G`` and ``--url-query`` build (measured on curl 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -11,7 +10,19 @@ from botkit.lazy_re import lazy
 from botkit.request import BasicAuth
 from botkit.variables import blank_templates
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
+
+def _scheme(text: str) -> tuple[str, int] | None:
+    """The scheme ``text`` starts with (``scheme://``: a letter, then letters, digits, ``+``,
+    ``.`` or ``-``) and where ``://`` ends; None without one."""
+    end = text.find("://")
+    name = text[:end]
+    if end < 1 or not (name[0].isascii() and name[0].isalpha()):
+        return None
+    return (name, end + 3) if _SCHEME_CHARS.issuperset(name) else None
+
+
 # curl guesses these schemes from a host name's first label when the URL has none
 _GUESSED = {
     "ftp.": "ftp",
@@ -94,17 +105,17 @@ def resolve_url(
     if text.startswith("{{"):  # a template like {{baseUrl}}/path holds its own scheme
         base, mark, query = text.partition("?")
         return base, query if mark else None, None
-    m = _SCHEME.match(text)
-    if m is None:
+    found = _scheme(text)
+    if found is None:
         lowered = text.lower()
         scheme = next((s for p, s in _GUESSED.items() if lowered.startswith(p)), default_scheme)
         text = f"{scheme}://{text}"
-        m = _SCHEME.match(text)
-        assert m is not None
-    scheme = m.group(1).lower()
+        found = _scheme(text)
+        assert found is not None
+    scheme = found[0].lower()
     if scheme not in ("http", "https"):
         raise UrlError(f"botkit imports HTTP requests, and this URL is {scheme}://")
-    rest = text[m.end() :]
+    rest = text[found[1] :]
     authority_end = next((k for k, c in enumerate(rest) if c in "/?#"), len(rest))
     authority, tail = rest[:authority_end], rest[authority_end:]
     auth = None
@@ -125,7 +136,7 @@ def resolve_url(
     path, mark, query = tail.partition("?")
     if not path_as_is:
         path = squash_dots(path)
-    return text[: m.end()] + authority + path, query if mark else None, auth
+    return text[: found[1]] + authority + path, query if mark else None, auth
 
 
 def _check_authority(authority: str) -> None:
@@ -193,8 +204,8 @@ def urlencode(text: str, *, upper: bool) -> str:
 
 def upload_url(url: str, filename: str) -> str:
     """-T appends the file's name when the URL ends in '/' (or has no path)."""
-    m = _SCHEME.match(url)
-    after = url[m.end() :] if m else url
+    found = _scheme(url)
+    after = url[found[1] :] if found else url
     if "/" not in after:
         url += "/"
     if url.endswith("/") and filename != "-":

@@ -14,7 +14,7 @@ import json
 from functools import cached_property
 from typing import Any
 
-from botkit.http_syntax import TOKEN
+from botkit.http_syntax import is_token
 from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
 from botkit.values import Value
@@ -64,7 +64,7 @@ class ComponentView:
     def method(self) -> str | None:
         """The method, or None when it is not a valid one (the schema rule says so)."""
         method = self._text("method")
-        return method if method and TOKEN.fullmatch(method) else None
+        return method if method and is_token(method) else None
 
     @property
     def url(self) -> str | None:

@@ -279,8 +279,12 @@ class LineIndex:
     @property
     def _starts(self) -> list[int]:
         if self._table is None:
-            self._table = [0]
-            self._table.extend(m.end() for m in re.finditer("\n", self._text))
+            table, find = [0], self._text.find
+            at = find("\n")
+            while at >= 0:
+                table.append(at + 1)
+                at = find("\n", at + 1)
+            self._table = table
         return self._table
 
     def position(self, offset: int) -> tuple[int, int]:
