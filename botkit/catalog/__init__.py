@@ -216,7 +216,7 @@ def split_placeholders(path: str) -> list[str]:
         if end < 0:
             break
         name = path[start + 1 : end]
-        if name and _NAME_CHARS.issuperset(name) and "{" not in name:
+        if name and _NAME_CHARS.issuperset(name):  # no "{" either: not a name character
             parts += [path[literal:start], path[start : end + 1]]
             literal = at = end + 1
         else:
