@@ -9,9 +9,9 @@ pass it back with ``name=``; ``x-`` extension keys are not part of the request).
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
@@ -33,7 +33,7 @@ def parse_curl(
     name: str | None = None,
     redact: bool = False,
     strict: bool = False,
-    base_dir: Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """The Call API component for one cURL command (bash, cmd or PowerShell).
 
@@ -72,7 +72,7 @@ def import_text(
     as_bot: bool = False,
     redact: bool = False,
     strict: bool = False,
-    base_dir: Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
 ) -> Imported:
     """Every request in ``text`` (cURL, HAR, Postman, PowerShell; ``fmt`` or detected)
     as components: one component, a list of them, or with ``as_bot`` a bot."""

@@ -18,9 +18,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 from botkit import variables
+from botkit.percent import quote
 from botkit.variables import Variable, VariablesError
 
 # A header, a user name or a file name is one line; no request carries NUL anywhere.

@@ -14,10 +14,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import unquote
 
 from botkit import variables
 from botkit.errors import ParamError
+from botkit.percent import unquote
 from botkit.variables import VariablesError
 
 # Types whose check means something for a JSON string (a plain string only must not be

@@ -14,13 +14,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from urllib.parse import quote as percent_encode
 
 from botkit import variables
 from botkit.catalog import Api, Param
 from botkit.catalog.auth import NO_CREDENTIALS, Credentials
 from botkit.catalog.paramtypes import ValueContext
 from botkit.errors import ParamError
+from botkit.percent import quote as percent_encode
 from botkit.request import Body, Header, QueryParam, Request
 
 __all__ = ["BodyLayout", "Credentials", "Generated", "Value", "build_request"]

@@ -16,7 +16,6 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, Any, TextIO, cast
 
 from botkit.errors import BotkitError
@@ -29,7 +28,7 @@ class OutputError(BotkitError):
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | Path) -> Iterator[TextIO]:
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """A UTF-8 text stream (``\\n`` line ends) that becomes ``path`` only if the block completes.
 
     Raises ``OSError`` when the file cannot be written; the target is then left
@@ -40,22 +39,22 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
         yield cast(TextIO, stream)
 
 
-def replace_bytes(path: str | Path, data: bytes) -> None:
+def replace_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Make ``data`` the content of ``path``, atomically, as ``atomic_file`` does for text."""
     with _replacing(path, binary=True) as stream:
         stream.write(data)
 
 
 @contextlib.contextmanager
-def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
-    target = Path(path)
+def _replacing(path: str | os.PathLike[str], *, binary: bool) -> Iterator[IO[Any]]:
+    target = os.fspath(path)
     # A file name that is not UTF-8 reaches the text as escaped bytes (\udcff): written
     # as that escape, as standard output shows it, never a UnicodeEncodeError.
     text_mode: dict[str, Any] = (
         {} if binary else {"encoding": "utf-8", "newline": "\n", "errors": "backslashreplace"}
     )
     try:
-        info = target.stat()
+        info = os.stat(target)
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -69,8 +68,8 @@ def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
     try:
         with tempfile.NamedTemporaryFile(
             "wb" if binary else "w",
-            dir=target.parent,
-            prefix=f".{target.name}.",
+            dir=os.path.dirname(target) or ".",
+            prefix=f".{os.path.basename(target)}.",
             suffix=".tmp",
             delete=False,
             **text_mode,
@@ -89,7 +88,7 @@ def _replacing(path: str | Path, *, binary: bool) -> Iterator[IO[Any]]:
 
 
 @contextlib.contextmanager
-def output_stream(path: str | Path | None) -> Iterator[TextIO]:
+def output_stream(path: str | os.PathLike[str] | None) -> Iterator[TextIO]:
     """Where a command prints its result: standard output, or ``path`` (``-o FILE``) atomically.
 
     A file that cannot be written is an ``OutputError`` naming it, never a traceback.

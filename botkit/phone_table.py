@@ -21,7 +21,6 @@ import os
 import re
 import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from botkit.phone_pattern import fullmatch, parse
@@ -152,14 +151,15 @@ def _text() -> str | None:
     if target is None:
         return None
     try:
-        text = target.read_text(encoding="utf-8")
+        with open(target, encoding="utf-8") as f:
+            text = f.read()
     except (OSError, UnicodeDecodeError):
         return None
     head, _, _ = text.partition("\n")
     return text if head == f"phonenumbers {installed_version()} {FORMAT}" else None
 
 
-def table_file() -> Path | None:
+def table_file() -> str | None:
     """Where the table for the installed phonenumbers is kept (None: no cache folder)."""
     from botkit.catalog.cache import cache_dir
 
@@ -167,7 +167,7 @@ def table_file() -> Path | None:
     folder = cache_dir()
     if version is None or folder is None:
         return None
-    return folder / f"phone-patterns-{version}-{FORMAT}.txt"
+    return os.path.join(folder, f"phone-patterns-{version}-{FORMAT}.txt")
 
 
 @cache

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -64,7 +63,7 @@ def text() -> str:
     return "\n".join(lines) + "\n"
 
 
-def remember() -> Path | None:
+def remember() -> str | None:
     """Write the table to the cache if it is not there yet; where it is (None: no cache).
 
     Written to a temporary name and renamed, so a reader never sees half a table; any
@@ -73,15 +72,17 @@ def remember() -> Path | None:
     target = table_file()
     if target is None:
         return None
-    if target.exists():
+    if os.path.exists(target):
         return target
-    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    folder, name = os.path.split(target)
+    partial = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(text(), encoding="utf-8")
+        os.makedirs(folder, exist_ok=True)
+        with open(partial, "w", encoding="utf-8") as f:
+            f.write(text())
         os.replace(partial, target)
     except OSError:
         with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+            os.unlink(partial)
         return None
     return target

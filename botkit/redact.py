@@ -27,11 +27,11 @@ import json.decoder
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote_plus
 
 from botkit import secret_names as names
 from botkit.lazy_re import lazy
 from botkit.masking import mask as mask  # the masking rule, where it always was
+from botkit.percent import unquote_plus
 from botkit.scheme_words import scheme_prefix
 from botkit.values import Value
 from botkit.variables import is_template, looks_templated, written

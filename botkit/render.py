@@ -8,6 +8,7 @@ the request exactly; the template only lays them out.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -129,7 +130,8 @@ def _precompiled(name: str) -> Callable[..., Any] | None:
             raise
         return None
     try:
-        current = (template_dir() / name).read_text(encoding="utf-8")
+        with open(os.path.join(template_dir(), name), encoding="utf-8") as f:
+            current = f.read()
     except OSError:
         return None
     root: Callable[..., Any] = module.root

@@ -8,7 +8,6 @@ is what lets a cURL command go through a component and come back unchanged.
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import SplitResult
 
 from botkit.named_tuples import NamedTuple
 from botkit.values import Record
@@ -130,7 +129,30 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SCHEME_CHARS = _LETTERS | frozenset("0123456789+.-")
 
 
-def split_url(url: str) -> SplitResult:
+class UrlParts(NamedTuple):
+    """A URL's five parts (RFC 3986), as ``urllib.parse.SplitResult`` holds them, without
+    importing ``urllib.parse`` (``botkit.percent`` says why)."""
+
+    scheme: str
+    netloc: str
+    path: str
+    query: str
+    fragment: str
+
+    @property
+    def hostname(self) -> str | None:
+        """The host, lowercased (an IPv6 zone after ``%`` kept as written), without
+        brackets, user or port; None when empty: what ``SplitResult.hostname`` gives."""
+        host = self.netloc.rpartition("@")[2]
+        _, bracket, inside = host.partition("[")
+        host = inside.partition("]")[0] if bracket else host.partition(":")[0]
+        if not host:
+            return None
+        address, percent, zone = host.partition("%")
+        return address.lower() + percent + zone
+
+
+def split_url(url: str) -> UrlParts:
     """A URL's parts as curl reads it (``http://`` when it names no scheme); never raises.
 
     RFC 3986, appendix B, by hand (where urlsplit raises on a host like ``[x``): the
@@ -156,7 +178,7 @@ def split_url(url: str) -> SplitResult:
         query, rest = rest[1:end], rest[end:]
     if rest.startswith("#"):
         fragment = rest[1:]
-    return SplitResult(scheme.lower(), netloc, path, query, fragment)
+    return UrlParts(scheme.lower(), netloc, path, query, fragment)
 
 
 def _first_of(text: str, chars: str, start: int) -> int:

@@ -20,15 +20,13 @@ knows (``_k_<keyword>``): a keyword is added, and read, where the others are.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from botkit import patterns
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 Check = Callable[[Any], bool]
 
@@ -70,7 +68,7 @@ class SchemaFiles:
     ``$id`` reads them all.
     """
 
-    def __init__(self, documents: dict[str, Any], folder: Path | None = None) -> None:
+    def __init__(self, documents: dict[str, Any], folder: str | None = None) -> None:
         self._documents = documents
         self._folder = folder  # None: every document is given
 
@@ -94,18 +92,21 @@ class SchemaFiles:
         import json
 
         assert self._folder is not None
-        path = self._folder / name
-        if not name.endswith(".schema.json") or name in self._documents or not path.is_file():
+        path = os.path.join(self._folder, name)
+        if not name.endswith(".schema.json") or name in self._documents:
             return
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        if not os.path.isfile(path):
+            return
+        with open(path, encoding="utf-8") as f:
+            contents = json.load(f)
         self._documents[name] = contents
         if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
             self._documents.setdefault(contents["$id"], contents)
 
     def _read_all(self) -> None:
         assert self._folder is not None
-        for path in sorted(self._folder.glob("*.schema.json")):
-            self._read(path.name)
+        for name in sorted(os.listdir(self._folder)):
+            self._read(name)
         self._folder = None
 
 

@@ -9,6 +9,7 @@ files in schemas/ resolves through one ``referencing.Registry``.
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -42,14 +43,16 @@ def _registry() -> Any:
     from referencing.jsonschema import DRAFT202012
 
     resources = []
-    for path in sorted(data_dir("schemas").glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+    folder = data_dir("schemas")
+    for name in sorted(n for n in os.listdir(folder) if n.endswith(".schema.json")):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            contents = json.load(f)
         # Every file is Draft 2020-12; without its "$schema" a $ref into another file
         # keeps botkit's validator class (ECMA patterns) instead of jsonschema's own.
         contents.pop("$schema", None)
         resource = DRAFT202012.create_resource(contents)
-        resources.append((contents.get("$id", path.name), resource))
-        resources.append((path.name, resource))
+        resources.append((contents.get("$id", name), resource))
+        resources.append((name, resource))
     return Registry().with_resources(resources)
 
 

@@ -21,10 +21,10 @@ A name is split into words (``X-Amz-Credential`` -> x, amz, credential;
 
 import re
 from collections.abc import Callable
-from urllib.parse import unquote_plus
 
 from botkit.lazy_re import lazy
 from botkit.named_tuples import NamedTuple
+from botkit.percent import unquote_plus
 from botkit.placeholder_text import is_placeholder_text
 from botkit.scheme_words import scheme_prefix
 from botkit.token_shapes import token_shapes

@@ -71,13 +71,13 @@ def _check_features(name: str, source: str) -> None:
 
 def template_names() -> list[str]:
     """Every template under templates/, as the names the renderer asks for."""
-    root = template_dir()
+    root = Path(template_dir())
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.j2"))
 
 
 def module_source(name: str) -> str:
     """The Python module for template ``name`` (raises NotPrecompilable)."""
-    source = (template_dir() / name).read_text(encoding="utf-8")
+    source = (Path(template_dir()) / name).read_text(encoding="utf-8")
     _check_features(name, source)
     code = environment().compile(source, name=name, filename=name, raw=True)
     found = _JINJA_IMPORT.search(code)

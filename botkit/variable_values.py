@@ -9,9 +9,9 @@ and line; a value is never shown in a message, since it may be a secret.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from botkit.variables import VariablesError, is_name
 
@@ -32,7 +32,7 @@ def parse_assignment(text: str) -> tuple[str, str]:
     return name, value
 
 
-def read_file(path: str | Path) -> dict[str, str]:
+def read_file(path: str | os.PathLike[str]) -> dict[str, str]:
     """Values from a JSON object (nested objects give dotted names) or a ``.env`` file.
 
     JSON is recognised by a ``.json`` name or a first character ``{``.  Errors say
@@ -40,7 +40,7 @@ def read_file(path: str | Path) -> dict[str, str]:
     """
     from botkit.files import FileReadError, read_bytes
 
-    path = Path(path)
+    path = os.fspath(path)
     try:  # a regular file only: /dev/zero never ends, a named pipe blocks
         data = read_bytes(path, limit=MAX_FILE_BYTES)
     except FileReadError as exc:
@@ -53,9 +53,9 @@ def read_file(path: str | Path) -> dict[str, str]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise VariablesError(f"--vars {path}: not UTF-8 text (byte offset {exc.start})") from None
-    if path.suffix.lower() == ".json" or text.lstrip()[:1] == "{":
-        return parse_json(text, str(path))
-    return parse_env(text, str(path))
+    if os.path.splitext(path)[1].lower() == ".json" or text.lstrip()[:1] == "{":
+        return parse_json(text, path)
+    return parse_env(text, path)
 
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -167,7 +167,7 @@ def _double_quoted(
 
 
 def read_values(
-    assignments: Iterable[str] = (), files: Iterable[str | Path] = ()
+    assignments: Iterable[str] = (), files: Iterable[str | os.PathLike[str]] = ()
 ) -> dict[str, str]:
     """Values from ``--vars`` files (in order), then ``--var`` options (which win)."""
     values: dict[str, str] = {}

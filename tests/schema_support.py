@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from botkit.resources import data_dir
 
@@ -10,7 +11,8 @@ from botkit.resources import data_dir
 def schema_patterns(name: str) -> list[str]:
     """Every ``pattern`` in ``schemas/<name>.schema.json``, at any depth."""
     found: list[str] = []
-    stack: list[object] = [json.loads((data_dir("schemas") / f"{name}.schema.json").read_text())]
+    schema = Path(data_dir("schemas")) / f"{name}.schema.json"
+    stack: list[object] = [json.loads(schema.read_text())]
     while stack:
         node = stack.pop()
         if isinstance(node, dict):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 
 from botkit import schemas
-from botkit.catalog import CATALOG_DIR, kebab, load_catalog
+from botkit.catalog import CATALOG_DIR as CATALOG_FOLDER
+from botkit.catalog import kebab, load_catalog
 from botkit.errors import BotkitError
+
+CATALOG_DIR = Path(CATALOG_FOLDER)
 
 EXPECTED_IDS = {
     "doubletick.assign-chat",

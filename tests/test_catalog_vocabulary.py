@@ -4,6 +4,7 @@ and each object does its one job the same way generation, the CLI and lint expec
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from botkit.resources import data_dir
 
 
 def _schema() -> dict:
-    return json.loads((data_dir("schemas") / "catalog.schema.json").read_text())
+    return json.loads((Path(data_dir("schemas")) / "catalog.schema.json").read_text())
 
 
 def test_the_schema_names_exactly_the_registered_parameter_types():

@@ -57,8 +57,10 @@ def _forget() -> None:
 
 
 def test_the_table_names_the_installed_phonenumbers() -> None:
-    path = phone_table.table_file()
-    assert path is not None and phonenumbers.__version__ in path.name
+    found = phone_table.table_file()
+    assert found is not None
+    path = Path(found)
+    assert phonenumbers.__version__ in path.name
     head = path.read_text(encoding="utf-8").partition("\n")[0]
     assert head == f"phonenumbers {phonenumbers.__version__} {phone_table.FORMAT}"
     assert phone_table._text() is not None
@@ -86,7 +88,7 @@ def test_the_first_run_that_needs_phonenumbers_writes_the_table(
     assert check_phone("919876543210").ok
     _forget()
     assert phone_table.verdict("919876543210") == "+919876543210"
-    assert [p.name for p in tmp_path.iterdir()] == [phone_table.table_file().name]
+    assert [p.name for p in tmp_path.iterdir()] == [Path(str(phone_table.table_file())).name]
 
 
 @pytest.mark.parametrize(
@@ -94,8 +96,9 @@ def test_the_first_run_that_needs_phonenumbers_writes_the_table(
     ["", "phonenumbers 0.0.1 1\n91\t{}\n", "{head}\n91\t{not json\n", "{head}\n91\t[]\n"],
 )
 def test_a_missing_stale_or_damaged_table_leaves_it_to_phonenumbers(damage: str) -> None:
-    path = phone_table.table_file()
-    assert path is not None
+    found = phone_table.table_file()
+    assert found is not None
+    path = Path(found)
     head = f"phonenumbers {phonenumbers.__version__} {phone_table.FORMAT}"
     path.write_text(damage.replace("{head}", head), encoding="utf-8")
     _forget()

@@ -32,3 +32,21 @@ def _oracle(url: str) -> tuple[str, str, str, str, str]:
 @given(urls)
 def test_split_url_is_appendix_b(url: str) -> None:
     assert tuple(split_url(url)) == _oracle(url)
+
+
+_NETLOC_PIECES = [
+    "user", "@", ":", "pw", "[", "]", "::1", "fe80::1", "%", "zone", "EXAMPLE.com", "8080",
+    "é", "\u0130", "a", "",
+]  # fmt: skip
+netlocs = st.lists(st.sampled_from(_NETLOC_PIECES), max_size=8).map("".join) | st.text(max_size=20)
+
+
+@settings(max_examples=600, deadline=None)
+@given(netlocs)
+def test_hostname_is_urllibs(netloc: str) -> None:
+    """The host a URL names is read as urllib reads it (``SplitResult.hostname``), brackets,
+    user, port and IPv6 zone included, without botkit importing urllib.parse."""
+    from urllib.parse import SplitResult
+
+    parts = split_url(f"http://{netloc}/")
+    assert parts.hostname == SplitResult("http", parts.netloc, "/", "", "").hostname

@@ -199,11 +199,11 @@ def test_pyproject_catalog_paths_are_kept_by_content(tmp_path: Path, monkeypatch
     monkeypatch.delenv("BOTKIT_CATALOG", raising=False)
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_text('[project]\nname = "bots"\n[tool.botkit]\ncatalog = ["catalog"]\n')
-    assert user_catalog_paths(tmp_path) == (tmp_path / "catalog",)
+    assert user_catalog_paths(tmp_path) == (str(tmp_path / "catalog"),)
     assert cache.cached_pyproject_entries(pyproject.read_bytes()) == ["catalog"]
-    assert user_catalog_paths(tmp_path) == (tmp_path / "catalog",)
+    assert user_catalog_paths(tmp_path) == (str(tmp_path / "catalog"),)
     pyproject.write_text('[project]\nname = "bots"\n[tool.botkit]\ncatalog = "more.toml"\n')
-    assert user_catalog_paths(tmp_path) == (tmp_path / "more.toml",)
+    assert user_catalog_paths(tmp_path) == (str(tmp_path / "more.toml"),)
     pyproject.write_text('[project]\nname = "botkit"\n')  # names botkit, has no table
     assert user_catalog_paths(tmp_path) == ()
     for _ in range(2):

@@ -8,12 +8,11 @@ these entries.  What a parameter type or an auth scheme
 means lives with it, in ``paramtypes`` and ``auth``; the entries here only name them.
 """
 
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, cached_property
-from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from botkit.catalog.auth import AuthScheme
 from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
@@ -24,7 +23,7 @@ from botkit.request import split_url
 from botkit.values import Value
 from botkit.variables import looks_templated
 
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "apis"
+CATALOG_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(__file__))), "apis")
 ParamLocation = Literal["path", "query", "header", "body"]
 #: ``botkit curl ID``'s own options: a parameter whose option would be one of these
 #: needs an ``option`` of its own in its catalog entry.
@@ -187,7 +186,7 @@ class Api(Value):
         body = "".join(
             f"(?P<{p[1:-1]}>[^/]+)" if p.startswith("{") else re.escape(p) for p in parts
         )
-        prefix = re.escape(urlsplit(self.vendor.base_url).path) if self.vendor.base_url else ".*?"
+        prefix = re.escape(split_url(self.vendor.base_url).path) if self.vendor.base_url else ".*?"
         return re.compile(f"^{prefix}{body}/?$")
 
     def matches(self, method: str, url: str) -> bool:
@@ -315,7 +314,10 @@ def kebab(name: str) -> str:
 
 
 @cache
-def load_catalog(directory: Path = CATALOG_DIR, user: tuple[Path, ...] | None = None) -> Catalog:
+def load_catalog(
+    directory: str | os.PathLike[str] = CATALOG_DIR,
+    user: tuple[str | os.PathLike[str], ...] | None = None,
+) -> Catalog:
     """The built-in catalog files in ``directory`` and the user's catalogs (cached per process).
 
     ``user`` None means the user's catalogs as configured: ``--catalog``, the

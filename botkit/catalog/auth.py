@@ -302,7 +302,7 @@ class QueryKey(AuthScheme):
         return [_api_key_option(self.env, f"the {self.param} query parameter")]
 
     def apply(self, credentials: Credentials) -> AuthParts:
-        from urllib.parse import quote
+        from botkit.percent import quote
 
         parts = AuthParts()
         key = credentials.api_key

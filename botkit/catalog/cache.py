@@ -13,19 +13,19 @@ would otherwise cost a TOML parse, about 3 ms, on every command run beside it.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
 import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 #: Bump when what the cache holds changes shape.
 _CACHE_FORMAT = 2
 
 
-def cache_file_for(raw: bytes) -> Path | None:
+def cache_file_for(raw: bytes) -> str | None:
     """Where the checked data of a file with these bytes is kept (None: no cache)."""
     folder = cache_dir()
     if folder is None:
@@ -34,12 +34,12 @@ def cache_file_for(raw: bytes) -> Path | None:
     from botkit.resources import data_dir
 
     try:
-        schema = (data_dir("schemas") / "catalog.schema.json").stat()
+        schema = os.stat(os.path.join(data_dir("schemas"), "catalog.schema.json"))
     except OSError:
         return None
     key = _sha256(raw)
     key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
-    return folder / f"catalog-{key.hexdigest()[:40]}.json"
+    return os.path.join(folder, f"catalog-{key.hexdigest()[:40]}.json")
 
 
 def cached_pyproject_entries(raw: bytes) -> list[str] | None:
@@ -48,7 +48,7 @@ def cached_pyproject_entries(raw: bytes) -> list[str] | None:
     if cache_file is None:
         return None
     try:
-        entries = json.loads(cache_file.read_bytes())
+        entries = json.loads(_read(cache_file))
     except (OSError, ValueError):
         return None
     if isinstance(entries, list) and all(isinstance(e, str) for e in entries):
@@ -70,7 +70,7 @@ def cached_lint_section(raw: bytes) -> tuple[bool, dict[str, Any] | None]:
     if cache_file is None:
         return False, None
     try:
-        kept = json.loads(cache_file.read_bytes())
+        kept = json.loads(_read(cache_file))
     except (OSError, ValueError):
         return False, None
     if isinstance(kept, dict) and isinstance(kept.get("lint"), dict | None):
@@ -91,7 +91,7 @@ def keep_lint_section(raw: bytes, section: dict[str, Any] | None) -> None:
     _write_json(cache_file, {"lint": section})
 
 
-def _pyproject_cache_file(raw: bytes, part: str = "pyproject") -> Path | None:
+def _pyproject_cache_file(raw: bytes, part: str = "pyproject") -> str | None:
     folder = cache_dir()
     if folder is None:
         return None
@@ -99,7 +99,17 @@ def _pyproject_cache_file(raw: bytes, part: str = "pyproject") -> Path | None:
 
     key = _sha256(raw)
     key.update(f"|{__version__}|{part}".encode())
-    return folder / f"pyproject-{key.hexdigest()[:40]}.json"
+    return os.path.join(folder, f"pyproject-{key.hexdigest()[:40]}.json")
+
+
+def params_file(cache_file: str) -> str:
+    """The file beside a cache entry that holds its APIs' parameters."""
+    return os.path.splitext(cache_file)[0] + ".params.json"
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
 
 
 def _sha256(data: bytes) -> Any:
@@ -123,41 +133,43 @@ def _sha256_type() -> Any:
         return sha256
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """Where checked catalog data is kept: ``$BOTKIT_CACHE_DIR``, else the user's cache folder."""
     explicit = os.environ.get("BOTKIT_CACHE_DIR")
     if explicit is not None:
-        return Path(explicit) if explicit else None  # empty: no cache
+        return explicit or None  # empty: no cache
     base = os.environ.get("XDG_CACHE_HOME") or (
         os.environ.get("LOCALAPPDATA") if os.name == "nt" else None
     )
     if base:
-        return Path(base) / "botkit"
-    home = Path.home() if "HOME" in os.environ or os.name == "nt" else None
-    return home / ".cache" / "botkit" if home else None
+        return os.path.join(base, "botkit")
+    home = os.path.expanduser("~") if "HOME" in os.environ or os.name == "nt" else None
+    return os.path.join(home, ".cache", "botkit") if home else None
 
 
-def write_cache(cache_file: Path, data: dict[str, Any]) -> None:
+def write_cache(cache_file: str, data: dict[str, Any]) -> None:
     """Keep ``data`` as two files: the APIs without parameters, and the parameters."""
     head = {**data, "api": [{k: v for k, v in a.items() if k != "params"} for a in data["api"]]}
     params = [a["params"] for a in data["api"]]
     # the parameters first: a head without its parameters file is never used
-    _write_json(cache_file.with_suffix(".params.json"), params)
+    _write_json(params_file(cache_file), params)
     _write_json(cache_file, head)
 
 
-def _write_json(target: Path, value: Any) -> None:
+def _write_json(target: str, value: Any) -> None:
     import tempfile
 
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".catalog-", suffix=".tmp")
+        folder = os.path.dirname(target)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".catalog-", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
                 json.dump(value, out, separators=(",", ":"))
             os.replace(tmp, target)
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
             raise
     except OSError:
         pass  # only a cache: the next run parses again

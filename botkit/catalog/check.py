@@ -9,9 +9,9 @@ a control character a terminal would run, a ``schema`` that is not JSON text.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from botkit.catalog import RESERVED_OPTIONS, CatalogFileError, Param, kebab
@@ -21,7 +21,7 @@ _PLACEHOLDER = lazy(r"\{([A-Za-z0-9_]+)\}")
 _CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
-def parse_file(path: Path, raw: bytes) -> dict[str, Any]:
+def parse_file(path: str | os.PathLike[str], raw: bytes) -> dict[str, Any]:
     """Parse and check one catalog file; any problem is one error naming file, line and key."""
     import tomllib
 
@@ -42,7 +42,7 @@ def parse_file(path: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _check_entries(path: Path, text: str, data: dict[str, Any]) -> None:
+def _check_entries(path: str | os.PathLike[str], text: str, data: dict[str, Any]) -> None:
     """Cross-field facts a schema cannot state: names that must exist, path placeholders."""
 
     def fail(where: tuple[str | int, ...], message: str) -> None:

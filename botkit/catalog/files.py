@@ -16,9 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from botkit.catalog import BUILT_IN, Api, Catalog, CatalogFileError, Vendor
 from botkit.catalog.auth import scheme_from_data
@@ -28,46 +26,55 @@ from botkit.catalog.cache import (
     keep_pyproject_entries,
     write_cache,
 )
+from botkit.catalog.cache import (
+    params_file as params_file_of,
+)
+from botkit.request import split_url
 
 #: Catalog paths given on the command line (``--catalog``), in order.
-_cli_paths: list[Path] = []
+_cli_paths: list[str] = []
 
 
-def add_cli_catalogs(paths: Iterable[str | Path]) -> None:
+def add_cli_catalogs(paths: Iterable[str | os.PathLike[str]]) -> None:
     """Remember ``--catalog`` paths for this process (before the catalog is first loaded)."""
     from botkit.catalog import load_catalog
 
-    new = [Path(p) for p in paths if Path(p) not in _cli_paths]
+    new = [os.fspath(p) for p in paths if os.fspath(p) not in _cli_paths]
     if new:
         _cli_paths.extend(new)
         load_catalog.cache_clear()
 
 
-def user_catalog_paths(cwd: Path | None = None) -> tuple[Path, ...]:
+def user_catalog_paths(cwd: str | os.PathLike[str] | None = None) -> tuple[str, ...]:
     """The user's catalog paths, lowest precedence first: pyproject, environment, CLI."""
-    paths: list[Path] = list(_pyproject_catalogs(cwd or Path.cwd()))
+    start = os.path.abspath(os.getcwd() if cwd is None else cwd)
+    paths: list[str] = list(_pyproject_catalogs(start))
     env = os.environ.get("BOTKIT_CATALOG", "")
-    paths += [Path(p) for p in env.split(os.pathsep) if p]
+    paths += [p for p in env.split(os.pathsep) if p]
     paths += _cli_paths
     return tuple(paths)
 
 
-def _pyproject_catalogs(cwd: Path) -> list[Path]:
-    for folder in (cwd, *cwd.parents):
-        pyproject = folder / "pyproject.toml"
-        if not pyproject.is_file():
-            continue
-        try:
-            text = pyproject.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+def _pyproject_catalogs(cwd: str) -> list[str]:
+    folder = cwd
+    while True:
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                with open(pyproject, encoding="utf-8") as f:
+                    text = f.read()
+            except (OSError, UnicodeDecodeError):
+                return []
+            if "botkit" not in text:  # the common case, without parsing TOML
+                return []
+            return [os.path.join(folder, e) for e in _catalog_entries(pyproject, text)]
+        parent = os.path.dirname(folder)
+        if parent == folder:
             return []
-        if "botkit" not in text:  # the common case, without parsing TOML
-            return []
-        return [folder / e for e in _catalog_entries(pyproject, text)]
-    return []
+        folder = parent
 
 
-def _catalog_entries(pyproject: Path, text: str) -> list[str]:
+def _catalog_entries(pyproject: str, text: str) -> list[str]:
     """The paths a pyproject's ``[tool.botkit] catalog`` names, as written: from the
     cache when this content was read before (botkit/catalog/cache.py)."""
     raw = text.encode("utf-8")
@@ -91,14 +98,16 @@ def _catalog_entries(pyproject: Path, text: str) -> list[str]:
     return entries
 
 
-def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog:
+def read_catalog(
+    directory: str | os.PathLike[str], user: Sequence[str | os.PathLike[str]] | None = None
+) -> Catalog:
     """Every API of the built-in files in ``directory``, then of the user's catalogs."""
-    files = [(path, BUILT_IN) for path in _toml_files(directory)]
+    files = [(path, BUILT_IN) for path in _toml_files(os.fspath(directory))]
     for entry in user_catalog_paths() if user is None else user:
-        files += [(path, _shown(path)) for path in _expand(entry)]
+        files += [(path, _shown(path)) for path in _expand(os.fspath(entry))]
     read = [(path, source, read_file(path)) for path, source in files]
     vendors: dict[str, Vendor] = {}  # by name: the first file that defines it
-    defined: dict[Path, Vendor] = {}  # the vendor each defining file gives its own APIs
+    defined: dict[str, Vendor] = {}  # the vendor each defining file gives its own APIs
     for path, _, loaded in read:  # first the vendors: a file may add to one defined elsewhere
         if set(loaded.data["vendor"]) != {"name"}:
             defined[path] = _vendor(path, loaded.data["vendor"])
@@ -123,28 +132,33 @@ def read_catalog(directory: Path, user: Sequence[Path] | None = None) -> Catalog
     return Catalog(list(apis.values()))
 
 
-def _shown(path: Path) -> str:
+def _shown(path: str) -> str:
     """``path`` as ``botkit apis`` shows it: relative to the current folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(path)
+        real, cwd = os.path.realpath(path), os.path.realpath(os.getcwd())
+    except OSError:
+        return path
+    if real == cwd:
+        return "."
+    inside = cwd.rstrip(os.sep) + os.sep
+    return real[len(inside) :] if real.startswith(inside) else path
 
 
-def _toml_files(directory: Path) -> list[Path]:
+def _toml_files(directory: str) -> list[str]:
     """The ``*.toml`` files of ``directory``, sorted (as ``glob`` finds them, without
     the expression a glob pattern is compiled to on every run)."""
     try:
         names = os.listdir(directory)
     except OSError as exc:
         raise CatalogFileError(f"{directory}: cannot list the folder ({exc.strerror})") from exc
-    return sorted(directory / n for n in names if os.path.normcase(n).endswith(".toml"))
+    found = [n for n in names if os.path.normcase(n).endswith(".toml")]
+    return [os.path.join(directory, n) for n in sorted(found)]
 
 
-def _expand(entry: Path) -> list[Path]:
-    if entry.is_dir():
+def _expand(entry: str) -> list[str]:
+    if os.path.isdir(entry):
         return _toml_files(entry)
-    if not entry.is_file():
+    if not os.path.isfile(entry):
         raise CatalogFileError(f"{entry}: catalog not found (a .toml file or a folder of them)")
     return [entry]
 
@@ -156,7 +170,7 @@ class LoadedFile:
     API of this file needs its parameters (most commands need one API, or none).
     """
 
-    def __init__(self, path: Path, data: dict[str, Any], params_file: Path | None = None) -> None:
+    def __init__(self, path: str, data: dict[str, Any], params_file: str | None = None) -> None:
         self.path = path
         self.data = data
         self._params_file = params_file
@@ -169,27 +183,32 @@ class LoadedFile:
         if self._params is None:
             assert self._params_file is not None
             try:
-                self._params = json.loads(self._params_file.read_bytes())
+                self._params = json.loads(_read(self._params_file))
             except (OSError, ValueError):  # the cache went away: read the file itself
                 from botkit.catalog.check import parse_file
 
-                fresh = parse_file(self.path, self.path.read_bytes())
+                fresh = parse_file(self.path, _read(self.path))
                 self._params = [a["params"] for a in fresh["api"]]
         return self._params
 
 
-def read_file(path: Path) -> LoadedFile:
+def _read(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def read_file(path: str) -> LoadedFile:
     """A catalog file, checked: from the cache when its content was seen before."""
     try:
-        raw = path.read_bytes()
+        raw = _read(path)
     except OSError as exc:
         raise CatalogFileError(f"{path}: cannot read catalog file: {exc.strerror}") from None
     cache_file = cache_file_for(raw)
     if cache_file is not None:
-        params_file = cache_file.with_suffix(".params.json")
+        params_file = params_file_of(cache_file)
         try:
-            head: dict[str, Any] = json.loads(cache_file.read_bytes())
-            if params_file.exists():
+            head: dict[str, Any] = json.loads(_read(cache_file))
+            if os.path.exists(params_file):
                 return LoadedFile(path, head, params_file)
         except (OSError, ValueError):
             pass
@@ -201,7 +220,7 @@ def read_file(path: Path) -> LoadedFile:
     return LoadedFile(path, data)
 
 
-def _vendor(path: Path, data: dict[str, Any]) -> Vendor:
+def _vendor(path: str, data: dict[str, Any]) -> Vendor:
     name = data["name"]
     missing = [k for k in ("title", "auth") if k not in data]
     if missing:
@@ -212,7 +231,7 @@ def _vendor(path: Path, data: dict[str, Any]) -> Vendor:
     base_url = data.get("base_url")
     hosts = tuple(data.get("hosts", ()))
     if not hosts and base_url:
-        hosts = (urlsplit(base_url).hostname or "",)
+        hosts = (split_url(base_url).hostname or "",)
     return Vendor(
         name=name,
         title=data["title"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -78,7 +77,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
     help="Read settings from FILE (default: the closest pyproject.toml with [tool.botkit.lint]).",
 )
 @click.option(
@@ -107,7 +106,7 @@ def lint(
     verbose: bool,
     default_region: str | None,
     output: str | None,
-    config_path: Path | None,
+    config_path: str | None,
     jobs: int,
     isolated: bool,
     list_rules: bool,

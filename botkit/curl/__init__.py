@@ -11,7 +11,7 @@ but has no place in a component comes back as a ``CurlWarning``.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING
 
 from botkit.curl.result import CurlRead, CurlWarning
@@ -27,7 +27,7 @@ def read_curl(
     text: str,
     *,
     source: str = "<stdin>",
-    base_dir: Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
     strict: bool = False,
     root: str | None = None,
     dialect: Dialect | None = None,
@@ -52,7 +52,7 @@ def read_curl_script(
     text: str,
     *,
     source: str = "<stdin>",
-    base_dir: Path | None = None,
+    base_dir: str | os.PathLike[str] | None = None,
     strict: bool = False,
     root: str | None = None,
     dialect: Dialect | None = None,

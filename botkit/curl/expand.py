@@ -15,9 +15,9 @@ quotes, ``$'...'``, here-documents) share one scanner and its escape rules.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from botkit.curl.result import CurlWarning
 from botkit.curl.words import Locator, Piece, Pieces
@@ -118,7 +118,7 @@ class Expander:
                 after = t[j + 1] if j + 1 < end else ""
                 if after in ("", "/", " ", "\t", "\n"):
                     word_start = j
-                    out.add(str(Path.home()), j, j + 1, False)
+                    out.add(_home(), j, j + 1, False)
                     i = j + 1
                     continue
             if c in " \t\n" and split:
@@ -428,3 +428,9 @@ def _take(t: str, i: int, end: int, allowed: str, limit: int) -> str:
 def _byte(value: int) -> str:
     """A raw byte inside a str: ASCII as itself, the rest as a surrogate escape."""
     return chr(value) if value < 0x80 else chr(0xDC00 + value)
+
+
+def _home() -> str:
+    """The home folder ``~`` stands for (``$HOME``), without a trailing ``/``."""
+    home = os.path.expanduser("~")
+    return home.rstrip("/") or home

@@ -3,7 +3,7 @@ command's standard input (a here-document, a here-string, ``< file``), once, as 
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from botkit.curl.report import Report
 from botkit.curl.result import OutsideFile
@@ -15,7 +15,7 @@ class Inputs:
     def __init__(
         self,
         report: Report,
-        base_dir: Path | None,
+        base_dir: str | os.PathLike[str] | None,
         stdin: Stdin | None,
         root: str | None = None,
         given: dict[str, str] | None = None,
@@ -25,7 +25,7 @@ class Inputs:
         ``given``: files the command's text itself provides (``@<(printf ...)``)."""
         self.given = given or {}
         self.report = report
-        self.base_dir = base_dir if base_dir is not None else Path.cwd()
+        self.base_dir = os.fspath(base_dir) if base_dir is not None else os.getcwd()
         self.stdin = stdin
         self.root = root
         self.outside: list[OutsideFile] = []
@@ -61,9 +61,7 @@ class Inputs:
 
         if name in self.given:
             return self.given[name].encode("utf-8")
-        path = Path(name)
-        if not path.is_absolute():
-            path = self.base_dir / path
+        path = os.path.join(self.base_dir, name)  # an absolute name stays itself
         if self.root is not None and not is_inside(path, self.root):
             self.outside.append(OutsideFile(name, word.line, word.column))
             return b""

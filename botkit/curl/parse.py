@@ -7,7 +7,7 @@ build.py applies curl's rules to that state to make the ``Request``.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from botkit.curl.argv import read_argv
 from botkit.curl.build import build_request
@@ -25,7 +25,7 @@ def parse_command(
     command: ShellCommand,
     *,
     source: str,
-    base_dir: Path | None,
+    base_dir: str | os.PathLike[str] | None,
     strict: bool,
     root: str | None = None,
 ) -> CurlRead:

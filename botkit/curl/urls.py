@@ -3,10 +3,8 @@ globbing, and the query that ``-G`` and ``--url-query`` build (measured on curl 
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import quote, unquote
-
 from botkit.lazy_re import lazy
+from botkit.percent import quote, unquote
 from botkit.request import BasicAuth
 from botkit.variables import blank_templates
 
@@ -209,7 +207,7 @@ def upload_url(url: str, filename: str) -> str:
     if "/" not in after:
         url += "/"
     if url.endswith("/") and filename != "-":
-        url += quote(Path(filename).name, safe=_URLENCODE_SAFE)
+        url += quote(_base_name(filename), safe=_URLENCODE_SAFE)
     return url
 
 
@@ -232,3 +230,9 @@ def squash_dots(path: str) -> str:
         else:
             out.append(segment)
     return "/".join(out)
+
+
+def _base_name(filename: str) -> str:
+    """The last part of a file name, as ``pathlib`` names it: empty parts and ``.`` skipped."""
+    parts = [p for p in filename.split("/") if p and p != "."]
+    return parts[-1] if parts else ""

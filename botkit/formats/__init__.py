@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
@@ -49,13 +49,13 @@ class ReadOptions(Value):
 
     _fields = ("base_dir", "all_commands", "strict")
     __slots__ = _fields
-    base_dir: Path | None
+    base_dir: str | os.PathLike[str] | None
     all_commands: bool
     strict: bool
 
     def __init__(
         self,
-        base_dir: Path | None = None,  # where a cURL command's @file is read
+        base_dir: str | os.PathLike[str] | None = None,  # where a cURL command's @file is read
         all_commands: bool = False,  # every command of a script, not just one
         strict: bool = False,  # what a component would lose is an error, not a warning
     ) -> None:

@@ -19,9 +19,8 @@ Everything else (User-Agent, Referer, Origin, Cookie, Accept...) is kept.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from botkit.curl.urls import UrlError, resolve_url
+from botkit.percent import quote
 from botkit.request import BasicAuth, Header, QueryParam, parse_query
 
 BROWSER_HEADERS = frozenset(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.lint.component import ComponentView, HeaderItem, QueryItem
@@ -36,7 +35,7 @@ class Call(ComponentView):
         ctx: Context,
         *,
         shell: bool = False,
-        source: Path | None = None,
+        source: str | None = None,
         outside: Sequence[OutsideFile] = (),
     ) -> None:
         super().__init__(component, base, shell=shell)

@@ -7,8 +7,8 @@ the components found in it, and the raw hits, which ``botkit.lint.findings``
 turns into findings.
 """
 
+import os
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import botkit.lint.rules as rules
@@ -107,7 +107,7 @@ class Checks:
         from botkit.lint.jsondoc import JsonDocument, JsonSyntaxError
         from botkit.lint.jsonfile import analyse, looks_like_bot
 
-        doc = JsonDocument(display, text, None if path is None else Path(path))
+        doc = JsonDocument(display, text, path)
         part = Part(doc)
         try:
             data = doc.data
@@ -124,9 +124,8 @@ class Checks:
         if file.kind == "bot":
             self._run("bot", data, part.hits)
         if self.rules_of("call"):
-            where = None if path is None else Path(path)
             for base, component in zip(file.component_paths, part.components, strict=True):
-                self._run("call", Call(component, base, self.ctx, source=where), part.hits)
+                self._run("call", Call(component, base, self.ctx, source=path), part.hits)
         return part
 
     def script(self, display: str, text: str, path: str) -> list[Part]:
@@ -138,7 +137,7 @@ class Checks:
         from botkit.lint.curldoc import dialect_of, lint_root
 
         try:
-            folder = Path(path).parent
+            folder = os.path.dirname(path) or "."
             root, dialect = lint_root(folder), dialect_of(path)
             reads = read_curl_script(
                 text, source=display, base_dir=folder, root=root, dialect=dialect
@@ -159,9 +158,7 @@ class Checks:
     ) -> Part:
         from botkit.lint.curldoc import CurlDocument
 
-        doc: CurlDocument = CurlDocument(
-            display, text, None if path is None else Path(path), read=read
-        )
+        doc: CurlDocument = CurlDocument(display, text, path, read=read)
         part = Part(doc, unreadable=doc.error is not None)
         self._run("curl", doc, part.hits)
         component = doc.component
@@ -173,7 +170,7 @@ class Checks:
                 (),
                 self.ctx,
                 shell=True,
-                source=None if path is None else Path(path),
+                source=path,
                 outside=outside,
             )
             self._run("call", call, part.hits)

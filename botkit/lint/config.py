@@ -5,8 +5,8 @@ section, walking up from the current directory.  Rules are chosen by code prefix
 (``BK1`` = every phone rule), full code or slug; ``ignore`` wins over ``select``.
 """
 
+import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from botkit.errors import BotkitError
@@ -26,7 +26,7 @@ class LintConfig(NamedTuple):
     #: Skip what ``.gitignore`` files (and git's other excludes) ignore when walking.
     gitignore: bool = True
     #: Where the settings came from, for messages.
-    source: Path | None = None
+    source: str | None = None
 
     def with_options(
         self,
@@ -43,30 +43,37 @@ class LintConfig(NamedTuple):
         )
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: str | os.PathLike[str]) -> str | None:
     """The closest pyproject.toml at or above ``start`` with a ``[tool.botkit.lint]`` table."""
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file() and _section(candidate) is not None:
+    folder = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and _section(candidate) is not None:
             return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def load_config(path: Path | None = None, *, start: Path | None = None) -> LintConfig:
+def load_config(
+    path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] | None = None
+) -> LintConfig:
     """Settings from ``path``, or from the closest pyproject.toml above ``start`` (or cwd)."""
     if path is None:
-        path = find_config((start or Path.cwd()).resolve())
+        path = find_config(os.path.realpath(os.getcwd() if start is None else start))
         if path is None:
             return LintConfig()
+    path = os.fspath(path)
     section = _section(path)
     if section is None:
-        if path.name == "pyproject.toml":
+        if os.path.basename(path) == "pyproject.toml":
             return LintConfig(source=path)
         section = _read(path)  # a dedicated botkit.toml holds the table at its top
     return _parse(section, path)
 
 
-def _read(path: Path, text: str | None = None) -> dict[str, Any]:
+def _read(path: str, text: str | None = None) -> dict[str, Any]:
     import tomllib  # only when there is a settings file to read
 
     try:
@@ -75,14 +82,15 @@ def _read(path: Path, text: str | None = None) -> dict[str, Any]:
         raise BotkitError(f"{path}: invalid TOML: {exc}") from None
 
 
-def _text(path: Path) -> str:
+def _text(path: str) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            return f.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise BotkitError(f"{path}: cannot read settings: {exc}") from None
 
 
-def _section(path: Path) -> dict[str, Any] | None:
+def _section(path: str) -> dict[str, Any] | None:
     """The ``[tool.botkit.lint]`` table of a pyproject.toml, None when it has none: from
     the cache when this content was read before (botkit/catalog/cache.py), since importing
     tomllib and parsing costs a one-file lint in a Python repository about 2.5 ms."""
@@ -100,7 +108,7 @@ def _section(path: Path) -> dict[str, Any] | None:
     return section
 
 
-def _parse(section: dict[str, Any], path: Path) -> LintConfig:
+def _parse(section: dict[str, Any], path: str) -> LintConfig:
     where = f"{path}: [tool.botkit.lint]"
     unknown = set(section) - _KEYS
     if unknown:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 from functools import cache, cached_property, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from botkit.errors import InputError
@@ -96,7 +95,7 @@ class CurlDocument(Document):
         self,
         display: str,
         text: str,
-        path: Path | None = None,
+        path: str | None = None,
         *,
         read: CurlRead | None = None,
     ) -> None:
@@ -112,7 +111,7 @@ class CurlDocument(Document):
             return
         from botkit.curl import read_curl
 
-        base_dir = path.parent if path is not None else None
+        base_dir = (os.path.dirname(path) or ".") if path is not None else None
         root, dialect = lint_root(base_dir), dialect_of(path)
         try:
             self.result = read_curl(
@@ -283,14 +282,14 @@ class CurlDocument(Document):
         return replacement(self, site, value)
 
 
-def dialect_of(path: str | Path | None) -> Dialect | None:
+def dialect_of(path: str | None) -> Dialect | None:
     """The shell the file's name says wrote it (``botkit.curl.dialect.named``)."""
     from botkit.curl.dialect import named
 
-    return named(None if path is None else str(path))
+    return named(path)
 
 
-def lint_root(folder: Path | None) -> str:
+def lint_root(folder: str | None) -> str:
     """The folder a linted file may name files in (``@file``, a ``file`` part): its git
     repository, else the folder lint runs in (botkit.files.repository_root)."""
     where = os.path.realpath(folder if folder is not None else ".")

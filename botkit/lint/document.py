@@ -10,7 +10,6 @@ text on disk.
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from botkit.lint.jsonpos import LineIndex
@@ -22,7 +21,7 @@ BOM = "\ufeff"
 class Document:
     """A file being linted: its display path, its text, and where things are in it."""
 
-    def __init__(self, display: str, text: str, path: Path | None = None) -> None:
+    def __init__(self, display: str, text: str, path: str | None = None) -> None:
         self.display = display
         self.text = text
         self.path = path

@@ -69,7 +69,9 @@ def plan(source: TextFile, findings: Iterable[Finding]) -> tuple[str, list[Findi
     return (new, chosen) if new != source.text else (source.text, [])
 
 
-def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[Finding]:
+def apply_fixes(
+    path: str | os.PathLike[str], source: TextFile, findings: list[Finding]
+) -> list[Finding]:
     """Write ``source`` with the fixes of ``findings`` to ``path``; the findings fixed.
     The BOM and line endings of ``source`` are kept."""
     new, chosen = plan(source, findings)
@@ -79,7 +81,7 @@ def apply_fixes(path: Path, source: TextFile, findings: list[Finding]) -> list[F
 
 
 def fix_file(
-    path: Path, source: TextFile, findings: list[Finding]
+    path: str | os.PathLike[str], source: TextFile, findings: list[Finding]
 ) -> tuple[str | None, list[Finding]]:
     """Apply the fixable ``findings`` to the file: (why it failed or None, findings fixed)."""
     fixable = [f for f in findings if f.fix is not None]
@@ -91,7 +93,7 @@ def fix_file(
         return str(exc), []
 
 
-def write_fixed(path: Path, data: bytes) -> None:
+def write_fixed(path: str | os.PathLike[str], data: bytes) -> None:
     """Make ``data`` the content of the file ``path`` names (see the module docstring)."""
     import tempfile  # only a run that fixes pays for it
 

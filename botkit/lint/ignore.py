@@ -8,7 +8,6 @@ git: a tracked file that matches an ignore pattern is ignored here too.
 """
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from botkit.lazy_re import lazy
@@ -45,32 +44,40 @@ def load(base: str, path: str) -> IgnoreFile | None:
 def outer(top: str) -> list[IgnoreFile]:
     """The ignore files that apply to ``top`` from outside it: global excludes, the
     repository's ``info/exclude`` and the ``.gitignore`` of each folder above ``top``."""
-    folder = Path(os.path.abspath(top))
-    repo = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    between = _ancestors(os.path.abspath(top))
+    repo = next((p for p in between if os.path.exists(os.path.join(p, ".git"))), None)
     if repo is None:
         return []
     found: list[IgnoreFile | None] = []
     for path in _global_excludes():
-        found.append(load(str(repo), path))
-    found.append(load(str(repo), str(repo / ".git" / "info" / "exclude")))
-    between = [folder, *folder.parents]
+        found.append(load(repo, path))
+    found.append(load(repo, os.path.join(repo, ".git", "info", "exclude")))
     for parent in reversed(between[1 : between.index(repo) + 1]):
-        found.append(load(str(parent), str(parent / ".gitignore")))
+        found.append(load(parent, os.path.join(parent, ".gitignore")))
     return [f for f in found if f is not None]
+
+
+def _ancestors(folder: str) -> list[str]:
+    """``folder`` (absolute) and every folder above it, nearest first."""
+    chain = [folder]
+    while (parent := os.path.dirname(chain[-1])) != chain[-1]:
+        chain.append(parent)
+    return chain
 
 
 def _global_excludes() -> list[str]:
     """``core.excludesFile`` from the user's git config, else git's default location."""
-    home = Path.home()
-    xdg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    for config in (home / ".gitconfig", xdg / "git" / "config"):
+    home = os.path.expanduser("~")
+    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    for config in (os.path.join(home, ".gitconfig"), os.path.join(xdg, "git", "config")):
         try:
-            match = _EXCLUDES_FILE().search(config.read_text(encoding="utf-8", errors="replace"))
+            with open(config, encoding="utf-8", errors="replace") as f:
+                match = _EXCLUDES_FILE().search(f.read())
         except OSError:
             continue
         if match:
             return [os.path.expanduser(match.group(1).strip('"'))]
-    return [str(xdg / "git" / "ignore")]
+    return [os.path.join(xdg, "git", "ignore")]
 
 
 def ignored(path: str, is_dir: bool, files: list[IgnoreFile]) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from botkit.lint.document import BOM, Document
@@ -28,7 +27,7 @@ class JsonSyntaxError(Exception):
 
 
 class JsonDocument(Document):
-    def __init__(self, display: str, text: str, path: Path | None = None) -> None:
+    def __init__(self, display: str, text: str, path: str | None = None) -> None:
         super().__init__(display, text, path)
         self._start = 1 if text.startswith(BOM) else 0
         self._inner: dict[JsonPath, tuple[dict[JsonPath, Node], StringMap] | None] = {}

@@ -7,7 +7,6 @@ otherwise they are recognised by name (``phone``, ``mobileNo``, ``wabaNumber``,
 
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote
 
 from botkit.catalog.paramtypes import PhoneType
 from botkit.lazy_re import lazy
@@ -16,6 +15,7 @@ from botkit.lint.jsonpos import JsonPath
 from botkit.lint.model import Site
 from botkit.lint.secrets import is_variable
 from botkit.named_tuples import NamedTuple
+from botkit.percent import quote, unquote
 from botkit.phone import PhoneCheck, PhoneFormat
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Literal
 
 import botkit.lint.rules as rules
@@ -160,7 +159,7 @@ class Linter:
         """Every part holds the whole text of the file, so the first one's edits apply."""
         from botkit.lint.fix import fix_file
 
-        failure, applied = fix_file(Path(path), source, findings)
+        failure, applied = fix_file(path, source, findings)
         remaining = [f for f in findings if f not in applied]
         if failure is not None:
             remaining.append(at_start(part.doc.display, rules.get("BK001"), failure))

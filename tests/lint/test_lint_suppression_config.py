@@ -57,7 +57,7 @@ def test_pyproject_found_by_walking_up(tmp_path, monkeypatch):
     monkeypatch.chdir(nested)
     config = load_config()
     assert config.ignore == ("BK203",) and config.default_region == "IN"
-    assert config.source == tmp_path / "pyproject.toml"
+    assert config.source == str(tmp_path / "pyproject.toml")
 
 
 def test_pyproject_without_the_section_is_skipped(tmp_path, monkeypatch):

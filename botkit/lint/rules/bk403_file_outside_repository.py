@@ -13,8 +13,8 @@ repository is not opened at all (botkit.files.leaves_repository, in the runner),
 this rule names it at its first line.
 """
 
+import os
 from collections.abc import Iterator
-from pathlib import Path
 
 from botkit.lint.call import Call
 from botkit.lint.model import Hit, Rule, Severity, Site
@@ -50,11 +50,9 @@ def _leaves(call: Call, name: str) -> bool:
     from botkit.files import is_inside
     from botkit.lint.curldoc import lint_root
 
-    folder = call.source.parent if call.source is not None else Path(".")
-    path = Path(name).expanduser() if name.startswith("~") else Path(name)
-    if not path.is_absolute():
-        path = folder / path
-    return not is_inside(path, lint_root(folder))
+    folder = (os.path.dirname(call.source) or ".") if call.source is not None else "."
+    path = os.path.expanduser(name) if name.startswith("~") else name
+    return not is_inside(os.path.join(folder, path), lint_root(folder))
 
 
 def _shown(name: str) -> str:
