@@ -24,9 +24,9 @@ import os
 from collections.abc import Callable
 from functools import cache
 from typing import Any
-from urllib.parse import urldefrag, urljoin
 
 from botkit import patterns
+from botkit.schema_refs import join, split_fragment
 
 Check = Callable[[Any], bool]
 
@@ -141,12 +141,12 @@ class _Compiler:
         self.memo: dict[str, Check] = {}
 
     def compile_ref(self, base: str, ref: str) -> Check:
-        target = urljoin(base, ref) if ref else base
+        target = join(base, ref) if ref else base
         if target in self.memo:
             return self.memo[target]
         cell: list[Check] = []
         self.memo[target] = lambda v: cell[0](v)  # a forward reference for recursive schemas
-        document_uri, fragment = urldefrag(target)
+        document_uri, fragment = split_fragment(target)
         try:
             root = self.registry.contents(document_uri)
         except KeyError as exc:
@@ -168,7 +168,7 @@ class _Compiler:
         if not isinstance(schema, dict):
             raise Unsupported("a schema must be an object or a boolean")
         if isinstance(schema.get("$id"), str):
-            base = urljoin(base, schema["$id"])
+            base = join(base, schema["$id"])
         if schema.get("type") == "object" and set(schema) - _IGNORED <= _OBJECT_KEYWORDS:
             return self._object(schema, base)
         checks: list[Check] = []
@@ -197,7 +197,7 @@ class _Compiler:
             raise Unsupported("$ref")
         # compile_ref hands back a forward reference for a node still being compiled,
         # so a recursive schema compiles too; an unresolvable one refuses to compile.
-        return self.compile_ref(urljoin(base, ref), "")
+        return self.compile_ref(join(base, ref), "")
 
     def _k_type(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         names = [value] if isinstance(value, str) else value
