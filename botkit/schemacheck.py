@@ -14,6 +14,13 @@ is not compiled at all and ``compiled()`` returns None, so the linter falls back
 to ``jsonschema`` alone: slower, never wrong.  tests/test_schemacheck.py
 checks it against ``jsonschema`` on generated documents.
 
+``compiled()`` compiles a ``$ref``'s target only when a value first reaches it: a
+bot uses a few of the component kinds, and compiling all of them cost a one-shot
+lint 7 M instructions.  The shipped schemas are fixed files, and a test compiles
+each of them eagerly (``_Compiler(lazy=False)``), so no ``$ref`` of theirs is
+unsupported; should one be all the same (a file edited in place), the check asks
+``jsonschema`` for that value instead of answering (``_guarded``).
+
 Over 350 lines because it is one compiler with one small method per keyword it
 knows (``_k_<keyword>``): a keyword is added, and read, where the others are.
 """
@@ -114,9 +121,30 @@ class SchemaFiles:
 def compiled(name: str) -> Check | None:
     """The yes/no check for ``schemas/<name>.schema.json``, or None (use jsonschema)."""
     try:
-        return _Compiler(SchemaFiles.load()).compile_ref(f"{name}.schema.json", "")
+        root = _Compiler(SchemaFiles.load(), lazy=True).compile_ref(f"{name}.schema.json")
     except Unsupported:
         return None
+
+    def ask_jsonschema(value: Any) -> bool:
+        from botkit.schemas import validator
+
+        return bool(validator(name).is_valid(value))
+
+    return _guarded(root, ask_jsonschema)
+
+
+def _guarded(check: Check, fallback: Check) -> Check:
+    """``check``, but ``fallback``'s answer for a value that reaches an unsupported
+    ``$ref`` (found only then, compiling lazily): never a guess.  A ``try`` costs
+    nothing until it catches."""
+
+    def guarded(value: Any) -> bool:
+        try:
+            return check(value)
+        except Unsupported:
+            return fallback(value)
+
+    return guarded
 
 
 @cache
@@ -130,33 +158,44 @@ def compiled_inline(text: str) -> Check | None:
     if '"pattern' in text:
         return None
     try:
-        return _Compiler(SchemaFiles({"param": json.loads(text)})).compile_ref("param", "")
+        return _Compiler(SchemaFiles({"param": json.loads(text)})).compile_ref("param")
     except (Unsupported, ValueError, LookupError, TypeError):
         return None
 
 
 class _Compiler:
-    def __init__(self, registry: Any) -> None:
+    """Closures from schema nodes; ``lazy``: a ``$ref`` compiles its target on first use.
+
+    Eager compiling (catalog parameter schemas, and the test that every shipped schema
+    compiles) meets a recursive schema's ``$ref`` while its target is still being
+    compiled, so it hands back a forward reference; lazy compiling never does, as no
+    check runs while compiling."""
+
+    def __init__(self, registry: Any, *, lazy: bool = False) -> None:
         self.registry = registry
+        self.lazy = lazy
         self.memo: dict[str, Check] = {}
 
-    def compile_ref(self, base: str, ref: str) -> Check:
-        target = join(base, ref) if ref else base
-        if target in self.memo:
-            return self.memo[target]
-        cell: list[Check] = []
-        self.memo[target] = lambda v: cell[0](v)  # a forward reference for recursive schemas
+    def compile_ref(self, target: str) -> Check:
+        found = self.memo.get(target)
+        if found is not None:
+            return found
         document_uri, fragment = split_fragment(target)
         try:
-            root = self.registry.contents(document_uri)
-        except KeyError as exc:
+            node = self.registry.contents(document_uri)
+            for part in fragment.split("/"):
+                if part:
+                    part = part.replace("~1", "/").replace("~0", "~")
+                    node = node[int(part)] if isinstance(node, list) else node[part]
+        except (LookupError, ValueError, TypeError) as exc:
             raise Unsupported(f"cannot resolve {target}") from exc
-        node = root
-        for part in [p for p in fragment.split("/") if p]:
-            part = part.replace("~1", "/").replace("~0", "~")
-            node = node[int(part)] if isinstance(node, list) else node[part]
-        check = self.compile(node, document_uri)
-        cell.append(check)
+        if self.lazy:
+            check = self.compile(node, document_uri)
+        else:
+            cell: list[Check] = []
+            self.memo[target] = lambda v: cell[0](v)  # for a $ref back into this node
+            check = self.compile(node, document_uri)
+            cell.append(check)
         self.memo[target] = check
         return check
 
@@ -195,9 +234,27 @@ class _Compiler:
     def _k_ref(self, ref: Any, schema: dict[str, Any], base: str) -> Check:
         if not isinstance(ref, str):
             raise Unsupported("$ref")
-        # compile_ref hands back a forward reference for a node still being compiled,
-        # so a recursive schema compiles too; an unresolvable one refuses to compile.
-        return self.compile_ref(join(base, ref), "")
+        target = join(base, ref)
+        if not self.lazy or target in self.memo:
+            return self.compile_ref(target)
+
+        resolved: Check  # first, then the compiled target: one plain call on
+
+        def first(v: Any) -> bool:
+            nonlocal resolved
+            try:
+                resolved = self.compile_ref(target)
+            except Unsupported as exc:
+                reason = str(exc)
+                resolved = _refuse(reason)
+            return resolved(v)
+
+        resolved = first
+
+        def ref_check(v: Any) -> bool:
+            return resolved(v)
+
+        return ref_check
 
     def _k_type(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         names = [value] if isinstance(value, str) else value
@@ -370,6 +427,13 @@ class _Compiler:
         then = self.compile(schema.get("then", True), base)
         other = self.compile(schema.get("else", True), base)
         return lambda v: then(v) if test(v) else other(v)
+
+
+def _refuse(reason: str) -> Check:
+    def refuse(v: Any) -> bool:
+        raise Unsupported(reason)
+
+    return refuse
 
 
 def _every(checks: list[Check]) -> Check:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from botkit import schemas
-from botkit.schemacheck import Unsupported, _Compiler, compiled
+from botkit.schemacheck import SchemaFiles, Unsupported, _Compiler, _guarded, compiled
 
 SAMPLES = sorted((Path(__file__).resolve().parents[1] / "samples" / "bots").rglob("*.json"))
 DOCUMENTS = [json.loads(p.read_text()) for p in SAMPLES]
@@ -126,3 +126,87 @@ def test_unknown_keywords_are_refused_not_guessed():
     for schema in ({"multipleOf": 3}, {"enum": [1, True]}, {"items": [{}]}, {"$dynamicRef": "#x"}):
         with pytest.raises(Unsupported):
             compiler.compile(schema, "")
+
+
+SCHEMA_FILES = sorted(p.name for p in (Path(__file__).resolve().parents[1] / "schemas").iterdir())
+
+
+@pytest.mark.parametrize("file_name", SCHEMA_FILES)
+def test_every_shipped_schema_compiles_with_every_ref_followed(file_name):
+    """compiled() follows a $ref only when a value reaches it; this is the proof that no
+    $ref of the shipped schemas could then turn out unsupported."""
+    compiler = _Compiler(SchemaFiles.load(), lazy=False)
+    compiler.compile_ref(file_name)  # raises Unsupported for any keyword it lacks
+    assert compiler.memo
+
+
+def _eager(name: str) -> Any:
+    return _Compiler(SchemaFiles.load()).compile_ref(f"{name}.schema.json")
+
+
+@settings(max_examples=100, deadline=None)
+@given(mutated(DOCUMENTS))
+def test_lazy_and_eager_checks_agree(document):
+    assert compiled("bot")(document) == _eager("bot")(document)  # type: ignore[misc]
+
+
+def _bot(*components: dict[str, Any]) -> dict[str, Any]:
+    steps = [{"id": f"s{i}", "component": c} for i, c in enumerate(components)]
+    return {"name": "b", "steps": steps}
+
+
+CALL_API = {
+    "type": "call_api",
+    "name": "x",
+    "method": "GET",
+    "url": "https://a.example/",
+    "headers": [],
+}
+
+
+def test_a_ref_is_compiled_when_a_value_first_reaches_it():
+    files = SchemaFiles.load()
+    compiler = _Compiler(files, lazy=True)
+    check = compiler.compile_ref("bot.schema.json")
+    assert list(compiler.memo) == ["bot.schema.json"]
+
+    assert check(_bot({"type": "message", "text": "hi"}))
+    reached = set(compiler.memo)
+    assert "bot.schema.json#/$defs/message" in reached
+    assert "bot.schema.json#/$defs/question" not in reached
+    assert not any("component.schema.json" in uri for uri in reached)
+
+    assert check(_bot(CALL_API))
+    assert "component.schema.json" in compiler.memo
+    assert not any(uri.endswith("#/$defs/multipartBody") for uri in compiler.memo)
+
+
+def test_a_compiled_ref_is_not_compiled_again(monkeypatch):
+    compiler = _Compiler(SchemaFiles.load(), lazy=True)
+    check = compiler.compile_ref("bot.schema.json")
+    document = _bot({"type": "message", "text": "hi"}, CALL_API, {"type": "end"})
+    assert check(document)
+    calls = []
+    monkeypatch.setattr(compiler, "compile_ref", lambda target: calls.append(target))
+    assert check(document)
+    assert check(_bot({"type": "end"}, {"type": "message", "text": "again"}))
+    assert calls == []
+
+
+def test_an_unsupported_ref_found_late_asks_the_fallback_never_guesses():
+    schema = {
+        "type": "object",
+        "properties": {"n": {"$ref": "#/$defs/odd"}},
+        "$defs": {"odd": {"multipleOf": 3}},
+    }
+    with pytest.raises(Unsupported):
+        _Compiler(SchemaFiles({"s": schema})).compile_ref("s")
+    root = _Compiler(SchemaFiles({"s": schema}), lazy=True).compile_ref("s")
+    asked = []
+    check = _guarded(root, lambda v: asked.append(v) or False)  # type: ignore[func-returns-value]
+    assert check({"m": 4}) is True  # never reaches the $ref: no question
+    assert check([]) is False
+    assert asked == []
+    assert check({"n": 4}) is False
+    assert check({"n": 3}) is False  # the fallback's word, not a compiled guess
+    assert asked == [{"n": 4}, {"n": 3}]
