@@ -366,15 +366,17 @@ class _Compiler:
         return check
 
     def _k_allOf(self, value: Any, schema: dict[str, Any], base: str) -> Check:
-        every = _every([self.compile(s, base) for s in value])
         switch = self._switch(value, base)
         if switch is None:
-            return every
+            return _every([self.compile(s, base) for s in value])
         key, table = switch
+        thens = [then for row in table.values() for then in row]
 
         def check(v: Any) -> bool:
             if not isinstance(v, dict):
-                return every(v)  # every 'if' holds for a non-object: every 'then' applies
+                # Every 'if' holds for a non-object, so every 'then' applies: the 'if's
+                # need no closures of their own.
+                return all(then(v) for then in thens)
             if key not in v or not isinstance(v[key], str):
                 return True  # no 'if' holds
             return all(then(v) for then in table.get(v[key], ()))

@@ -210,3 +210,9 @@ def test_an_unsupported_ref_found_late_asks_the_fallback_never_guesses():
     assert check({"n": 4}) is False
     assert check({"n": 3}) is False  # the fallback's word, not a compiled guess
     assert asked == [{"n": 4}, {"n": 3}]
+
+
+@pytest.mark.parametrize("component", ["x", 3, None, [], [{"type": "end"}], {}, {"type": 1}])
+def test_a_component_switch_judges_odd_values_as_jsonschema(component):
+    """The kind switch answers a non-object by every kind's 'then' (each 'if' holds)."""
+    _agree("bot", _bot(component))
