@@ -171,11 +171,23 @@ def table_file() -> str | None:
 
 
 @cache
-def _index() -> frozenset[str] | None:
+def _index() -> _Codes | None:
     text = _text()
-    if text is None:
-        return None
-    return frozenset(line.partition("\t")[0] for line in text.splitlines()[1:])
+    return None if text is None else _Codes(text)
+
+
+class _Codes:
+    """The calling codes of the table, asked of its text (each line after the first starts
+    with one and a tab; JSON escapes any other line break or tab): a few searches per
+    number cost less than splitting 120 KB into lines to make a set."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def __contains__(self, code: str) -> bool:
+        return f"\n{code}\t" in self._text
 
 
 @cache

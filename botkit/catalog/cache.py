@@ -25,7 +25,7 @@ from typing import Any
 _CACHE_FORMAT = 2
 
 
-def cache_file_for(raw: bytes) -> str | None:
+def cache_file_for(raw: bytes, kind: str = "content") -> str | None:
     """Where the checked data of a file with these bytes is kept (None: no cache)."""
     folder = cache_dir()
     if folder is None:
@@ -39,7 +39,23 @@ def cache_file_for(raw: bytes) -> str | None:
         return None
     key = _sha256(raw)
     key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
+    key.update(f"|{kind}".encode())
     return os.path.join(folder, f"catalog-{key.hexdigest()[:40]}.json")
+
+
+def built_in_cache_file(path: str) -> str | None:
+    """Where the checked data of one of botkit's own catalog files is kept, keyed by the
+    file's real path, size, time of change and inode instead of its content: hashing the
+    installed files (60 KB) cost every command 3 M instructions, and an installed file
+    changes only with a new install or an edit, each a new size or time.  Users' files
+    are keyed by content (``cache_file_for``): those are edited at any moment."""
+    try:
+        info = os.stat(path)
+        real = os.path.realpath(path)
+    except OSError:
+        return None
+    stamp = f"{real}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}"
+    return cache_file_for(stamp.encode("utf-8", "surrogateescape"), kind="built-in")
 
 
 def cached_pyproject_entries(raw: bytes) -> list[str] | None:

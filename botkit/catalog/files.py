@@ -18,9 +18,10 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from botkit.catalog import BUILT_IN, Api, Catalog, CatalogFileError, Vendor
+from botkit.catalog import BUILT_IN, CATALOG_DIR, Api, Catalog, CatalogFileError, Vendor
 from botkit.catalog.auth import scheme_from_data
 from botkit.catalog.cache import (
+    built_in_cache_file,
     cache_file_for,
     cached_pyproject_entries,
     keep_pyproject_entries,
@@ -102,10 +103,15 @@ def read_catalog(
     directory: str | os.PathLike[str], user: Sequence[str | os.PathLike[str]] | None = None
 ) -> Catalog:
     """Every API of the built-in files in ``directory``, then of the user's catalogs."""
-    files = [(path, BUILT_IN) for path in _toml_files(os.fspath(directory))]
+    directory = os.fspath(directory)
+    own = directory == CATALOG_DIR  # botkit's own files, as installed
+    files = [(path, BUILT_IN) for path in _toml_files(directory)]
     for entry in user_catalog_paths() if user is None else user:
         files += [(path, _shown(path)) for path in _expand(os.fspath(entry))]
-    read = [(path, source, read_file(path)) for path, source in files]
+    read = [
+        (path, source, read_file(path, built_in=own and source == BUILT_IN))
+        for path, source in files
+    ]
     vendors: dict[str, Vendor] = {}  # by name: the first file that defines it
     defined: dict[str, Vendor] = {}  # the vendor each defining file gives its own APIs
     for path, _, loaded in read:  # first the vendors: a file may add to one defined elsewhere
@@ -197,13 +203,24 @@ def _read(path: str) -> bytes:
         return f.read()
 
 
-def read_file(path: str) -> LoadedFile:
-    """A catalog file, checked: from the cache when its content was seen before."""
+def _raw(path: str) -> bytes:
     try:
-        raw = _read(path)
+        return _read(path)
     except OSError as exc:
         raise CatalogFileError(f"{path}: cannot read catalog file: {exc.strerror}") from None
-    cache_file = cache_file_for(raw)
+
+
+def read_file(path: str, *, built_in: bool = False) -> LoadedFile:
+    """A catalog file, checked: from the cache when its content was seen before.
+
+    ``built_in``: one of botkit's own files, kept by its name, size and time of change
+    (botkit/catalog/cache.py), so a command does not read and hash them on every run."""
+    raw: bytes | None = None
+    if built_in:
+        cache_file = built_in_cache_file(path)
+    else:
+        raw = _raw(path)
+        cache_file = cache_file_for(raw)
     if cache_file is not None:
         params_file = params_file_of(cache_file)
         try:
@@ -214,7 +231,7 @@ def read_file(path: str) -> LoadedFile:
             pass
     from botkit.catalog.check import parse_file  # checked once, then read from the cache
 
-    data = parse_file(path, raw)
+    data = parse_file(path, _raw(path) if raw is None else raw)
     if cache_file is not None:
         write_cache(cache_file, data)
     return LoadedFile(path, data)
