@@ -47,8 +47,8 @@ DATACLASSES = ("dataclasses", "copy")
 EXPLAINER = ("botkit.schemas",)
 # pathlib imports urllib.parse, which imports ipaddress: about 16 M instructions of a
 # one-shot command's 250 M.  Paths are strings (os.path) and URLs are split and
-# percent-encoded by botkit (botkit/request.py, botkit/percent.py) where a one-shot
-# command goes.
+# percent-encoded by botkit (botkit/request.py, botkit/percent.py), and schema
+# references joined by botkit/schema_refs.py, where a one-shot command goes.
 PATHS = ("pathlib", "urllib.parse", "ipaddress")
 # Readers of other formats than the one read (a cURL snippet needs none of them).
 OTHER_READERS = (
@@ -123,11 +123,12 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         + EXPLAINER
         + IMPORTLIB_UTIL
         + RENDERER
+        + PATHS
     ),
-    "export {dir}/component.json": EVERYTHING + DATACLASSES + EXPLAINER,
+    "export {dir}/component.json": EVERYTHING + DATACLASSES + EXPLAINER + PATHS,
     "lint {dir}/one.curl": LINT + BOT_RULES + JSON_RULES + OTHER_READERS + PATHS,
-    "lint {dir}/bot.json": LINT + BASH + CURL_RULES + CURL_READING,
-    "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES + CURL_READING,
+    "lint {dir}/bot.json": LINT + BASH + CURL_RULES + CURL_READING + PATHS,
+    "lint {dir}/no-phones.json": LINT + BASH + CURL_RULES + CURL_READING + PATHS,
     "import {dir}/session.har": EVERYTHING,
     "import {dir}/calls.postman_collection.json --bot": EVERYTHING,
     "import {dir}/copied.ps1": EVERYTHING,
