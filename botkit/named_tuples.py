@@ -38,11 +38,43 @@ else:
     #: What the class statement puts in every body, set on the class another way.
     _GIVEN = frozenset({"__module__", "__qualname__", "__annotations__"})
 
+    _tuple_new = tuple.__new__
+    #: ``__new__`` for 0 to 12 fields, written out: an ``eval`` per number of fields costs
+    #: a one-shot command 0.4 M instructions each (8 of them, 3 M in all).
+    _WRITTEN = (
+        lambda _cls: _tuple_new(_cls, ()),
+        lambda _cls, _0: _tuple_new(_cls, (_0,)),
+        lambda _cls, _0, _1: _tuple_new(_cls, (_0, _1)),
+        lambda _cls, _0, _1, _2: _tuple_new(_cls, (_0, _1, _2)),
+        lambda _cls, _0, _1, _2, _3: _tuple_new(_cls, (_0, _1, _2, _3)),
+        lambda _cls, _0, _1, _2, _3, _4: _tuple_new(_cls, (_0, _1, _2, _3, _4)),
+        lambda _cls, _0, _1, _2, _3, _4, _5: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5)),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6)),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7: _tuple_new(
+            _cls, (_0, _1, _2, _3, _4, _5, _6, _7)
+        ),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8: _tuple_new(
+            _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8)
+        ),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9: _tuple_new(
+            _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9)
+        ),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10: _tuple_new(
+            _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10)
+        ),
+        lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11: _tuple_new(
+            _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11)
+        ),
+    )
+
     @cache
     def _new_code(count: int) -> CodeType:
-        """The code of a ``__new__`` taking ``count`` fields, compiled once per count; each
-        class gets a copy with its own parameter names (``eval`` of a new one per class,
-        as ``collections.namedtuple`` does, costs more than the rest of making it)."""
+        """The code of a ``__new__`` taking ``count`` fields: written out up to 12, else
+        compiled once per count; each class gets a copy with its own parameter names
+        (``eval`` of a new one per class, as ``collections.namedtuple`` does, costs more
+        than the rest of making it)."""
+        if count < len(_WRITTEN):
+            return _WRITTEN[count].__code__
         names = "".join(f"_{i}, " for i in range(count))
         source = f"lambda _cls, {names}: _tuple_new(_cls, ({names}))"
         function = eval(source, {"_tuple_new": tuple.__new__})

@@ -8,6 +8,7 @@ errors typing gives for a body it refuses.
 
 from __future__ import annotations
 
+import collections
 import pickle
 import typing
 from pathlib import Path
@@ -132,3 +133,27 @@ def test_one_field_and_pattern_matching() -> None:
     match One(4):
         case One(only=value):
             assert value == 4
+
+
+@pytest.mark.parametrize("count", range(16))
+def test_every_number_of_fields_constructs_as_typing_does(count: int) -> None:
+    """The written-out constructors (0 to 12 fields) and the compiled ones beyond them take
+    the fields by position and by name, with defaults, and refuse what namedtuple's (which
+    typing's are) refuse."""
+    fields = [f"f{i}" for i in range(count)]
+    annotations = dict.fromkeys(fields, "int")
+    body = {"__annotations__": annotations, "__module__": __name__, "__qualname__": "Many"}
+    if count:
+        body[fields[-1]] = -1  # the last field has a default
+    ours = type(NamedTuple)("Many", (NamedTuple,), dict(body))
+    theirs = collections.namedtuple("Many", fields, defaults=[-1] if count else [])
+    values = list(range(count))
+    assert tuple(ours(*values)) == tuple(theirs(*values)) == tuple(values)
+    assert tuple(ours(**dict(zip(fields, values, strict=True)))) == tuple(values)
+    if count:
+        assert ours(*values[:-1])[-1] == theirs(*values[:-1])[-1] == -1
+    with pytest.raises(TypeError):
+        ours(*values, 99)
+    with pytest.raises(TypeError):
+        theirs(*values, 99)
+    assert ours._fields == theirs._fields
