@@ -7,10 +7,11 @@ from typing import Any, TypeVar
 
 import click
 
+from botkit.cli.path_type import PathType
+
 F = TypeVar("F", bound=Callable[..., Any])
-#: One type for every command's --catalog: click.Path looks its name up in gettext when
-#: made (about 0.2 M instructions each), and a type holds no state.
-_PATH = click.Path(dir_okay=True, path_type=str)
+#: One type for every command's --catalog (a type holds no state).
+_PATH = PathType()
 
 HELP = (
     "A user catalog: a .toml file or a folder of them (repeatable). Adds vendors and APIs, "

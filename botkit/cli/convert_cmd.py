@@ -13,6 +13,7 @@ import click
 
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, given_values, with_fill, with_output
+from botkit.cli.path_type import PathType
 from botkit.errors import InputError
 from botkit.output import output_stream
 from botkit.styles import STYLES, Style
@@ -22,8 +23,8 @@ from botkit.styles import STYLES, Style
 #: module does not import so that ``--help`` need not load the request model.
 IMPORT_CHOICES = ("curl", "har", "postman", "powershell")
 EXPORT_CHOICES = ("curl", "postman", "har")
-#: The input file of both commands (one type: click.Path asks gettext for its name when made).
-INPUT_FILE = click.Path(dir_okay=False, allow_dash=True)
+#: The input file of both commands.
+INPUT_FILE = PathType(dir_okay=False, allow_dash=True)
 
 
 @click.command("import")

@@ -9,6 +9,7 @@ import click
 from botkit.cli.catalog_option import catalog_option
 from botkit.cli.lint_run import RunOptions, run
 from botkit.cli.options import with_default_region, with_output
+from botkit.cli.path_type import PathType
 from botkit.lint.report import FORMATS, formats_help
 from botkit.output import output_stream
 
@@ -21,7 +22,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     "lint",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
+@click.argument("paths", nargs=-1, type=PathType(allow_dash=True))
 @click.option(
     "--format",
     "fmt",
@@ -54,13 +55,13 @@ def _codes(values: tuple[str, ...]) -> list[str]:
     "--baseline",
     "baseline_path",
     metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=str),
+    type=PathType(dir_okay=False),
     help="Report only findings not recorded in FILE (see --write-baseline).",
 )
 @click.option(
     "--write-baseline",
     metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=str),
+    type=PathType(dir_okay=False),
     help="Record today's findings in FILE (keyed by file, code and JSON path, not line).",
 )
 @click.option("--statistics", is_flag=True, help="Print how many findings each code has, instead.")
@@ -77,7 +78,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    type=PathType(exists=True, dir_okay=False),
     help="Read settings from FILE (default: the closest pyproject.toml with [tool.botkit.lint]).",
 )
 @click.option(

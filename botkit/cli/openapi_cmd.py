@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from botkit.cli.options import with_output
+from botkit.cli.path_type import PathType
 from botkit.output import output_stream
 
 
@@ -20,7 +21,7 @@ def catalog() -> None:
 
 
 @catalog.command("from-openapi")
-@click.argument("spec", type=click.Path(dir_okay=False, allow_dash=False))
+@click.argument("spec", type=PathType(dir_okay=False))
 @click.option("--vendor", metavar="NAME", help="Vendor name in the ids (default: from info.title).")
 @click.option(
     "--operation",

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from botkit.cli.path_type import PathType
+
 if TYPE_CHECKING:
     STYLE_CHOICE: click.Choice
     STYLE_HELP: str
@@ -32,7 +34,7 @@ def __getattr__(name: str) -> Any:
 _OUTPUT_DECLS = ("-o", "--output")
 _OUTPUT_ATTRS: dict[str, Any] = {
     "metavar": "FILE",
-    "type": click.Path(dir_okay=False, allow_dash=True),
+    "type": PathType(dir_okay=False, allow_dash=True),
     "help": "Write the result to FILE instead of standard output, atomically (all of it, "
     "or on error no change).",
 }
@@ -93,7 +95,7 @@ _FILL_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any]], ...] = (
         {
             "multiple": True,
             "metavar": "FILE",
-            "type": click.Path(dir_okay=False),
+            "type": PathType(dir_okay=False),
             "help": "Fill variables from FILE: a JSON object (nested objects give a.b names) "
             "or a .env file of NAME=VALUE lines (repeatable).",
         },
