@@ -18,6 +18,7 @@ import click
 
 from botkit import __version__
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import version_option
 from botkit.cli.groups import HelpGroup
 
 # name -> (module, attribute, one-line help shown by ``botkit --help``)
@@ -74,8 +75,8 @@ class LazyGroup(HelpGroup):
 @click.group(
     cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    params=[version_option(__version__, "botkit", "-V", "--version")],
 )
-@click.version_option(__version__, "-V", "--version", prog_name="botkit")
 @catalog_option
 def cli() -> None:
     """Generate, import, export and lint the cURL calls behind chat-bot API components.

@@ -8,13 +8,14 @@ import click
 
 from botkit.catalog import BUILT_IN, Api, load_catalog
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import Group
 from botkit.cli.options import with_output
 from botkit.output import output_stream
 
 _MAX_ID_COLUMN = 31
 
 
-@click.group("apis", invoke_without_command=True)
+@click.group("apis", cls=Group, invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the catalog as JSON.")
 @click.option("--vendor", "vendors", multiple=True, metavar="NAME", help="Only this vendor's APIs.")
 @with_output

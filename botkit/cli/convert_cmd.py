@@ -12,6 +12,7 @@ import sys
 import click
 
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import Command
 from botkit.cli.options import STYLE_CHOICE, STYLE_HELP, given_values, with_fill, with_output
 from botkit.cli.path_type import PathType
 from botkit.errors import InputError
@@ -27,7 +28,7 @@ EXPORT_CHOICES = ("curl", "postman", "har")
 INPUT_FILE = PathType(dir_okay=False, allow_dash=True)
 
 
-@click.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", required=False, default="-", type=INPUT_FILE)
 @click.option(
     "--from",
@@ -111,7 +112,7 @@ def import_(
         click.echo(json.dumps(imported.document, indent=2, ensure_ascii=False), file=out)
 
 
-@click.command("export")
+@click.command("export", cls=Command)
 @click.argument("file", required=False, default="-", type=INPUT_FILE)
 @click.option(
     "--format",

@@ -15,6 +15,7 @@ import click
 from botkit.catalog import Api, load_catalog
 from botkit.catalog.paramtypes import BooleanType
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import Command
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import (
     STYLE_CHOICE,
@@ -79,7 +80,7 @@ def _build_api_command(api: Api) -> click.Command:
     def run(**options: Any) -> None:
         _generate(api, options)
 
-    return click.Command(
+    return Command(
         name=api.id,
         callback=run,
         params=params,

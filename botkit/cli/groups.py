@@ -14,8 +14,10 @@ from typing import Any
 
 import click
 
+from botkit.cli.commands import Group
 
-class HelpGroup(click.Group):
+
+class HelpGroup(Group):
     """A group that prints its help and exits 0 when given no arguments at all."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:

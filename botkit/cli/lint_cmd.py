@@ -7,6 +7,7 @@ import sys
 import click
 
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import Command
 from botkit.cli.lint_run import RunOptions, run
 from botkit.cli.options import with_default_region, with_output
 from botkit.cli.path_type import PathType
@@ -20,6 +21,7 @@ def _codes(values: tuple[str, ...]) -> list[str]:
 
 @click.command(
     "lint",
+    cls=Command,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.argument("paths", nargs=-1, type=PathType(allow_dash=True))

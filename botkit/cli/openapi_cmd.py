@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
+from botkit.cli.commands import Group
 from botkit.cli.options import with_output
 from botkit.cli.path_type import PathType
 from botkit.output import output_stream
 
 
-@click.group("catalog")
+@click.group("catalog", cls=Group)
 def catalog() -> None:
     """Make catalog files: user catalogs that botkit reads besides its own.
 

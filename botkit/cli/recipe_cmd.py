@@ -12,6 +12,7 @@ import click
 
 from botkit.catalog.auth import ScriptMode
 from botkit.cli.catalog_option import catalog_option
+from botkit.cli.commands import Command
 from botkit.cli.groups import CatalogGroup
 from botkit.cli.options import output_option
 from botkit.errors import ParamError
@@ -75,7 +76,7 @@ def _build_recipe_command(recipe: Any) -> click.Command:
         with output_stream(options["output"]) as out:
             click.echo(script, file=out, nl=False)
 
-    return click.Command(
+    return Command(
         name=recipe.id,
         callback=run,
         params=params,
