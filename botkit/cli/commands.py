@@ -4,7 +4,7 @@ click makes each command's help option when the command parses (``get_help_optio
 through ``help_option()``, whose help text is ``_("Show this message and exit.")``, and
 ``@click.version_option`` looks up its message and help text the same way.  Every such
 lookup is a ``gettext.translation()`` that imports ``locale`` and stats four ``.mo`` files
-that click does not ship (with click.Path's, about 8 % of a one-shot ``botkit lint``).
+that click does not ship (with click.Path's, 5 M of a one-shot lint's 252 M instructions).
 Here the texts are literals: the same English, the same behaviour.
 """
 
