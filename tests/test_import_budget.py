@@ -73,6 +73,8 @@ NOTHING_RENDERED = EVERYTHING + RENDERER + POOL
 LINT = SCHEMA_ENGINE + TEMPLATE_ENGINE + PHONES + YAML + NEVER + RENDERER + POOL + ("difflib",)
 # The catalog files are checked once, then read from the cache (botkit/catalog/cache.py).
 LINT += ("botkit.catalog.check", "tomllib")
+# One named file: linted here (no pool module) and never matched against ignore files.
+LINT += ("botkit.lint.parallel", "botkit.lint.ignore", "fnmatch")
 
 # Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
 # SystemExit or leaves through os._exit (a fast exit after flushing).

@@ -25,11 +25,36 @@ from typing import Any
 _CACHE_FORMAT = 2
 
 
-def cache_file_for(raw: bytes, kind: str = "content") -> str | None:
+def cache_file_for(raw: bytes) -> str | None:
     """Where the checked data of a file with these bytes is kept (None: no cache)."""
-    folder = cache_dir()
-    if folder is None:
+    folder, stamp = cache_dir(), _stamp()
+    if folder is None or stamp is None:
         return None
+    key = _sha256(raw)
+    key.update(stamp.encode())
+    return os.path.join(folder, f"catalog-{key.hexdigest()[:40]}.json")
+
+
+def built_in_cache_file(path: str) -> str | None:
+    """Where the checked data of one of botkit's own catalog files is kept, keyed by the
+    file's device, inode, size and times of change instead of its content: hashing the
+    installed files (60 KB) cost every command 3 M instructions, and an installed file
+    changes only with a new install or an edit, each a new inode, size or time.  Users'
+    files are keyed by content (``cache_file_for``): those are edited at any moment."""
+    folder, stamp = cache_dir(), _stamp()
+    if folder is None or stamp is None:
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    name = f"{info.st_dev}-{info.st_ino}-{info.st_size}-{info.st_mtime_ns}-{info.st_ctime_ns}"
+    return os.path.join(folder, f"built-in-{name}-{stamp.replace('|', '-')}.json")
+
+
+def _stamp() -> str | None:
+    """What else a cache entry depends on: botkit's version, the cache's format and the
+    catalog schema the data was checked against (None: no schema to check with)."""
     from botkit import __version__
     from botkit.resources import data_dir
 
@@ -37,25 +62,7 @@ def cache_file_for(raw: bytes, kind: str = "content") -> str | None:
         schema = os.stat(os.path.join(data_dir("schemas"), "catalog.schema.json"))
     except OSError:
         return None
-    key = _sha256(raw)
-    key.update(f"|{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}".encode())
-    key.update(f"|{kind}".encode())
-    return os.path.join(folder, f"catalog-{key.hexdigest()[:40]}.json")
-
-
-def built_in_cache_file(path: str) -> str | None:
-    """Where the checked data of one of botkit's own catalog files is kept, keyed by the
-    file's real path, size, time of change and inode instead of its content: hashing the
-    installed files (60 KB) cost every command 3 M instructions, and an installed file
-    changes only with a new install or an edit, each a new size or time.  Users' files
-    are keyed by content (``cache_file_for``): those are edited at any moment."""
-    try:
-        info = os.stat(path)
-        real = os.path.realpath(path)
-    except OSError:
-        return None
-    stamp = f"{real}|{info.st_size}|{info.st_mtime_ns}|{info.st_ctime_ns}|{info.st_ino}"
-    return cache_file_for(stamp.encode("utf-8", "surrogateescape"), kind="built-in")
+    return f"{__version__}|{_CACHE_FORMAT}|{schema.st_size}|{schema.st_mtime_ns}"
 
 
 def cached_pyproject_entries(raw: bytes) -> list[str] | None:

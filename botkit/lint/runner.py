@@ -92,14 +92,19 @@ def lint_all(
     ``jobs``: worker processes (None: one per usable core), same results in the same order.
     Writing fixes and reading standard input stay in this process: two links to one file
     must not be fixed at once, and workers have no standard input."""
-    from botkit.lint.parallel import lint_entries
-
     config = config or LintConfig()
     given = [os.fspath(p) for p in paths]
-    if fix == "write" or STDIN in given:
-        jobs = 1
+    if fix == "write" or STDIN in given or (len(given) == 1 and not os.path.isdir(given[0])):
+        jobs = 1  # one file: no pool to weigh (botkit.lint.parallel is not even imported)
     entries = iter_entries(given, config, as_walked=as_walked)
-    yield from lint_entries(Linter(config), entries, fix=fix, jobs=jobs)
+    linter = Linter(config)
+    if jobs == 1:
+        for entry in entries:
+            yield linter.lint_entry(entry, fix=fix)
+        return
+    from botkit.lint.parallel import lint_entries
+
+    yield from lint_entries(linter, entries, fix=fix, jobs=jobs)
 
 
 class Linter:

@@ -8,14 +8,18 @@ comes out as an ``Entry`` with a ``problem``, which the runner reports as a
 finding on that path.
 """
 
-import fnmatch
+from __future__ import annotations
+
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import botkit.lint.ignore as ignore
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
 from botkit.lint.kinds import is_candidate
 from botkit.named_tuples import NamedTuple
+
+if TYPE_CHECKING:
+    from botkit.lint.ignore import IgnoreFile
 
 STDIN = "-"
 
@@ -59,6 +63,8 @@ def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
         return True
     if not gitignore:
         return False
+    from botkit.lint import ignore
+
     rules = ignore.outer(folder or ".")
     own = ignore.load(folder or ".", os.path.join(folder or ".", ".gitignore"))
     rules.extend([own] if own is not None else [])
@@ -67,6 +73,8 @@ def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
 
 def _walk(top: str, exclude: tuple[str, ...], gitignore: bool) -> Iterator[Entry]:
     """Entries under ``top`` in sorted path order, minus what git would ignore."""
+    from botkit.lint import ignore  # only a walk reads ignore files (named files are linted)
+
     rules = ignore.outer(top) if gitignore else []
     entries, problem = _entries(top, exclude, rules, gitignore)
     if problem is not None:
@@ -102,10 +110,12 @@ def _not_a_file(entry: os.DirEntry[str]) -> str | None:
 
 
 def _entries(
-    folder: str, exclude: tuple[str, ...], rules: list[ignore.IgnoreFile], gitignore: bool
+    folder: str, exclude: tuple[str, ...], rules: list[IgnoreFile], gitignore: bool
 ) -> tuple[list[os.DirEntry[str]], str | None]:
     """The folder's entries, sorted, minus excluded and ignored ones; its own
     ``.gitignore`` is added to ``rules`` (the caller drops it on leaving the folder)."""
+    from botkit.lint import ignore
+
     try:
         with os.scandir(folder) as scan:
             entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
@@ -128,6 +138,8 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:
+    import fnmatch  # only walks and pre-commit's names match patterns
+
     relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
 
