@@ -61,6 +61,18 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
 }
 
 
+def _is_number(value: Any) -> bool:
+    """A JSON number (``true`` is no number, as JSON Schema's type "number" says)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _number(value: Any) -> float | int:
+    """A numeric keyword's bound; anything else is not compiled (jsonschema decides)."""
+    if not _is_number(value):
+        raise Unsupported("a bound that is not a number")
+    return value
+
+
 class Unsupported(Exception):
     """The schema uses something this compiler does not implement."""
 
@@ -286,6 +298,22 @@ class _Compiler:
 
     def _k_maxLength(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         return lambda v: not isinstance(v, str) or len(v) <= value
+
+    def _k_minimum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        bound = _number(value)
+        return lambda v: not _is_number(v) or v >= bound
+
+    def _k_maximum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        bound = _number(value)
+        return lambda v: not _is_number(v) or v <= bound
+
+    def _k_exclusiveMinimum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        bound = _number(value)
+        return lambda v: not _is_number(v) or v > bound
+
+    def _k_exclusiveMaximum(self, value: Any, schema: dict[str, Any], base: str) -> Check:
+        bound = _number(value)
+        return lambda v: not _is_number(v) or v < bound
 
     def _k_maxItems(self, value: Any, schema: dict[str, Any], base: str) -> Check:
         return lambda v: not isinstance(v, list) or len(v) <= value

@@ -49,8 +49,10 @@ json_values = st.recursive(
 )
 
 
-def test_nearly_every_catalog_schema_compiles() -> None:
-    assert len(COMPILED) >= len(PARAMS) - 2, [p.name for p in PARAMS if p not in COMPILED]
+def test_every_catalog_schema_compiles() -> None:
+    """A schema left to jsonschema costs each process that meets a value of it the
+    import (60 ms) and a validator per value: every shipped one compiles."""
+    assert len(COMPILED) == len(PARAMS), [p.name for p in PARAMS if p not in COMPILED]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

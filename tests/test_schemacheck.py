@@ -216,3 +216,26 @@ def test_an_unsupported_ref_found_late_asks_the_fallback_never_guesses():
 def test_a_component_switch_judges_odd_values_as_jsonschema(component):
     """The kind switch answers a non-object by every kind's 'then' (each 'if' holds)."""
     _agree("bot", _bot(component))
+
+
+numbers = st.integers(-3, 3) | st.floats(-3, 3, allow_nan=False) | st.booleans() | st.none()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    keyword=st.sampled_from(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]),
+    bound=st.integers(-2, 2) | st.floats(-2, 2, allow_nan=False),
+    value=numbers | st.text(max_size=2) | st.lists(st.integers(), max_size=1),
+)
+def test_numeric_bounds_judge_as_jsonschema(keyword, bound, value):
+    """Bounds hold numbers only (true is no number; a string passes), as jsonschema says."""
+    from jsonschema import Draft202012Validator
+
+    schema = {keyword: bound}
+    check = _Compiler(registry=None).compile(schema, "")
+    assert check(value) == Draft202012Validator(schema).is_valid(value)
+
+
+def test_a_bound_that_is_not_a_number_is_not_compiled():
+    with pytest.raises(Unsupported):
+        _Compiler(registry=None).compile({"minimum": "1"}, "")
