@@ -177,16 +177,30 @@ def _index() -> _Codes | None:
 
 
 class _Codes:
-    """The calling codes of the table, asked of its text (each line after the first starts
-    with one and a tab; JSON escapes any other line break or tab): a few searches per
-    number cost less than splitting 120 KB into lines to make a set."""
+    """The calling codes of the table: the first few asked of its text (each line after
+    the first starts with one and a tab; JSON escapes any other line break or tab), then
+    of a set made once.  A search of the 120 KB text costs less than splitting it into
+    lines to make the set, for the few numbers of a one-shot command; a large lint run
+    asks thousands of times, where the set wins."""
 
-    __slots__ = ("_text",)
+    __slots__ = ("_text", "_asked", "_set")
+
+    #: Codes asked of the text before the set is made (each number asks one to three).
+    SEARCHES = 12
 
     def __init__(self, text: str) -> None:
         self._text = text
+        self._asked = 0
+        self._set: frozenset[str] | None = None
 
     def __contains__(self, code: str) -> bool:
+        if self._set is not None:
+            return code in self._set
+        self._asked += 1
+        if self._asked > self.SEARCHES:
+            lines = self._text.splitlines()[1:]
+            self._set = frozenset(line.partition("\t")[0] for line in lines)
+            return code in self._set
         return f"\n{code}\t" in self._text
 
 
