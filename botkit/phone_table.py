@@ -183,7 +183,7 @@ class _Codes:
     lines to make the set, for the few numbers of a one-shot command; a large lint run
     asks thousands of times, where the set wins."""
 
-    __slots__ = ("_text", "_asked", "_set")
+    __slots__ = ("_asked", "_set", "_text")
 
     #: Codes asked of the text before the set is made (each number asks one to three).
     SEARCHES = 12
