@@ -16,6 +16,7 @@ import functools
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from botkit.errors import InputError
@@ -94,6 +95,18 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> bytes
     finally:
         os.close(fd)
     return data
+
+
+def ancestors(folder: str | os.PathLike[str]) -> Iterator[str]:
+    """``folder`` (made absolute) and every folder above it, nearest first: where settings,
+    catalogs and ignore files are looked for."""
+    probe = os.path.abspath(folder)
+    while True:
+        yield probe
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return
+        probe = parent
 
 
 def repository_root(start: str | os.PathLike[str]) -> str:

@@ -19,14 +19,14 @@ def reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The catalog files (.toml) read, in a cache folder of this test's own."""
     monkeypatch.setenv("BOTKIT_CACHE_DIR", str(tmp_path / "cache"))
     seen: list[str] = []
-    real = catalog_files._read
+    real = catalog_files.read_raw
 
     def read(path: str) -> bytes:
         if path.endswith(".toml"):
             seen.append(os.path.basename(path))
         return real(path)
 
-    monkeypatch.setattr(catalog_files, "_read", read)
+    monkeypatch.setattr(catalog_files, "read_raw", read)
     load_catalog.cache_clear()
     yield seen
     load_catalog.cache_clear()

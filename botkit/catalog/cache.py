@@ -71,7 +71,7 @@ def cached_pyproject_entries(raw: bytes) -> list[str] | None:
     if cache_file is None:
         return None
     try:
-        entries = json.loads(_read(cache_file))
+        entries = json.loads(read_raw(cache_file))
     except (OSError, ValueError):
         return None
     if isinstance(entries, list) and all(isinstance(e, str) for e in entries):
@@ -93,7 +93,7 @@ def cached_lint_section(raw: bytes) -> tuple[bool, dict[str, Any] | None]:
     if cache_file is None:
         return False, None
     try:
-        kept = json.loads(_read(cache_file))
+        kept = json.loads(read_raw(cache_file))
     except (OSError, ValueError):
         return False, None
     if isinstance(kept, dict) and isinstance(kept.get("lint"), dict | None):
@@ -130,7 +130,8 @@ def params_file(cache_file: str) -> str:
     return os.path.splitext(cache_file)[0] + ".params.json"
 
 
-def _read(path: str) -> bytes:
+def read_raw(path: str) -> bytes:
+    """A catalog or cache file's bytes (an ``OSError`` when it cannot be read)."""
     with open(path, "rb") as f:
         return f.read()
 

@@ -25,6 +25,7 @@ from botkit.catalog.cache import (
     cache_file_for,
     cached_pyproject_entries,
     keep_pyproject_entries,
+    read_raw,
     write_cache,
 )
 from botkit.catalog.cache import (
@@ -57,22 +58,21 @@ def user_catalog_paths(cwd: str | os.PathLike[str] | None = None) -> tuple[str, 
 
 
 def _pyproject_catalogs(cwd: str) -> list[str]:
-    folder = cwd
-    while True:
+    from botkit.files import ancestors
+
+    for folder in ancestors(cwd):
         pyproject = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(pyproject):
-            try:
-                with open(pyproject, encoding="utf-8") as f:
-                    text = f.read()
-            except (OSError, UnicodeDecodeError):
-                return []
-            if "botkit" not in text:  # the common case, without parsing TOML
-                return []
-            return [os.path.join(folder, e) for e in _catalog_entries(pyproject, text)]
-        parent = os.path.dirname(folder)
-        if parent == folder:
+        if not os.path.isfile(pyproject):
+            continue
+        try:
+            with open(pyproject, encoding="utf-8") as f:
+                text = f.read()
+        except (OSError, UnicodeDecodeError):
             return []
-        folder = parent
+        if "botkit" not in text:  # the common case, without parsing TOML
+            return []
+        return [os.path.join(folder, e) for e in _catalog_entries(pyproject, text)]
+    return []
 
 
 def _catalog_entries(pyproject: str, text: str) -> list[str]:
@@ -189,23 +189,18 @@ class LoadedFile:
         if self._params is None:
             assert self._params_file is not None
             try:
-                self._params = json.loads(_read(self._params_file))
+                self._params = json.loads(read_raw(self._params_file))
             except (OSError, ValueError):  # the cache went away: read the file itself
                 from botkit.catalog.check import parse_file
 
-                fresh = parse_file(self.path, _read(self.path))
+                fresh = parse_file(self.path, read_raw(self.path))
                 self._params = [a["params"] for a in fresh["api"]]
         return self._params
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
-
-
 def _raw(path: str) -> bytes:
     try:
-        return _read(path)
+        return read_raw(path)
     except OSError as exc:
         raise CatalogFileError(f"{path}: cannot read catalog file: {exc.strerror}") from None
 
@@ -213,7 +208,7 @@ def _raw(path: str) -> bytes:
 def read_file(path: str, *, built_in: bool = False) -> LoadedFile:
     """A catalog file, checked: from the cache when its content was seen before.
 
-    ``built_in``: one of botkit's own files, kept by its name, size and time of change
+    ``built_in``: one of botkit's own files, kept by its device, inode, size and times
     (botkit/catalog/cache.py), so a command does not read and hash them on every run."""
     raw: bytes | None = None
     if built_in:
@@ -224,7 +219,7 @@ def read_file(path: str, *, built_in: bool = False) -> LoadedFile:
     if cache_file is not None:
         params_file = params_file_of(cache_file)
         try:
-            head: dict[str, Any] = json.loads(_read(cache_file))
+            head: dict[str, Any] = json.loads(read_raw(cache_file))
             if os.path.exists(params_file):
                 return LoadedFile(path, head, params_file)
         except (OSError, ValueError):

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from botkit.errors import BotkitError
+from botkit.files import ancestors
 from botkit.named_tuples import NamedTuple
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
@@ -45,15 +46,11 @@ class LintConfig(NamedTuple):
 
 def find_config(start: str | os.PathLike[str]) -> str | None:
     """The closest pyproject.toml at or above ``start`` with a ``[tool.botkit.lint]`` table."""
-    folder = os.path.abspath(start)
-    while True:
+    for folder in ancestors(start):
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate) and _section(candidate) is not None:
             return candidate
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    return None
 
 
 def load_config(

@@ -10,6 +10,7 @@ git: a tracked file that matches an ignore pattern is ignored here too.
 import os
 from typing import TYPE_CHECKING
 
+from botkit.files import ancestors
 from botkit.lazy_re import lazy
 from botkit.named_tuples import NamedTuple
 
@@ -44,7 +45,7 @@ def load(base: str, path: str) -> IgnoreFile | None:
 def outer(top: str) -> list[IgnoreFile]:
     """The ignore files that apply to ``top`` from outside it: global excludes, the
     repository's ``info/exclude`` and the ``.gitignore`` of each folder above ``top``."""
-    between = _ancestors(os.path.abspath(top))
+    between = list(ancestors(top))
     repo = next((p for p in between if os.path.exists(os.path.join(p, ".git"))), None)
     if repo is None:
         return []
@@ -55,14 +56,6 @@ def outer(top: str) -> list[IgnoreFile]:
     for parent in reversed(between[1 : between.index(repo) + 1]):
         found.append(load(parent, os.path.join(parent, ".gitignore")))
     return [f for f in found if f is not None]
-
-
-def _ancestors(folder: str) -> list[str]:
-    """``folder`` (absolute) and every folder above it, nearest first."""
-    chain = [folder]
-    while (parent := os.path.dirname(chain[-1])) != chain[-1]:
-        chain.append(parent)
-    return chain
 
 
 def _global_excludes() -> list[str]:
