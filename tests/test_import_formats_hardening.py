@@ -130,3 +130,16 @@ def test_export_of_any_json_is_output_or_one_line(document: object, to: str, ste
         export_document(document, to=to, steps=steps)
     except InputError as exc:
         assert str(exc) and "\n" not in str(exc)
+
+
+def test_a_warning_quoting_a_line_break_stays_one_line() -> None:
+    """Found by test_mutated_samples: a cookie whose domain holds a line break."""
+    text = (
+        "$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n"
+        '$session.Cookies.Add((New-Object System.Net.Cookie("s", "v", "/", "\nexample.test")))\n'
+        'Invoke-WebRequest -UseBasicParsing -Uri "https://public.doubletick.io/x" `\n'
+        "-WebSession $session\n"
+    )
+    warnings = import_text(text, source="<t>", all_commands=True).warnings
+    assert any("cookie s" in w and "\\nexample.test" in w for w in warnings), warnings
+    assert all("\n" not in w for w in warnings)

@@ -22,7 +22,10 @@ class ReadWarning(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.subject}: {self.message}"
+        """One line, whatever the input held (a cookie's domain may hold a line break)."""
+        from botkit.curl.words import one_line
+
+        return one_line(f"{self.where}: {self.subject}: {self.message}")
 
 
 class ReadRequest(Record):
