@@ -11,13 +11,10 @@ grammar, PyYAML about 10 ms, against about 45 ms for ``import click`` itself.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_probe import probe
 from conftest import ROOT
 from generation_cases import README_SNIPPET as SNIPPET
 
@@ -76,28 +73,6 @@ LINT += ("botkit.catalog.check", "tomllib")
 # One named file: linted here (no pool module) and never matched against ignore files.
 LINT += ("botkit.lint.parallel", "botkit.lint.ignore", "fnmatch")
 
-# Runs the CLI in process and writes sys.modules, whether the CLI returns, raises
-# SystemExit or leaves through os._exit (a fast exit after flushing).
-PROBE = """
-import json, os, sys
-out = os.environ["BOTKIT_PROBE_OUT"]
-def dump():
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump(sorted(sys.modules), f)
-real_exit = os._exit
-def exit_after_dump(code):
-    dump()
-    real_exit(code)
-os._exit = exit_after_dump
-sys.argv = ["botkit", *sys.argv[1:]]
-from botkit.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-dump()
-"""
-
 PHONE_CURL = (
     "curl doubletick.assign-chat --customer-phone-number 919876543210 "
     "--assigned-user-phone-number 919812345678 --reassign --api-key key_test0000000000"
@@ -151,21 +126,7 @@ def imported(args: list[str], tmp_path: Path) -> set[str]:
     """The modules loaded when ``botkit ARGS`` runs the second time (it may exit 0, 1 or 2):
     the first run, in a cache folder of its own, makes what later runs read (the checked
     catalog, the phone table) and so may import what they do not."""
-    out = tmp_path / "modules.json"
-    env = {**os.environ, "BOTKIT_PROBE_OUT": str(out), "BOTKIT_CACHE_DIR": str(tmp_path / ".c")}
-    env = {k: v for k, v in env.items() if not k.endswith(("_API_KEY", "_TOKEN"))}
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", PROBE, *args],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert done.returncode in (0, 1), done.stderr
-    return set(json.loads(out.read_text(encoding="utf-8")))
+    return set(probe(args, tmp_path, runs=2)["modules"])
 
 
 def heavy_in(modules: set[str], names: tuple[str, ...]) -> list[str]:

@@ -10,16 +10,13 @@ check that what users read is what click's own options print.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 import pytest
+from cli_probe import probe
 from click.testing import CliRunner
 from test_import_budget import PHONE_CURL, PLAIN_CURL, RECIPE, inputs  # noqa: F401
 
@@ -27,34 +24,6 @@ import botkit.cli
 from botkit import __version__
 from botkit.cli import cli
 from botkit.cli.commands import Command
-
-# Runs the CLI in process, counting gettext's lookups; writes them and whether locale
-# was imported, whether the CLI returns, raises SystemExit or leaves through os._exit.
-PROBE = """
-import gettext, json, os, sys
-out = os.environ["BOTKIT_PROBE_OUT"]
-looked_up = []
-real_translation = gettext.translation
-def translation(domain, *args, **kwargs):
-    looked_up.append(domain)
-    return real_translation(domain, *args, **kwargs)
-gettext.translation = translation
-def dump():
-    with open(out, "w", encoding="utf-8") as f:
-        json.dump({"lookups": looked_up, "locale": "locale" in sys.modules}, f)
-real_exit = os._exit
-def exit_after_dump(code):
-    dump()
-    real_exit(code)
-os._exit = exit_after_dump
-sys.argv = ["botkit", *sys.argv[1:]]
-from botkit.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-dump()
-"""
 
 COMMANDS = (
     "lint {dir}/one.curl",
@@ -77,20 +46,8 @@ def test_a_successful_command_looks_nothing_up_in_gettext(
     command: str,
     inputs: Path,  # noqa: F811
 ) -> None:
-    out = inputs / "probe.json"
-    env = {**os.environ, "BOTKIT_PROBE_OUT": str(out), "BOTKIT_CACHE_DIR": str(inputs / ".c")}
-    env = {k: v for k, v in env.items() if not k.endswith(("_API_KEY", "_TOKEN"))}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *command.format(dir=inputs).split()],
-        cwd=inputs,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode in (0, 1), done.stderr  # 1: lint found an error
-    found = json.loads(out.read_text(encoding="utf-8"))
+    found = probe(command.format(dir=inputs).split(), inputs)
+    found = {"lookups": found["lookups"], "locale": "locale" in found["modules"]}
     assert found == {"lookups": [], "locale": False}
 
 
