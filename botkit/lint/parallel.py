@@ -3,39 +3,36 @@
 Linting one file is pure CPU work that shares nothing with the next file, so a large
 run is spread over one process per core the process may use (its CPU affinity mask,
 which ``taskset`` and container limits narrow).  This process walks, lints batches of
-files itself and hands batches to ``jobs - 1`` helper processes over pipes; results are
-yielded in the order of the paths, so the output is the one-process output, byte for
-byte.  A handful of files, or one usable core, is linted here alone.
+files itself and hands batches to ``jobs - 1`` helper processes over pipes
+(``botkit.lint.helper_processes``); results are yielded in the order of the paths, so
+the output is the one-process output, byte for byte.  A handful of files, or one usable
+core, is linted here alone.
 
 Why not a ``ProcessPoolExecutor``: its parent only coordinates, so on two cores three
 processes and its two threads share them, and each result crosses two queues.  Measured
 on 1,000 bots, that pool spent 17 % more CPU in all than one process did; with this
 process as one of the workers, a few percent (see bench/run.py, section ``cores``).
 
-On Linux the helpers are forked once the linter's rules are imported, so they start
-with them loaded; elsewhere they are spawned and set one up themselves.  They are
-forked before this process lints anything: what each process builds on first use
-(jsonschema for an invalid bot, phone patterns: about 90 ms on the bench corpora) is
-then built by both at once.  Linting a first batch here before forking would build it
-once, but the other core would wait for it and the batch: about 4 % fewer instructions
-in all on 1,000 bots, and half a batch (about 2 %) more wall time.
+The helpers are forked once the linter's rules are imported, so they start with them
+loaded.  They are forked before this process lints anything: what each process builds
+on first use (jsonschema for an invalid bot, phone patterns: about 40 ms on the bench
+corpora) is then built by both at once.  Linting a first batch here before forking
+would build it once, but the other core would wait for it and the batch: about 4 %
+fewer instructions in all on 1,000 bots, and half a batch (about 2 %) more wall time.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.context import ForkContext, SpawnContext
-    from multiprocessing.process import BaseProcess
+from botkit.lint import helper_processes
+from botkit.lint.helper_processes import Done, Helper
 
-    from botkit.lint.config import LintConfig
+if TYPE_CHECKING:
     from botkit.lint.runner import FileResult, Linter
     from botkit.lint.walk import Entry
 
@@ -90,7 +87,7 @@ def lint_entries(
     linter: Linter, entries: Iterable[Entry], *, fix: Any = None, jobs: int | None = None
 ) -> Iterator[FileResult]:
     """``linter.lint_entry`` for each entry, in order, on ``jobs`` processes (None: auto)."""
-    processes = choose_jobs(jobs)
+    processes = choose_jobs(jobs) if helper_processes.available() else 1
     pending: Iterator[Entry] = iter(entries)
     if processes > 1:
         head = list(islice(pending, SERIAL_BELOW))
@@ -112,17 +109,18 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
     helper, this process lints the next batch itself instead of waiting.  At most
     ``window`` files are taken and not yet reported, so memory stays flat."""
     batches = _batches(entries, count + 1)
-    helpers: list[_Helper] = []
+    helpers: list[Helper] = []
     window = BATCH * (IN_FLIGHT + AHEAD) * (count + 1)
-    done: dict[int, list[FileResult]] = {}
+    done: Done = {}
     taken = reported = 0
     unreported = 0  # files taken and not yet reported
     exhausted = False
     try:
-        _start(count, linter, fix, helpers)
+        helpers.extend(_start(count, linter, fix))
         while True:
             for helper in helpers:
-                helper.collect(done, block=False)
+                helper.flush()
+                helper.collect(done)
             for helper in helpers:
                 while (
                     helper.alive
@@ -139,6 +137,8 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
                         unreported += len(batch)
             if reported in done:
                 results = done.pop(reported)
+                if isinstance(results, BaseException):
+                    raise results  # a helper's error, in its turn: as linting here raises it
                 unreported -= len(results)
                 reported += 1
                 yield from results
@@ -158,10 +158,15 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
                     taken += 1
                     unreported += len(batch)
             else:
-                _wait(helpers, done)
+                helper_processes.wait(helpers, done)
     finally:
         for helper in helpers:
             helper.stop()
+
+
+def _start(count: int, linter: Linter, fix: Any) -> list[Helper]:
+    """Start up to ``count`` helpers (the one place a run starts processes)."""
+    return helper_processes.start(count, linter, fix)
 
 
 def _batches(entries: Iterator[Entry], processes: int) -> Iterator[list[Entry]]:
@@ -183,160 +188,3 @@ def _batches(entries: Iterator[Entry], processes: int) -> Iterator[list[Entry]]:
             return
         size = BATCH if walking else min(BATCH, -(-len(buffer) // (processes * IN_FLIGHT)))
         yield [buffer.popleft() for _ in range(min(size, len(buffer)))]
-
-
-def _wait(helpers: list[_Helper], done: dict[int, list[FileResult]]) -> None:
-    """Block until some helper has sent results (or stopped), and collect them."""
-    from multiprocessing.connection import wait
-
-    busy = {h.conn: h for h in helpers if h.alive and h.queued}
-    for conn in wait(list(busy)):
-        busy[conn].collect(done, block=True)  # type: ignore[index]
-
-
-class _Helper:
-    """One helper process and the pipe to it; ``queued``: its batches not yet returned."""
-
-    def __init__(self, process: BaseProcess, conn: Connection) -> None:
-        self.process = process
-        self.conn = conn
-        self.queued: deque[int] = deque()
-        self.sent: dict[int, list[Entry]] = {}
-        #: Batches it held when it stopped (killed, out of memory): linted here instead.
-        self.lost: dict[int, list[Entry]] = {}
-        self.alive = True
-
-    def send(self, number: int, batch: list[Entry]) -> None:
-        self.queued.append(number)
-        self.sent[number] = batch
-        try:
-            self.conn.send(batch)
-        except OSError:  # it has stopped
-            self._lose()
-
-    def _lose(self) -> None:
-        self.lost.update((n, self.sent.pop(n)) for n in self.queued)
-        self.queued.clear()
-        self.alive = False
-
-    def collect(self, done: dict[int, list[FileResult]], *, block: bool) -> None:
-        """Take every result already sent (with ``block``: at least one)."""
-        while self.queued and (block or self.conn.poll()):
-            block = False
-            try:
-                message = self.conn.recv()
-            except (EOFError, OSError):
-                self._lose()
-                return
-            number = self.queued.popleft()
-            del self.sent[number]
-            if isinstance(message, BaseException):
-                raise message  # as linting here would have raised it
-            done[number] = message
-
-    def stop(self) -> None:
-        """Ask the helper to end (it is idle once it has returned every batch)."""
-        if self.alive and not self.queued:
-            with contextlib.suppress(OSError):
-                self.conn.send(None)
-            self.process.join(timeout=5)
-        self.conn.close()
-        if self.process.exitcode is None:  # busy still (Ctrl-C, an error here): not needed
-            self.process.terminate()
-        self.process.join()
-
-
-def _start(count: int, linter: Linter, fix: Any, helpers: list[_Helper]) -> None:
-    """Start ``count`` helpers into ``helpers`` (fewer if the system allows no more).
-
-    Ctrl-C is held back while forking: a helper that got it before ignoring it would
-    print a traceback; this process gets it once the helpers are started.
-    multiprocessing is imported only by runs that use helpers."""
-    import gc
-    import multiprocessing
-    import signal
-    import sys
-
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    context: ForkContext | SpawnContext = (
-        multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
-    )
-    hold = fork and hasattr(signal, "pthread_sigmask")
-    if fork:
-        linter.checks.load_all()  # imported once here, not once in each forked helper
-        for stream in (sys.stdout, sys.stderr):  # nothing buffered for a helper to repeat
-            stream.flush()
-        gc.freeze()  # helpers' collections then leave the pages they share with us alone
-    if hold:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        for _ in range(count):
-            ours, theirs = context.Pipe()
-            # A forked helper closes its copies of this process's ends of every pipe, so
-            # that each helper sees the end of its input if this process dies.
-            inherited = [ours, *(h.conn for h in helpers)] if fork else []
-            target, args = (
-                (_serve, (theirs, linter, fix, inherited))
-                if fork
-                else (_serve_spawned, (theirs, linter.config, fix))
-            )
-            process = context.Process(target=target, args=args, daemon=True)
-            try:
-                process.start()
-            except OSError:  # no more processes allowed: lint with those there are
-                ours.close()
-                break
-            finally:
-                theirs.close()
-            helpers.append(_Helper(process, ours))
-    finally:
-        if fork:
-            gc.unfreeze()
-        if hold:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-# --- in the helper processes ---------------------------------------------------------------
-
-
-def _serve_spawned(conn: Connection, config: LintConfig, fix: Any) -> None:
-    """A spawned helper gets the run's settings and sets up its own linter."""
-    from botkit.lint.runner import Linter
-
-    _serve(conn, Linter(config), fix, [])
-
-
-def _serve(conn: Connection, linter: Linter, fix: Any, inherited: list[Connection]) -> None:
-    """Lint each batch received and send back its results, until told to stop (None)
-    or the pipe closes.  A forked helper inherits this process's linter as it is
-    (nothing is pickled) and ``inherited``, the pipe ends it must close."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if hasattr(signal, "pthread_sigmask"):  # held back while this helper was forked
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    for other in inherited:
-        other.close()
-    while True:
-        try:
-            batch = conn.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
-        try:
-            results: Any = [linter.lint_entry(entry, fix=fix) for entry in batch]
-        except BaseException as exc:  # sent to the parent, which raises it
-            results = _sendable(exc)
-        conn.send(results)
-
-
-def _sendable(exc: BaseException) -> BaseException:
-    """``exc`` if it survives pickling, else a RuntimeError that says what it was."""
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc

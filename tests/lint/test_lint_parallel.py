@@ -169,15 +169,59 @@ def test_a_helper_that_dies_has_its_files_linted_here() -> None:
     assert [r.path for r in got] == [e.path for e in entries]
 
 
-def test_helpers_end_with_the_run() -> None:
-    import multiprocessing
+def no_child_left() -> bool:
+    """This process has no child, running or unreaped (``waitpid`` finds none)."""
+    import os
 
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_helpers_end_with_the_run() -> None:
     list(parallel.lint_entries(Stub(), stub_entries(), jobs=3))  # type: ignore[arg-type]
-    assert multiprocessing.active_children() == []
+    assert no_child_left()
     lint = parallel.lint_entries(Stub(), stub_entries(), jobs=3)  # type: ignore[arg-type]
     next(r for r in lint if r.path == "f100")  # the consumer stops early (a closed pipe)
     lint.close()
-    assert multiprocessing.active_children() == []
+    assert no_child_left()
+
+
+class Bulky(Stub):
+    """Results of ``size`` bytes a file: with long paths, both pipes fill at once."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def lint_entry(self, entry: Entry, *, fix: object = None) -> FileResult:
+        return FileResult(entry.path, skipped=entry.path[-4:] * (self.size // 4))
+
+
+@pytest.mark.parametrize("size", [1, 2_730, 65_536, 400_000])
+def test_full_pipes_both_ways_do_not_hang_the_run(size: int) -> None:
+    """A helper blocked sending a large batch of results while this process blocked
+    sending it more paths hung the run (long paths, many findings a file): this process
+    must never block writing to a helper.  An alarm fails the test instead of hanging."""
+    import signal
+
+    entries = [Entry(f"{'d' * 3000}/{i:05d}") for i in range(parallel.SERIAL_BELOW * 4)]
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the run hung")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        got = list(parallel.lint_entries(Bulky(size), entries, jobs=3))  # type: ignore[arg-type]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [r.path for r in got] == [e.path for e in entries]
+    assert all(r.skipped == r.path[-4:] * (size // 4) for r in got)
+    assert no_child_left()
 
 
 @pytest.fixture(scope="module")
