@@ -11,7 +11,7 @@ finding on that path.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from botkit.lint.config import DEFAULT_EXCLUDE, LintConfig
@@ -41,7 +41,7 @@ def iter_entries(
     ``as_walked``: a named file is taken as if a walk had met it (pre-commit names
     every changed file): skipped when excluded, ignored or of no kind botkit checks.
     """
-    exclude = DEFAULT_EXCLUDE + config.exclude
+    exclude = Exclusions(DEFAULT_EXCLUDE + config.exclude)
     for given in paths:
         if given == STDIN or not os.path.isdir(given):
             if as_walked and given != STDIN:
@@ -53,13 +53,13 @@ def iter_entries(
         yield from _walk(given, exclude, config.gitignore)
 
 
-def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
+def _passed_over(path: str, exclude: Exclusions, gitignore: bool) -> bool:
     """Would a walk of the file's folder leave ``path`` out?"""
     folder, name = os.path.split(path)
     if not is_candidate(name):
         return True
     parts = os.path.normpath(path).replace(os.sep, "/").split("/")
-    if any(_excluded(part, folder or ".", exclude) for part in parts):
+    if any(exclude(part, folder or ".") for part in parts):
         return True
     if not gitignore:
         return False
@@ -71,7 +71,7 @@ def _passed_over(path: str, exclude: tuple[str, ...], gitignore: bool) -> bool:
     return bool(rules) and ignore.ignored(path, False, rules)
 
 
-def _walk(top: str, exclude: tuple[str, ...], gitignore: bool) -> Iterator[Entry]:
+def _walk(top: str, exclude: Exclusions, gitignore: bool) -> Iterator[Entry]:
     """Entries under ``top`` in sorted path order, minus what git would ignore."""
     from botkit.lint import ignore  # only a walk reads ignore files (named files are linted)
 
@@ -110,7 +110,7 @@ def _not_a_file(entry: os.DirEntry[str]) -> str | None:
 
 
 def _entries(
-    folder: str, exclude: tuple[str, ...], rules: list[IgnoreFile], gitignore: bool
+    folder: str, exclude: Exclusions, rules: list[IgnoreFile], gitignore: bool
 ) -> tuple[list[os.DirEntry[str]], str | None]:
     """The folder's entries, sorted, minus excluded and ignored ones; its own
     ``.gitignore`` is added to ``rules`` (the caller drops it on leaving the folder)."""
@@ -118,7 +118,7 @@ def _entries(
 
     try:
         with os.scandir(folder) as scan:
-            entries = [e for e in scan if not _excluded(e.name, folder, exclude)]
+            entries = [e for e in scan if not exclude(e.name, folder)]
     except OSError as exc:
         return [], f"cannot read the folder ({exc.strerror or exc})"
     if gitignore and any(e.name == ".gitignore" for e in entries):
@@ -137,11 +137,32 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _excluded(name: str, root: str, patterns: tuple[str, ...]) -> bool:
-    import fnmatch  # only walks and pre-commit's names match patterns
+class Exclusions:
+    """Glob patterns a walk skips, each matched against a name and its relative path as
+    ``fnmatch.fnmatch`` matches (case folded where the system folds it), compiled into
+    one expression on first use: matching each pattern in turn was two thirds of the
+    time a walk of 4,000 files took."""
 
-    relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
-    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.patterns = patterns
+        self._match: Callable[[str], object] | None = None
+
+    def __call__(self, name: str, root: str) -> bool:
+        match = self._match
+        if match is None:
+            match = self._match = self._compile()
+        relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
+        fold = os.path.normcase
+        return match(fold(name)) is not None or match(fold(relative)) is not None
+
+    def _compile(self) -> Callable[[str], object]:
+        import fnmatch  # only walks and pre-commit's names match patterns
+        import re
+
+        if not self.patterns:
+            return lambda text: None
+        each = (fnmatch.translate(os.path.normcase(p)) for p in self.patterns)
+        return re.compile("|".join(f"(?:{rx})" for rx in each)).match
 
 
 def display(path: str) -> str:

@@ -8,10 +8,13 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lint_helpers import bot, dt_component, write
 
 from botkit.lint import LintConfig, lint_files
 from botkit.lint.runner import lint_all
+from botkit.lint.walk import Exclusions
 
 
 def _names(results) -> list[str]:
@@ -172,3 +175,21 @@ def test_skip_unrelated_filters_named_files_like_a_walk(repo):
     result = _cli("--skip-unrelated", "package.json", "gen/c.json", "b.json", "README.md", cwd=repo)
     assert "b.json:" in result.stdout and "package.json" not in result.stdout
     assert "gen/c.json" not in result.stdout
+
+
+_GLOB = st.text(alphabet="ab.*?[]!/-", max_size=6)
+_NAME = st.text(alphabet="ab.-[]!*", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GLOB, max_size=4), _NAME, st.sampled_from([".", "a", "./b", "a/b.", "x/[a]"]))
+def test_exclude_patterns_match_as_fnmatch_matches_names_and_relative_paths(
+    patterns: list[str], name: str, root: str
+) -> None:
+    """The walk's exclusions, compiled into one expression, say what ``fnmatch`` says of
+    each pattern against the name or the path relative to the walk's start."""
+    import fnmatch
+
+    relative = os.path.join(root, name).replace(os.sep, "/").removeprefix("./")
+    expected = any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
+    assert Exclusions(tuple(patterns))(name, root) == expected
