@@ -375,7 +375,7 @@ def scaling(cfg: Settings) -> tuple[list[Row], list[str]]:
             )
         )
     notes = [
-        "scale: each size in a fresh process, CPU time; ratios are to the 1x size "
+        "scale: each size in three fresh processes, median CPU time; ratios are to the 1x size "
         "(linear reads 4x and 16x, quadratic 16x and 256x)"
     ]
     return rows, notes

@@ -2,14 +2,15 @@
 
 1x, 4x and 16x of three shapes of shell script (1x = 1,000 commands or 62,500 lines; a
 quarter with --quick), read by ``read_curl_script`` and by ``botkit lint``, each in a
-fresh process: CPU seconds (the machine may be shared, so wall time says less), peak
-memory, and each size's time as a multiple of the 1x time.  Linear cost reads about 4
-and 16 there; quadratic cost would read 16 and 256.
+fresh process (the median of three): CPU seconds (the machine may be shared, so wall
+time says less), peak memory, and each size's time as a multiple of the 1x time.
+Linear cost reads about 4 and 16 there; quadratic cost would read 16 and 256.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,7 +62,21 @@ SHAPES = {
 }
 
 
+#: Runs per size: one CPU-time sample swung a ratio by 10 % on a busy machine (a
+#: different row failed each run, old and new code alike); the median of three holds.
+RUNS = 3
+
+
 def _measure(path: Path, how: str) -> dict[str, float]:
+    """Median CPU seconds and largest peak memory of ``RUNS`` fresh processes."""
+    runs = [_run_once(path, how) for _ in range(RUNS)]
+    return {
+        "cpu": statistics.median(r["cpu"] for r in runs),
+        "peak_mb": max(r["peak_mb"] for r in runs),
+    }
+
+
+def _run_once(path: Path, how: str) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, "-c", _CHILD, str(path), how],
         capture_output=True,
