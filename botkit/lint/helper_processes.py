@@ -11,7 +11,8 @@ blocks writing: its ends of the pipes are non-blocking, what a pipe cannot take 
 in the helper's outbox, and ``wait`` wakes on results to read and on room to write alike.
 A helper blocks on its own ends, which is safe: this process always drains them.
 
-A message is a pickle preceded by its length (8 bytes, little-endian).  A helper stops
+A message is a pickle preceded by its length (8 bytes, little-endian); ``pickle`` (3 ms
+to import) is imported only by runs that start helpers.  A helper stops
 at the end of its input (this process closed it, or died).  Where ``os.fork`` does not
 exist (Windows) there are no helpers, and a run lints in one process.
 """
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +61,8 @@ class Helper:
 
     def send(self, number: int, batch: list[Entry]) -> None:
         """Queue ``batch`` for the helper; what the pipe takes now is written now."""
+        import pickle
+
         self.queued.append(number)
         self.sent[number] = batch
         data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
@@ -99,6 +101,8 @@ class Helper:
 
     def _take(self, done: Done) -> None:
         """Move each whole message in the inbox to ``done``."""
+        import pickle
+
         inbox = self._inbox
         at = 0
         try:
@@ -164,6 +168,7 @@ def start(count: int, linter: Linter, fix: Any) -> list[Helper]:
     out of the collector meanwhile, so the helpers' collections leave the memory pages
     they share with this process alone."""
     import gc
+    import pickle  # noqa: F401  (imported here once, not in each helper)
     import signal
     import sys
 
@@ -222,6 +227,7 @@ def _fork(linter: Linter, fix: Any, others: list[Helper]) -> Helper:
 def _serve(batches: int, results: int, linter: Linter, fix: Any) -> None:
     """Lint each batch received and send back its results, until the input ends or
     the results can no longer be sent (this process has gone)."""
+    import pickle
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is this process's parent's
@@ -268,6 +274,8 @@ def _write_all(fd: int, data: bytes) -> bool:
 
 def _sendable(exc: BaseException) -> BaseException:
     """``exc`` if it survives pickling, else a RuntimeError that says what it was."""
+    import pickle
+
     try:
         pickle.loads(pickle.dumps(exc))
     except Exception:
