@@ -6,11 +6,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from botkit import schemas
 from botkit.catalog import CATALOG_DIR as CATALOG_FOLDER
-from botkit.catalog import kebab, load_catalog
+from botkit.catalog import Api, _UrlKey, kebab, load_catalog, split_placeholders
 from botkit.errors import BotkitError
+from botkit.request import split_url
 
 CATALOG_DIR = Path(CATALOG_FOLDER)
 
@@ -152,3 +155,36 @@ def test_schema_patterns_do_not_let_a_trailing_newline_through():
     data["vendor"]["name"] = "vambe\n"
     problem = schemas.best_problem("catalog", data)
     assert problem is not None and problem.path == ("vendor", "name")
+
+
+_CATALOG = load_catalog()
+_APIS = list(_CATALOG)
+_SEGMENT = st.text(alphabet="ab1-_.{}/%\n", min_size=0, max_size=6)
+
+
+@st.composite
+def _path_near(draw: st.DrawFn, api: Api) -> str:
+    """A path built from ``api``'s template: placeholders filled (maybe with ``/`` or
+    nothing), its base path or another prefix, then maybe a mutation or a trailing
+    slash or line break."""
+    parts = split_placeholders(api.path)
+    body = "".join(draw(_SEGMENT) if i % 2 else p for i, p in enumerate(parts))
+    base = split_url(api.vendor.base_url).path if api.vendor.base_url else ""
+    path = draw(st.sampled_from([base, "", "/x" + base, base[:-1]])) + body
+    if draw(st.booleans()) and path:
+        at = draw(st.integers(0, len(path) - 1))
+        path = path[:at] + draw(_SEGMENT) + path[at + 1 :]
+    return path + draw(st.sampled_from(["", "/", "\n", "/\n", "//"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_matching_a_path_says_what_the_apis_pattern_says(data: st.DataObject) -> None:
+    """The check of fixed parts that spares most APIs their pattern's compilation never
+    turns away a path the pattern matches (or lets one through it does not)."""
+    api = data.draw(st.sampled_from(_APIS))
+    other = data.draw(st.sampled_from(_APIS))
+    path = data.draw(st.one_of(_path_near(api), _path_near(other)))
+    host = (split_url(api.vendor.base_url).hostname or "") if api.vendor.base_url else ""
+    key = _UrlKey(host, False, path)
+    assert api.matches_url(key) == (api.path_pattern.match(path) is not None)
