@@ -15,10 +15,13 @@ process as one of the workers, a few percent (see bench/run.py, section ``cores`
 
 The helpers are forked once the linter's rules are imported, so they start with them
 loaded.  They are forked before this process lints anything: what each process builds
-on first use (jsonschema for an invalid bot, phone patterns: about 40 ms on the bench
-corpora) is then built by both at once.  Linting a first batch here before forking
-would build it once, but the other core would wait for it and the batch: about 4 %
-fewer instructions in all on 1,000 bots, and half a batch (about 2 %) more wall time.
+or warms on first use (patterns compiled, modules of the kinds of file met, bytecode
+not yet specialised: 20-25 ms on the bench corpora, more than what the later files of a
+run cost) is then done by both at once.  Linting a first batch here before forking would
+do it once, but the other core would wait for it and the batch: fewer instructions in
+all, and 1-2 % more wall time (measured with 8 and 24 files on 1,000 bots).  That
+warm-up and the start-up before the fork (``botkit lint`` of an empty folder: 40 ms)
+are why two processes lint the bench corpora 1.8-1.85x as fast as one, not 2x.
 """
 
 from __future__ import annotations
