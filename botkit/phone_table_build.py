@@ -21,6 +21,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
+from botkit.catalog.cache import prune
 from botkit.phone_table import FORMAT, table_file
 
 #: The number types, in the order botkit.phone_table reads them.
@@ -85,4 +86,5 @@ def remember() -> str | None:
         with contextlib.suppress(OSError):
             os.unlink(partial)
         return None
+    prune(folder)
     return target

@@ -57,3 +57,31 @@ def test_an_edited_built_in_file_is_read_again(
     after = catalog_files.read_catalog(str(own), ())
     assert reads == ["vambe.toml"]
     assert any(a.summary == summary + " (edited)" for a in after)
+
+
+def test_old_cache_files_go_when_a_new_one_is_written(reads: list[str], tmp_path: Path) -> None:
+    """Entries a reinstall or an edit left behind are removed once over a month old;
+    what botkit did not name, and what is recent, stays."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    hexes = "0123456789abcdef" * 3
+    stale = [
+        "built-in-1-2-3-4-5-0.0.9-2-8155-6.json",
+        "built-in-1-2-3-4-5-0.0.9-2-8155-6.params.json",
+        f"catalog-{hexes[:40]}.json",
+        f"pyproject-{hexes[1:41]}.json",
+        "phone-patterns-8.0.0-1.txt",
+        ".catalog-k2j3h4.tmp",
+    ]
+    theirs = ["notes.txt", "catalog-mine.json", "built-in-x.json", "phone-patterns"]
+    recent = f"catalog-{hexes[2:42]}.json"
+    month = 31 * 86_400
+    for name in stale + theirs + [recent]:
+        (cache / name).write_text("{}", encoding="utf-8")
+        if name != recent:
+            os.utime(cache / name, (os.path.getmtime(cache / name) - month,) * 2)
+    load_catalog(user=())  # an empty cache: botkit's own files are checked and kept
+    left = set(os.listdir(cache))
+    assert not left & set(stale)
+    assert set(theirs) | {recent} <= left
+    assert any(n.startswith("built-in-") and n not in stale for n in left)

@@ -196,4 +196,35 @@ def _write_json(target: str, value: Any) -> None:
                 os.unlink(tmp)
             raise
     except OSError:
-        pass  # only a cache: the next run parses again
+        return  # only a cache: the next run parses again
+    prune(folder)
+
+
+#: botkit's cache files not written for this long are removed whenever another is
+#: written: a reinstall (a new inode), an edited catalog or a new phonenumbers leaves
+#: the old entries behind, and nothing else would ever remove them.  An entry still in
+#: use is made again by the next run that needs it (milliseconds, once a month).
+MAX_AGE_DAYS = 30
+#: The names botkit gives its cache files (and their temporary names while written):
+#: nothing else in the folder is touched, whatever ``BOTKIT_CACHE_DIR`` points at.
+_OURS = (
+    r"(?:built-in-\d+(?:-\d+){4}-[^/\\]+|catalog-[0-9a-f]{40}|pyproject-[0-9a-f]{40})"
+    r"(?:\.params)?\.json|phone-patterns-[^/\\]+\.txt"
+    r"|\.catalog-[^/\\]+\.tmp|\.phone-patterns-[^/\\]+\.tmp"
+)
+
+
+def prune(folder: str) -> None:
+    """Remove botkit's cache files in ``folder`` last written over ``MAX_AGE_DAYS`` ago."""
+    import re
+    import time
+
+    ours = re.compile(_OURS)
+    limit = time.time() - MAX_AGE_DAYS * 86_400
+    with contextlib.suppress(OSError), os.scandir(folder) as scan:
+        for entry in scan:
+            if not ours.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
