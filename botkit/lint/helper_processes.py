@@ -159,8 +159,10 @@ def wait(helpers: list[Helper], done: Done) -> None:
         readers[fd].collect(done)
 
 
-def start(count: int, linter: Linter, fix: Any) -> list[Helper]:
-    """Fork up to ``count`` helpers (fewer if the system allows no more processes).
+def start(count: int, linter: Linter, fix: Any, helpers: list[Helper]) -> None:
+    """Fork up to ``count`` helpers into ``helpers`` (fewer if the system allows no more
+    processes): each is listed as soon as it runs, so that the caller stops it whatever
+    happens next.
 
     The rules are imported first, once here rather than once in each helper.  Ctrl-C
     is held back while forking: a helper that got it before ignoring it would print a
@@ -175,7 +177,6 @@ def start(count: int, linter: Linter, fix: Any) -> list[Helper]:
     linter.checks.load_all()
     for stream in (sys.stdout, sys.stderr):  # nothing buffered for a helper to repeat
         stream.flush()
-    helpers: list[Helper] = []
     hold = hasattr(signal, "pthread_sigmask")
     gc.freeze()
     if hold:
@@ -190,7 +191,6 @@ def start(count: int, linter: Linter, fix: Any) -> list[Helper]:
         gc.unfreeze()
         if hold:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    return helpers
 
 
 def _fork(linter: Linter, fix: Any, others: list[Helper]) -> Helper:

@@ -119,7 +119,7 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
     unreported = 0  # files taken and not yet reported
     exhausted = False
     try:
-        helpers.extend(_start(count, linter, fix))
+        _start(count, linter, fix, helpers)
         while True:
             for helper in helpers:
                 helper.flush()
@@ -167,9 +167,9 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
             helper.stop()
 
 
-def _start(count: int, linter: Linter, fix: Any) -> list[Helper]:
-    """Start up to ``count`` helpers (the one place a run starts processes)."""
-    return helper_processes.start(count, linter, fix)
+def _start(count: int, linter: Linter, fix: Any, helpers: list[Helper]) -> None:
+    """Start up to ``count`` helpers into ``helpers`` (the one place a run starts them)."""
+    helper_processes.start(count, linter, fix, helpers)
 
 
 def _batches(entries: Iterator[Entry], processes: int) -> Iterator[list[Entry]]:
