@@ -53,6 +53,10 @@ IN_FLIGHT = 4
 #: Batches' worth of files, per process, this process may lint ahead of the one it
 #: reports next (held by a helper): it need not wait for that one, memory stays flat.
 AHEAD = 4
+#: Batches sent ahead to each helper once the walk has ended: what a helper still holds
+#: when this process has nothing left is time this process only waits (with 4, 9-15 ms
+#: of a 0.5 s run of 1,000 bots on two cores; with 2, 1-2 ms).
+IN_FLIGHT_AT_END = 2
 
 
 def usable_cores() -> int:
@@ -108,10 +112,11 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
     """Lint ``entries`` here and on ``count`` helpers, yielding results in entry order.
 
     Batches are numbered as they are taken from ``entries``.  Each helper is kept
-    ``IN_FLIGHT`` batches ahead; whenever the next batch to report is still with a
-    helper, this process lints the next batch itself instead of waiting.  At most
-    ``window`` files are taken and not yet reported, so memory stays flat."""
-    batches = _batches(entries, count + 1)
+    ``IN_FLIGHT`` batches ahead (``IN_FLIGHT_AT_END`` once the walk has ended);
+    whenever the next batch to report is still with a helper, this process lints the
+    next batch itself instead of waiting.  At most ``window`` files are taken and not
+    yet reported, so memory stays flat."""
+    batches = _Batches(entries, count + 1)
     helpers: list[Helper] = []
     window = BATCH * (IN_FLIGHT + AHEAD) * (count + 1)
     done: Done = {}
@@ -128,7 +133,7 @@ def _shared(linter: Linter, entries: Iterator[Entry], fix: Any, count: int) -> I
                 while (
                     helper.alive
                     and not exhausted
-                    and len(helper.queued) < IN_FLIGHT
+                    and len(helper.queued) < (IN_FLIGHT if batches.walking else IN_FLIGHT_AT_END)
                     and unreported < window
                 ):
                     batch = next(batches, None)
@@ -172,22 +177,35 @@ def _start(count: int, linter: Linter, fix: Any, helpers: list[Helper]) -> None:
     helper_processes.start(count, linter, fix, helpers)
 
 
-def _batches(entries: Iterator[Entry], processes: int) -> Iterator[list[Entry]]:
+class _Batches:
     """``entries`` in batches of ``BATCH``, smaller once the walk has ended: the last
     batches are split so that every process ends at about the same time.
 
-    The walk is kept a few batches ahead (paths only) to see its end coming."""
-    ahead = BATCH * processes * IN_FLIGHT
-    buffer: deque[Entry] = deque()
-    walking = True
-    while True:
-        while walking and len(buffer) < ahead:
-            entry = next(entries, None)
+    The walk is kept a few batches ahead (paths only) to see its end coming;
+    ``walking`` says whether it has ended."""
+
+    def __init__(self, entries: Iterator[Entry], processes: int) -> None:
+        self._entries = entries
+        self._processes = processes
+        self._buffer: deque[Entry] = deque()
+        self.walking = True
+
+    def __iter__(self) -> _Batches:
+        return self
+
+    def __next__(self) -> list[Entry]:
+        buffer = self._buffer
+        ahead = BATCH * self._processes * IN_FLIGHT
+        while self.walking and len(buffer) < ahead:
+            entry = next(self._entries, None)
             if entry is None:
-                walking = False
+                self.walking = False
             else:
                 buffer.append(entry)
         if not buffer:
-            return
-        size = BATCH if walking else min(BATCH, -(-len(buffer) // (processes * IN_FLIGHT)))
-        yield [buffer.popleft() for _ in range(min(size, len(buffer)))]
+            raise StopIteration
+        if self.walking:
+            size = BATCH
+        else:
+            size = min(BATCH, -(-len(buffer) // (self._processes * IN_FLIGHT)))
+        return [buffer.popleft() for _ in range(min(size, len(buffer)))]

@@ -310,3 +310,33 @@ def test_ctrl_c_ends_the_run_and_every_helper(tmp_path: Path) -> None:
         time.sleep(0.05)
     else:
         pytest.fail("a helper outlived the run")
+
+
+def test_once_the_walk_has_ended_helpers_hold_fewer_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a helper still holds when this process has nothing left is time this process
+    only waits: past the walk's end, no helper is sent a batch beyond IN_FLIGHT_AT_END."""
+    from botkit.lint import helper_processes
+
+    made: list[parallel._Batches] = []
+
+    class Seen(parallel._Batches):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append(self)
+
+    held: list[tuple[bool, int]] = []
+    send = helper_processes.Helper.send
+
+    def counted(self: helper_processes.Helper, number: int, batch: list[Entry]) -> None:
+        held.append((made[0].walking, len(self.queued) + 1))
+        send(self, number, batch)
+
+    monkeypatch.setattr(parallel, "_Batches", Seen)
+    monkeypatch.setattr(helper_processes.Helper, "send", counted)
+    entries = stub_entries(parallel.SERIAL_BELOW * 6)
+    got = list(parallel.lint_entries(Stub(), entries, jobs=2))  # type: ignore[arg-type]
+    assert [r.path for r in got] == [e.path for e in entries]
+    assert max(n for walking, n in held if walking) == parallel.IN_FLIGHT
+    assert max(n for walking, n in held if not walking) <= parallel.IN_FLIGHT_AT_END
