@@ -203,7 +203,8 @@ def _write_json(target: str, value: Any) -> None:
 #: botkit's cache files not written for this long are removed whenever another is
 #: written: a reinstall (a new inode), an edited catalog or a new phonenumbers leaves
 #: the old entries behind, and nothing else would ever remove them.  An entry still in
-#: use is made again by the next run that needs it (milliseconds, once a month).
+#: use is made again by the next run that needs it: a catalog file's in milliseconds, the
+#: phone table by the next run that needs phonenumbers anyway.
 MAX_AGE_DAYS = 30
 #: The names botkit gives its cache files (and their temporary names while written):
 #: nothing else in the folder is touched, whatever ``BOTKIT_CACHE_DIR`` points at.
