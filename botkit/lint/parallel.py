@@ -181,30 +181,40 @@ class _Batches:
     """``entries`` in batches of ``BATCH``, smaller once the walk has ended: the last
     batches are split so that every process ends at about the same time.
 
-    The walk is kept a few batches ahead (paths only) to see its end coming;
-    ``walking`` says whether it has ended."""
+    The walk is kept a few batches ahead (paths only) to see its end coming."""
 
     def __init__(self, entries: Iterator[Entry], processes: int) -> None:
         self._entries = entries
         self._processes = processes
+        self._ahead = BATCH * processes * IN_FLIGHT
         self._buffer: deque[Entry] = deque()
-        self.walking = True
+        self._walked_all = False
+
+    @property
+    def walking(self) -> bool:
+        """Has the walk more entries than those read ahead?  Reads ahead to tell, so that
+        the answer holds for the next batch taken."""
+        self._read_ahead()
+        return not self._walked_all
+
+    def _read_ahead(self) -> None:
+        buffer = self._buffer
+        while not self._walked_all and len(buffer) < self._ahead:
+            entry = next(self._entries, None)
+            if entry is None:
+                self._walked_all = True
+            else:
+                buffer.append(entry)
 
     def __iter__(self) -> _Batches:
         return self
 
     def __next__(self) -> list[Entry]:
+        self._read_ahead()
         buffer = self._buffer
-        ahead = BATCH * self._processes * IN_FLIGHT
-        while self.walking and len(buffer) < ahead:
-            entry = next(self._entries, None)
-            if entry is None:
-                self.walking = False
-            else:
-                buffer.append(entry)
         if not buffer:
             raise StopIteration
-        if self.walking:
+        if not self._walked_all:
             size = BATCH
         else:
             size = min(BATCH, -(-len(buffer) // (self._processes * IN_FLIGHT)))

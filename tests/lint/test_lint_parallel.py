@@ -330,7 +330,8 @@ def test_once_the_walk_has_ended_helpers_hold_fewer_batches(
     send = helper_processes.Helper.send
 
     def counted(self: helper_processes.Helper, number: int, batch: list[Entry]) -> None:
-        held.append((made[0].walking, len(self.queued) + 1))
+        # the walk as the run saw it when it chose to send (not read further ahead)
+        held.append((not made[0]._walked_all, len(self.queued) + 1))
         send(self, number, batch)
 
     monkeypatch.setattr(parallel, "_Batches", Seen)
