@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from botkit import schemas
 from botkit.catalog import CATALOG_DIR as CATALOG_FOLDER
 from botkit.catalog import Api, _UrlKey, kebab, load_catalog, split_placeholders
+from botkit.catalog.paths import ends_with_path
 from botkit.errors import BotkitError
 from botkit.request import split_url
 
@@ -188,3 +189,21 @@ def test_matching_a_path_says_what_the_apis_pattern_says(data: st.DataObject) ->
     host = (split_url(api.vendor.base_url).hostname or "") if api.vendor.base_url else ""
     key = _UrlKey(host, False, path)
     assert api.matches_url(key) == (api.path_pattern.match(path) is not None)
+
+
+_TEXT = st.text(alphabet="ab/\n-.", max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.none(), _TEXT), _TEXT, _TEXT, st.sampled_from(["", "/", "\n", "/\n", "//"]))
+def test_a_path_without_placeholders_is_matched_as_its_pattern_would(
+    prefix: str | None, literal: str, head: str, tail: str
+) -> None:
+    """Comparing text gives the answer of ``^{prefix}{literal}/?$`` (``^.*?`` for no
+    prefix, which stops at a line break), trailing slash and line break included."""
+    import re
+
+    for path in (head + literal + tail, (prefix or "") + literal + tail, head):
+        start = ".*?" if prefix is None else re.escape(prefix)
+        expected = re.match(f"^{start}{re.escape(literal)}/?$", path) is not None
+        assert ends_with_path(path, prefix, literal) == expected, path

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from botkit.catalog.auth import AuthScheme
 from botkit.catalog.paramtypes import TYPES, ParamType, ValueContext
+from botkit.catalog.paths import ends_with_path, split_placeholders
 from botkit.errors import BotkitError
 from botkit.named_tuples import NamedTuple
 from botkit.phone import PhoneFormat
@@ -194,16 +195,22 @@ class Api(Value):
         return method.upper() == self.method and self.matches_url(_UrlKey.of(url))
 
     def matches_url(self, url: "_UrlKey") -> bool:
-        """Does a request to ``url`` (read once by ``_UrlKey``) call this API, method aside?
-
-        ``path_pattern`` decides, once the path holds the pattern's fixed parts in order:
-        most APIs of a vendor fail that, and are never compiled (DoubleTick's 92 APIs
-        share a host; compiling each pattern costs about 30 microseconds)."""
+        """Does a request to ``url`` (read once by ``_UrlKey``) call this API, method aside?"""
         hosts = self.vendor.hosts
         if hosts and url.host not in hosts and not url.templated:
             return False
-        path = url.path
+        return self.matches_path(url.path)
+
+    def matches_path(self, path: str) -> bool:
+        """Does ``path_pattern`` match ``path``?  Told without compiling it where possible.
+
+        A path without placeholders (most of DoubleTick's) is compared as text; else the
+        pattern decides, once the path holds its fixed parts in order: most APIs of a
+        vendor fail that, and are never compiled (DoubleTick's 92 APIs share a host;
+        compiling each pattern costs about 30 microseconds)."""
         prefix, literals = self._fixed_parts
+        if len(literals) == 1 and literals[0] == self.path and "\n" not in self.path:
+            return ends_with_path(path, prefix, self.path)  # no placeholders: no pattern
         if prefix is not None and not path.startswith(prefix):
             return False
         at = 0 if prefix is None else len(prefix)
@@ -221,29 +228,6 @@ class Api(Value):
         prefix = split_url(self.vendor.base_url).path if self.vendor.base_url else None
         literals = tuple(p for p in split_placeholders(self.path)[::2] if p)
         return prefix, literals
-
-
-_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-
-
-def split_placeholders(path: str) -> list[str]:
-    r"""``/chats/{id}/messages`` -> ``["/chats/", "{id}", "/messages"]``: literal text and
-    ``{name}`` placeholders in turn, as ``re.split(r"(\{[A-Za-z0-9_]+\})", path)`` gives
-    them (without compiling that for every API a URL is matched against)."""
-    parts: list[str] = []
-    literal = at = 0
-    while (start := path.find("{", at)) >= 0:
-        end = path.find("}", start + 1)
-        if end < 0:
-            break
-        name = path[start + 1 : end]
-        if name and _NAME_CHARS.issuperset(name):  # no "{" either: not a name character
-            parts += [path[literal:start], path[start : end + 1]]
-            literal = at = end + 1
-        else:
-            at = start + 1
-    parts.append(path[literal:])
-    return parts
 
 
 class _UrlKey(NamedTuple):

@@ -83,7 +83,7 @@ def _mismatch(call: ComponentView, api: Api, catalog: Catalog) -> tuple[Site, st
             f"api {api.id} is served by {' or '.join(hosts)}, but the url calls "
             f"{parts.hostname or parts.netloc!r}",
         )
-    if api.path_pattern.match(parts.path) and method.upper() != api.method:
+    if api.matches_path(parts.path) and method.upper() != api.method:
         return (
             call.site("method"),
             f"api {api.id} takes {api.method}, but the component sends {method.upper()}",
@@ -101,7 +101,7 @@ def _same_path(call: ComponentView, vendor: Vendor, catalog: Catalog) -> Api | N
     """The vendor's API on exactly this path (then only the method is wrong)."""
     path = split_url(call.url or "").path
     return next(
-        (a for a in catalog if a.vendor.name == vendor.name and a.path_pattern.match(path)),
+        (a for a in catalog if a.vendor.name == vendor.name and a.matches_path(path)),
         None,
     )
 

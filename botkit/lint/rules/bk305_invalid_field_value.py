@@ -72,6 +72,8 @@ def check(call: Call) -> Iterator[Hit]:
 def _path_params(call: Call) -> Iterator[Hit]:
     api = call.target.api
     assert api is not None
+    if "{" not in api.path:  # no placeholder, no value to check (and no pattern to compile)
+        return
     from botkit.request import split_url
 
     match = api.path_pattern.match(split_url(call.url or "").path)
