@@ -36,6 +36,14 @@ HEADER = 8
 CHUNK = 1 << 16
 
 
+def framed(message: Any) -> bytes:
+    """``message`` as sent over a pipe: its pickle, preceded by the pickle's length."""
+    import pickle
+
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    return len(data).to_bytes(HEADER, "little") + data
+
+
 def available() -> bool:
     """Can this platform start helpers (fork)?"""
     return hasattr(os, "fork")
@@ -61,13 +69,9 @@ class Helper:
 
     def send(self, number: int, batch: list[Entry]) -> None:
         """Queue ``batch`` for the helper; what the pipe takes now is written now."""
-        import pickle
-
         self.queued.append(number)
         self.sent[number] = batch
-        data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
-        self.outbox += len(data).to_bytes(HEADER, "little")
-        self.outbox += data
+        self.outbox += framed(batch)
         self.flush()
 
     def flush(self) -> None:
@@ -243,8 +247,7 @@ def _serve(batches: int, results: int, linter: Linter, fix: Any) -> None:
             found: Any = [linter.lint_entry(entry, fix=fix) for entry in batch]
         except BaseException as exc:  # sent back, and raised there
             found = _sendable(exc)
-        data = pickle.dumps(found, pickle.HIGHEST_PROTOCOL)
-        if not _write_all(results, len(data).to_bytes(HEADER, "little") + data):
+        if not _write_all(results, framed(found)):
             return
 
 
