@@ -209,8 +209,8 @@ class Api(Value):
         vendor fail that, and are never compiled (DoubleTick's 92 APIs share a host;
         compiling each pattern costs about 30 microseconds)."""
         prefix, literals = self._fixed_parts
-        if len(literals) == 1 and literals[0] == self.path and "\n" not in self.path:
-            return ends_with_path(path, prefix, self.path)  # no placeholders: no pattern
+        if not self.has_placeholders and "\n" not in self.path:
+            return ends_with_path(path, prefix, self.path)  # no pattern needed
         if prefix is not None and not path.startswith(prefix):
             return False
         at = 0 if prefix is None else len(prefix)
@@ -220,6 +220,11 @@ class Api(Value):
                 return False
             at += len(literal)
         return self.path_pattern.match(path) is not None
+
+    @cached_property
+    def has_placeholders(self) -> bool:
+        """Does the path hold ``{name}`` placeholders (path parameters)?"""
+        return len(split_placeholders(self.path)) > 1
 
     @cached_property
     def _fixed_parts(self) -> tuple[str | None, tuple[str, ...]]:

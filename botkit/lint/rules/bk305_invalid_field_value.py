@@ -72,7 +72,7 @@ def check(call: Call) -> Iterator[Hit]:
 def _path_params(call: Call) -> Iterator[Hit]:
     api = call.target.api
     assert api is not None
-    if "{" not in api.path:  # no placeholder, no value to check (and no pattern to compile)
+    if not api.has_placeholders:  # no value to check (and no pattern to compile)
         return
     from botkit.request import split_url
 
