@@ -215,8 +215,10 @@ _OURS = (
 )
 
 
+@cache
 def prune(folder: str) -> None:
-    """Remove botkit's cache files in ``folder`` last written over ``MAX_AGE_DAYS`` ago."""
+    """Remove botkit's cache files in ``folder`` last written over ``MAX_AGE_DAYS`` ago:
+    once a process (a catalog's first load writes two files for each catalog file)."""
     import re
     import time
 
